@@ -1,0 +1,96 @@
+"""Charts shared by the app and the reports. Each comes with a table saying the same thing.
+
+Colours are the Okabe–Ito palette, chosen to stay distinct for the common kinds of colour
+blindness; lines also differ in dash so no series relies on colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from assessment.framework import Framework
+
+# Okabe & Ito (2008); each has at least 3:1 contrast on white except yellow, which we leave out.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid")
+
+
+@dataclass(frozen=True)
+class Series:
+    """One profile on a radar: a name and a score per principle id (None where there is none)."""
+
+    name: str
+    scores: Mapping[str, float | None]
+
+
+def radar(framework: Framework, series: Sequence[Series], *, title: str | None = None) -> go.Figure:
+    """The profile radar, principles in the framework's order, on the framework's scale."""
+    names = [_short(p.name) for p in framework.principles]
+    figure = go.Figure()
+    for index, one in enumerate(series):
+        values = [one.scores.get(p.id) for p in framework.principles]
+        figure.add_trace(
+            go.Scatterpolar(
+                r=values + values[:1],
+                theta=names + names[:1],
+                name=one.name,
+                mode="lines+markers",
+                connectgaps=False,
+                line={"color": PALETTE[index % len(PALETTE)], "dash": DASHES[index % len(DASHES)], "width": 2.5},
+                marker={"size": 7},
+                hovertemplate="%{theta}: %{r:.1f}<extra>" + one.name + "</extra>",
+            )
+        )
+    scale = framework.scale
+    figure.update_layout(
+        title=title,
+        polar={
+            "radialaxis": {
+                "range": [scale.min, scale.max],
+                "tickvals": list(scale.points),
+                "ticktext": [str(point) for point in scale.points],
+                "gridcolor": "#B0B8BF",
+            },
+            "angularaxis": {"direction": "clockwise", "rotation": 90, "gridcolor": "#D8DDE0"},
+        },
+        legend={"orientation": "h", "y": -0.15},
+        margin={"l": 60, "r": 60, "t": 50 if title else 30, "b": 40},
+        font={"family": "Arial, Helvetica, sans-serif", "size": 13, "color": "#212B32"},
+        paper_bgcolor="white",
+    )
+    return figure
+
+
+def radar_table(framework: Framework, series: Sequence[Series]) -> pd.DataFrame:
+    """The radar's numbers as a table: one row per principle, one column per series."""
+    return pd.DataFrame(
+        {
+            "Principle": [p.name for p in framework.principles],
+            **{
+                one.name: [rounded(one.scores.get(p.id)) for p in framework.principles]
+                for one in series
+            },
+        }
+    )
+
+
+def rounded(value: float | None) -> float | None:
+    """One decimal place, as people read scores."""
+    return None if value is None else round(value, 1)
+
+
+def _short(name: str, limit: int = 28) -> str:
+    """Radar labels must fit on a phone: break long names over lines at word boundaries."""
+    words, lines, line = name.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)

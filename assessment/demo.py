@@ -1,0 +1,73 @@
+"""The demo partnership: a fictional place with a baseline workshop and a follow-up six months on.
+
+The answers live in `seeds/demo/riverbrook.yaml`, written once by `seeds/demo/make_riverbrook.py`
+so that anyone can read them, and loaded here.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from assessment.framework import Content, FrameworkId, IsoDate, ItemId, Name, Text
+from assessment.responses import Answer, Responses
+from assessment.yaml_document import parse_yaml, validate_document
+
+DEMO_FILE = Path(__file__).resolve().parent.parent / "seeds" / "demo" / "riverbrook.yaml"
+
+Score = int | Literal["dk"]
+
+
+class DemoParticipant(Content):
+    id: ItemId
+    organisation: Name
+    sector: Name
+    answers: dict[FrameworkId, dict[ItemId, Score]]
+    comments: dict[ItemId, Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=dict, description="Statement id -> the participant's comment on it."
+    )
+
+
+class DemoWorkshop(Content):
+    id: ItemId
+    title: Name
+    date: IsoDate
+    frameworks: tuple[FrameworkId, ...]
+    participants: tuple[DemoParticipant, ...]
+
+    def responses(self, framework_id: str) -> Responses:
+        return Responses.from_answers(
+            Answer(
+                participant=person.id,
+                statement=statement,
+                score=None if value == "dk" else value,
+                dont_know=value == "dk",
+                organisation=person.organisation,
+                sector=person.sector,
+                comment=person.comments.get(statement),
+            )
+            for person in self.participants
+            for statement, value in person.answers.get(framework_id, {}).items()
+        )
+
+
+class DemoPartnership(Content):
+    name: Name
+    place: Name
+    fictional: Text = Field(description="Says plainly that the place is made up.")
+    population: Text
+    partners: tuple[Name, ...]
+    system: Name = Field(description="The larger system the place belongs to.")
+    exemplars: tuple[FrameworkId, ...] = Field(description="Exemplars the workshops compare with.")
+    workshops: tuple[DemoWorkshop, ...] = Field(min_length=1)
+
+    @cached_property
+    def by_id(self) -> dict[str, DemoWorkshop]:
+        return {w.id: w for w in self.workshops}
+
+
+def load_demo(path: Path = DEMO_FILE) -> DemoPartnership:
+    return validate_document(parse_yaml(path.read_bytes(), source=str(path)), DemoPartnership)

@@ -1,0 +1,154 @@
+"""Home: what PlaceReady is, the two frameworks and their principles, and how a workshop runs."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.agreement import RULE_IN_WORDS, ad_cutoff
+from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar, builtin_exemplars
+from assessment.framework import Framework, Wording, builtin_frameworks
+
+WORKSHOP_STEPS = (
+    ("Set up", "The facilitator names the partnership, picks the frameworks and the exemplars to "
+     "compare with, and puts a join code and QR code on the screen."),
+    ("Score privately", "Everyone scores the statements on their own phone: no names, only their "
+     "organisation and sector. Each answer is saved as it is given, and “don't know” is always an option."),
+    ("Reveal", "Results stay hidden until the facilitator reveals them, so early answers cannot steer the room."),
+    ("See where you stand", "The room sees its profile, where it agrees, where it is split and where "
+     "sectors see things differently."),
+    ("Agree", "For each principle the room agrees a score and actions with owners and dates. "
+     "Individual answers are kept beside the agreed score, never overwritten."),
+    ("Compare and report", "The profile is set beside exemplar places, and a report records it all."),
+)
+
+WORDING_NOTE = {
+    Wording.verbatim: "name as published",
+    Wording.paraphrase: "name in our words",
+    Wording.own: "our own wording",
+}
+
+
+@st.cache_resource
+def _frameworks() -> list[Framework]:
+    return builtin_frameworks()
+
+
+@st.cache_resource
+def _exemplars() -> list[Exemplar]:
+    return builtin_exemplars(_frameworks())
+
+
+def render() -> None:
+    frameworks = _frameworks()
+    st.title("PlaceReady")
+    st.markdown(
+        "**A readiness self-assessment for place-based health and care partnerships** — the NHS "
+        "trusts, GP practices, council, voluntary sector and public health teams that share "
+        "responsibility for the health of one place."
+    )
+    st.markdown(
+        "A partnership board scores itself, anonymously and person by person, against "
+        "**Ham and Alderwick's ten design principles for place-based systems of care** "
+        "(The King's Fund, 2015) and the **ten Salford behaviours** for working as one system. "
+        "It then sees where it agrees, where sectors differ, agrees its scores and actions, and "
+        "compares itself with places that have gone further."
+    )
+
+    st.header("How a workshop works")
+    for number, (step, text) in enumerate(WORKSHOP_STEPS, start=1):
+        st.markdown(f"{number}. **{step}.** {text}")
+
+    st.header("The frameworks")
+    st.markdown(
+        "Every statement, summary, rubric and prompt below is written in our own words from the "
+        "sources named with each framework; where a principle's name is the source's own, it says so."
+    )
+    for framework in frameworks:
+        _framework_section(framework)
+
+    st.header("Exemplar places")
+    st.markdown(
+        "Your profile can be set beside places that have gone further. "
+        f"**Please read this first:** {JUDGEMENT_CAVEAT}"
+    )
+    for exemplar in _exemplars():
+        _exemplar_section(exemplar, frameworks)
+
+    st.header("How the numbers are worked out")
+    scale = frameworks[0].scale
+    st.markdown(
+        f"Each statement is scored from {scale.min} ({scale.labels[scale.min]}) to {scale.max} "
+        f"({scale.labels[scale.max]}), or “don't know”. A principle's score is the average of its "
+        "statements' averages, and its level is the scale point nearest to it (a half goes up). "
+        "“Don't know” answers are counted separately and never treated as a low score."
+    )
+    st.markdown(RULE_IN_WORDS.format(ad_cutoff=ad_cutoff(len(scale.points))))
+
+
+def _framework_section(framework: Framework) -> None:
+    st.subheader(framework.title)
+    if framework.description:
+        st.markdown(framework.description)
+    st.caption(f"Source: {framework.source.citation()}")
+    if framework.attribution:
+        st.caption(framework.attribution)
+    labels = ", ".join(f"{point} {label}" for point, label in framework.scale.labels.items())
+    st.markdown(f"Scale: {labels}.")
+    for number, principle in enumerate(framework.principles, start=1):
+        with st.expander(f"{number}. {principle.name}"):
+            st.caption(WORDING_NOTE[principle.name_wording])
+            if principle.summary:
+                st.markdown(principle.summary)
+            st.markdown("**Statements people score**")
+            st.markdown("\n".join(f"- {statement.text}" for statement in principle.statements))
+            if principle.rubric:
+                st.markdown("**What each level looks like**")
+                st.table(
+                    {
+                        "Level": [f"{point} {framework.scale.labels[point]}" for point in principle.rubric],
+                        "What it looks like": list(principle.rubric.values()),
+                    }
+                )
+            if principle.prompts:
+                st.markdown("**Questions for the room**")
+                st.markdown("\n".join(f"- {prompt}" for prompt in principle.prompts))
+            if principle.basis:
+                sources = "; ".join(s.citation() for s in framework.cited(principle.basis_sources))
+                st.caption(f"What the sources say: {principle.basis}" + (f" ({sources})" if sources else ""))
+
+
+def _exemplar_section(exemplar: Exemplar, frameworks: list[Framework]) -> None:
+    with st.expander(f"{exemplar.name} — {exemplar.place} ({exemplar.period})"):
+        st.markdown(exemplar.summary)
+        for label, fact in (("Population", exemplar.population), ("Partners", exemplar.partners),
+                            ("Model", exemplar.model)):
+            st.markdown(f"**{label}.** {fact.text} {_cite(exemplar, fact.sources)}")
+        if exemplar.timeline:
+            st.markdown("**Timeline**")
+            st.markdown("\n".join(f"- {event.date}: {event.event} {_cite(exemplar, event.sources)}"
+                                   for event in exemplar.timeline))
+        if exemplar.caveats:
+            st.markdown(f"**Keep in mind.** {exemplar.caveats}")
+        for framework in frameworks:
+            st.markdown(f"**{framework.title}: our judgement, principle by principle**")
+            for principle in framework.principles:
+                judgement = exemplar.judgement(framework.id, principle.id)
+                if judgement is None or not judgement.assessed:
+                    reason = judgement.not_assessed if judgement else "No judgement recorded."
+                    st.markdown(f"- *{principle.name}* — **not assessed.** {reason}")
+                    continue
+                label = framework.scale.labels[judgement.score]
+                st.markdown(
+                    f"- *{principle.name}* — **{judgement.score} {label}** "
+                    f"({judgement.confidence} evidence). {judgement.evidence} "
+                    f"What they did: {judgement.practice} {_cite(exemplar, judgement.sources)}"
+                )
+        st.markdown("**Sources**")
+        st.markdown("\n".join(f"{number}. {source.citation()}"
+                               for number, source in enumerate(exemplar.sources, start=1)))
+
+
+def _cite(exemplar: Exemplar, source_ids: tuple[str, ...]) -> str:
+    """Bracketed source numbers, matching the numbered source list under each exemplar."""
+    numbers = [index + 1 for index, source in enumerate(exemplar.sources) if source.id in source_ids]
+    return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""

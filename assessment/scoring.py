@@ -1,0 +1,249 @@
+"""The scoring engine: from a framework and its answers to every number PlaceReady shows.
+
+The rules are CONTRACTS.md §3; every screen, report and export calls `score` and nothing
+else, so the numbers agree everywhere. It is vectorised with pandas, so a million answers
+take a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import math
+
+import krippendorff
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel
+
+from assessment.agreement import OUTSIDE_DISTANCE, Agreement, classify, rwg, rwg_j
+from assessment.framework import Framework
+from assessment.responses import Responses
+
+
+class Spread(BaseModel):
+    """Where a group's answers sit and how far they agree (CONTRACTS.md §3)."""
+
+    mean: float | None
+    median: float | None
+    n: int
+    rwg: float | None
+    ad: float | None
+    dont_know: float | None
+
+
+class StatementScore(Spread):
+    id: str
+    principle: str
+
+
+class PrincipleScore(Spread):
+    id: str
+    name: str
+    level: str | None
+    agreement: Agreement
+    outside_share: float | None  # share of participants more than one point from the median
+
+
+class OverallScore(BaseModel):
+    mean: float | None
+    level: str | None
+    alpha_ordinal: float | None
+    alpha_interval: float | None
+
+
+class ScoreResult(BaseModel):
+    framework: str
+    participants: int
+    overall: OverallScore
+    principles: list[PrincipleScore]
+    statements: list[StatementScore]
+    by_sector: dict[str, dict[str, float | None]]
+
+    def principle(self, principle_id: str) -> PrincipleScore:
+        return next(p for p in self.principles if p.id == principle_id)
+
+
+def score(framework: Framework, responses: Responses) -> ScoreResult:
+    """Score one assessment. Answers to statements outside the framework are ignored."""
+    scale = framework.scale
+    statement_ids = [s.id for s in framework.statements]
+    principle_ids = [p.id for p in framework.principles]
+    n_statements, n_principles = len(statement_ids), len(principle_ids)
+    principle_of = np.array([principle_ids.index(framework.principle_of[s].id) for s in statement_ids])
+
+    # Integer codes for everything: factorising once and mapping the few distinct statement ids
+    # is far faster than looking each string up.
+    table = responses.table
+    participant, participant_ids = pd.factorize(table["participant"])
+    raw_codes, seen_ids = pd.factorize(table["statement"])
+    statement = pd.Index(statement_ids).get_indexer(seen_ids)[raw_codes] if len(seen_ids) else raw_codes
+    sector, sector_names = pd.factorize(table["sector"])  # no sector: -1
+    value = table["value"].to_numpy(dtype=float)
+    dont_know = table["dont_know"].to_numpy(dtype=bool)
+    known = statement >= 0
+    if not known.all():
+        participant, statement, sector = participant[known], statement[known], sector[known]
+        value, dont_know = value[known], dont_know[known]
+    numeric = ~np.isnan(value)
+    x, s, who = value[numeric], statement[numeric], participant[numeric]
+
+    # Statements
+    count = np.bincount(s, minlength=n_statements)
+    mean = _divide(np.bincount(s, weights=x, minlength=n_statements), count)
+    residual = x - mean[s]
+    variance = _divide(np.bincount(s, weights=residual**2, minlength=n_statements), count - 1)
+    ad = _divide(np.bincount(s, weights=np.abs(residual), minlength=n_statements), count)
+    ad[count < 2] = np.nan
+    median = _group_median(s, x, n_statements)
+    dk_count = np.bincount(statement[dont_know], minlength=n_statements)
+    statement_rwg = np.where(count >= 2, rwg(variance, scale.uniform_variance), np.nan)
+
+    # Principles
+    principle_mean = _mean_by(mean, principle_of, count > 0, n_principles)
+    agreeable = count >= 2
+    items = np.bincount(principle_of[agreeable], minlength=n_principles)
+    principle_rwg = rwg_j(_mean_by(variance, principle_of, agreeable, n_principles), items,
+                          scale.uniform_variance)
+    principle_ad = _mean_by(ad, principle_of, ~np.isnan(ad), n_principles)
+    principle_numeric = np.bincount(principle_of, weights=count, minlength=n_principles)
+    principle_dk = np.bincount(principle_of, weights=dk_count, minlength=n_principles)
+
+    # Each participant's own score for each principle: the mean of their numeric answers in it.
+    key = who * n_principles + principle_of[s]
+    key_count = np.bincount(key, minlength=len(participant_ids) * n_principles)
+    answered = np.flatnonzero(key_count)
+    person_score = np.bincount(key, weights=x, minlength=key_count.size)[answered] / key_count[answered]
+    person_principle = answered % n_principles
+    people = np.bincount(person_principle, minlength=n_principles)
+    principle_median = _group_median(person_principle, person_score, n_principles)
+    outside = np.abs(person_score - principle_median[person_principle]) > OUTSIDE_DISTANCE + 1e-9
+    outside_share = _divide(np.bincount(person_principle, weights=outside, minlength=n_principles), people)
+    agreement = classify(people, outside_share, principle_ad, len(scale.points))
+
+    principles = [
+        PrincipleScore(
+            id=p.id,
+            name=p.name,
+            mean=_value(principle_mean[i]),
+            median=_value(principle_median[i]),
+            n=int(people[i]),
+            rwg=_value(principle_rwg[i]),
+            ad=_value(principle_ad[i]),
+            dont_know=_share(principle_dk[i], principle_numeric[i]),
+            level=scale.level(_value(principle_mean[i])),
+            agreement=agreement[i],
+            outside_share=_value(outside_share[i]),
+        )
+        for i, p in enumerate(framework.principles)
+    ]
+    statements = [
+        StatementScore(
+            id=statement_id,
+            principle=principle_ids[principle_of[i]],
+            mean=_value(mean[i]),
+            median=_value(median[i]),
+            n=int(count[i]),
+            rwg=_value(statement_rwg[i]),
+            ad=_value(ad[i]),
+            dont_know=_share(dk_count[i], count[i]),
+        )
+        for i, statement_id in enumerate(statement_ids)
+    ]
+    overall_mean = _value(np.nanmean(principle_mean)) if (count > 0).any() else None
+    matrix = np.full((len(participant_ids), n_statements), np.nan)
+    matrix[who, s] = x
+    return ScoreResult(
+        framework=framework.id,
+        participants=len(participant_ids),
+        overall=OverallScore(
+            mean=overall_mean,
+            level=scale.level(overall_mean),
+            alpha_ordinal=_alpha(matrix, "ordinal", scale.points),
+            alpha_interval=_alpha(matrix, "interval", scale.points),
+        ),
+        principles=principles,
+        statements=statements,
+        by_sector=_by_sector(participant, sector, sector_names, numeric, s, x, principle_of, principle_ids),
+    )
+
+
+def _by_sector(
+    participant: np.ndarray,
+    sector: np.ndarray,
+    sector_names: pd.Index,
+    numeric: np.ndarray,
+    statement: np.ndarray,
+    value: np.ndarray,
+    principle_of: np.ndarray,
+    principle_ids: list[str],
+) -> dict[str, dict[str, float | None]]:
+    """Principle means from each sector's participants alone.
+
+    A participant's sector is the first one they gave, so each person counts in one sector.
+    """
+    given = sector >= 0
+    people, first = np.unique(participant[given], return_index=True)
+    sector_of = np.full(participant.max() + 1 if participant.size else 0, -1)
+    sector_of[people] = sector[given][first]
+    row_sector = sector_of[participant[numeric]]
+    n_statements = principle_of.size
+    result: dict[str, dict[str, float | None]] = {}
+    for code, name in enumerate(sector_names):
+        mine = row_sector == code
+        count = np.bincount(statement[mine], minlength=n_statements)
+        means = _divide(np.bincount(statement[mine], weights=value[mine], minlength=n_statements), count)
+        principle_means = _mean_by(means, principle_of, count > 0, len(principle_ids))
+        result[str(name)] = {p: _value(principle_means[i]) for i, p in enumerate(principle_ids)}
+    return dict(sorted(result.items()))
+
+
+def _divide(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    """numerator / denominator, NaN where the denominator is not positive."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator > 0, numerator / np.maximum(denominator, 1), np.nan)
+
+
+def _group_median(groups: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """The usual median of `values` within each group (mean of the middle two for an even count)."""
+    counts = np.bincount(groups, minlength=size)
+    if not values.size:
+        return np.full(size, np.nan)
+    # Sorting one combined key puts the groups in order and each group's values in order
+    # (faster than lexsort); the values themselves are then taken exactly as given.
+    span = values.max() - values.min() + 1
+    ordered = values[np.argsort(groups * span + (values - values.min()))]
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    has = counts > 0
+    median = np.full(size, np.nan)
+    median[has] = (ordered[(starts + (counts - 1) // 2)[has]] + ordered[(starts + counts // 2)[has]]) / 2
+    return median
+
+
+def _mean_by(values: np.ndarray, groups: np.ndarray, include: np.ndarray, size: int) -> np.ndarray:
+    """Mean of `values[include]` within each group; NaN for a group with nothing included."""
+    totals = np.bincount(groups[include], weights=values[include], minlength=size)
+    counts = np.bincount(groups[include], minlength=size)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(counts > 0, totals / counts, np.nan)
+
+
+def _value(number: float) -> float | None:
+    return None if number is None or math.isnan(number) else float(number)
+
+
+def _share(part: float, rest: float) -> float | None:
+    total = part + rest
+    return None if total == 0 else float(part / total)
+
+
+def _alpha(matrix: np.ndarray, level: str, points: range) -> float | None:
+    """Krippendorff's alpha over participants × statements, or None when it cannot be computed."""
+    if np.count_nonzero((~np.isnan(matrix)).sum(axis=0) >= 2) == 0:
+        return None  # no statement has two answers to compare
+    try:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            value = krippendorff.alpha(
+                reliability_data=matrix, value_domain=list(points), level_of_measurement=level
+            )
+    except (ValueError, ZeroDivisionError):
+        return None
+    return _value(float(value))

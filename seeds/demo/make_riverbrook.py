@@ -1,0 +1,139 @@
+"""Writes riverbrook.yaml: the demo partnership's answers, made once and checked in.
+
+Riverbrook is made up. Its answers follow patterns real partnership workshops show: sectors
+disagree most about money and governance, people far from a topic answer "don't know", and the
+follow-up six months on moves on governance, conflict and measures but not on pooled money.
+
+    python seeds/demo/make_riverbrook.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from assessment.framework import builtin_framework
+
+HERE = Path(__file__).resolve().parent
+
+PEOPLE = [  # (sector, organisation, how many)
+    ("acute", "Riverbrook Hospitals NHS Foundation Trust", 5),
+    ("community", "Riverbrook Community Health NHS Trust", 4),
+    ("primary care", "Riverbrook GP practices (north and south networks)", 5),
+    ("mental health", "Lunedale Mental Health NHS Foundation Trust", 3),
+    ("local authority", "Riverbrook Borough Council (adult social care)", 5),
+    ("VCSE", "Riverbrook Voluntary Action and member charities", 4),
+    ("public health", "Riverbrook Borough Council (public health)", 2),
+    ("patient/public", "Healthwatch Riverbrook and patient representatives", 2),
+]
+
+# Where the room sits on each principle at baseline, and how far it moves by the follow-up.
+BASELINE = {
+    "ham-2015": {"population": 3.1, "partners": 2.9, "vision": 2.8, "governance": 2.3, "leadership": 2.6,
+                 "conflict": 1.8, "funding": 2.0, "team": 2.1, "systems": 2.4, "measures": 1.9},
+    "salford-behaviours": {"one-team": 2.2, "place": 2.8, "best-for-service": 2.5, "collective-responsibility": 2.0,
+                           "transparency": 2.3, "open-communication": 2.9, "sharing-learning": 2.6,
+                           "positive-outlook": 3.2, "good-faith": 3.0, "best-value": 1.8},
+}
+FOLLOW_UP_CHANGE = {"governance": 0.7, "conflict": 0.6, "measures": 0.5, "vision": 0.3, "team": 0.3,
+                    "open-communication": 0.4, "transparency": 0.3, "collective-responsibility": 0.2}
+
+# How each sector sees things differently (scale points), where it does.
+SECTOR_VIEW = {
+    "acute": {"funding": 1.1, "governance": 0.7, "leadership": 0.4, "best-value": 0.8, "one-team": 0.5},
+    "local authority": {"funding": 0.6, "governance": 0.6, "population": 0.4, "place": 0.5},
+    "primary care": {"funding": -0.9, "governance": -0.6, "partners": -0.5, "systems": -0.4, "best-value": -0.7},
+    "VCSE": {"funding": -1.2, "governance": -0.9, "partners": -0.6, "best-value": -0.9, "one-team": -0.6},
+    "patient/public": {"governance": -1.0, "vision": -0.5, "open-communication": -0.6},
+    "mental health": {"funding": -0.5, "partners": -0.3},
+}
+# Where people far from a topic say "don't know" (share of answers).
+DONT_KNOW = {
+    "patient/public": {"funding": 0.5, "team": 0.4, "measures": 0.35, "systems": 0.3, "best-value": 0.45},
+    "VCSE": {"funding": 0.3, "team": 0.25, "measures": 0.2, "best-value": 0.25},
+    "primary care": {"systems": 0.2, "team": 0.15},
+    "public health": {"funding": 0.15},
+}
+
+COMMENTS = {
+    "baseline": [
+        ("acute", "funding", "The pooled fund exists on paper; in practice each of us still guards our own budget."),
+        ("VCSE", "funding", "Voluntary sector grants are renewed a year at a time, so we can't plan with anyone."),
+        ("primary care", "governance", "Decisions get made at the board, then unpicked in each organisation's own committee."),
+        ("patient/public", "governance", "We're invited to the board, but papers arrive the night before."),
+        ("local authority", "population", "We agree the whole borough is our population; the acute trust's catchment is wider."),
+        ("mental health", "partners", "Mental health is on the list of partners but rarely on the agenda."),
+        ("community", "conflict", "When the discharge row blew up last winter nobody knew who should settle it."),
+        ("primary care", "best-value", "A saving at the hospital became extra work in general practice with no money following."),
+    ],
+    "follow-up": [
+        ("primary care", "governance", "The new joint committee's decisions have stuck so far."),
+        ("VCSE", "funding", "Still annual grants. Nothing has changed for us on money."),
+        ("acute", "conflict", "We used the escalation route twice; it worked once."),
+        ("patient/public", "governance", "Papers now come a week ahead and we have a pre-meeting."),
+        ("public health", "measures", "The shared outcomes dashboard is live, though few people look at it yet."),
+    ],
+}
+
+
+def make() -> dict:
+    rng = np.random.default_rng(20260312)
+    frameworks = [builtin_framework(i) for i in BASELINE]
+    people = [(f"{sector[:3]}-{n + 1}".replace(" ", "").replace("/", ""), sector, organisation)
+              for sector, organisation, count in PEOPLE for n in range(count)]
+    person_effect = {pid: rng.normal(0, 0.35) for pid, _, _ in people}
+    statement_offset = {s.id: rng.normal(0, 0.3) for f in frameworks for s in f.statements}
+    workshops = []
+    for workshop_id, title, date, change in (
+        ("baseline", "Baseline workshop", "2026-03-12", 0.0),
+        ("follow-up", "Follow-up workshop, six months on", "2026-09-17", 1.0),
+    ):
+        present = people if workshop_id == "baseline" else [p for p in people if rng.random() > 0.12]
+        participants = []
+        for pid, sector, organisation in present:
+            answers: dict[str, dict[str, int | str]] = {}
+            for framework in frameworks:
+                mine: dict[str, int | str] = {}
+                for principle in framework.principles:
+                    centre = (BASELINE[framework.id][principle.id]
+                              + change * FOLLOW_UP_CHANGE.get(principle.id, 0.05)
+                              + SECTOR_VIEW.get(sector, {}).get(principle.id, 0.0)
+                              + person_effect[pid])
+                    for statement in principle.statements:
+                        if rng.random() < DONT_KNOW.get(sector, {}).get(principle.id, 0.02):
+                            mine[statement.id] = "dk"
+                        elif rng.random() < 0.01:
+                            continue  # skipped
+                        else:
+                            raw = centre + statement_offset[statement.id] + rng.normal(0, 0.55)
+                            mine[statement.id] = int(np.clip(np.floor(raw + 0.5), 1, 5))
+                answers[framework.id] = mine
+            participants.append({"id": pid, "organisation": organisation, "sector": sector,
+                                 "answers": answers, "comments": {}})
+        for sector, principle_id, text in COMMENTS[workshop_id]:
+            person = next(p for p in participants if p["sector"] == sector)
+            framework = next(f for f in frameworks if principle_id in {p.id for p in f.principles})
+            statement = next(p for p in framework.principles if p.id == principle_id).statements[0].id
+            person["comments"][statement] = text
+        workshops.append({"id": workshop_id, "title": title, "date": date,
+                          "frameworks": [f.id for f in frameworks], "participants": participants})
+    return {
+        "name": "Riverbrook Health and Care Partnership",
+        "place": "Riverbrook (a made-up place)",
+        "fictional": "Riverbrook, its organisations and its people are made up for demonstration. "
+                     "Any likeness to a real place is chance.",
+        "population": "About 280,000 residents of a mixed urban and rural borough (made up).",
+        "partners": [organisation for _, organisation, _ in PEOPLE],
+        "system": "Lune and Dale Integrated Care System (made up)",
+        "exemplars": ["salford", "canterbury", "wigan"],
+        "workshops": workshops,
+    }
+
+
+if __name__ == "__main__":
+    header = ("# yaml-language-server: $schema=none\n"
+              "# Made by make_riverbrook.py: a fictional partnership for demonstration.\n")
+    text = yaml.safe_dump(make(), sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
+    (HERE / "riverbrook.yaml").write_text(header + text)

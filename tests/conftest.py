@@ -1,0 +1,144 @@
+"""Shared fixtures: small frameworks, answers built from compact tables, and the app's paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assessment.framework import Framework, read_framework
+from assessment.responses import Answer, Responses
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def required(name: str) -> bool:
+    """CI sets PLACEREADY_REQUIRE_<NAME>=1 so that a missing browser or database fails, not skips."""
+    return os.environ.get(f"PLACEREADY_REQUIRE_{name.upper()}") == "1"
+
+
+@pytest.fixture(scope="session")
+def tiny() -> Framework:
+    return read_framework(DATA / "frameworks" / "tiny.yaml")
+
+
+def answers_from_matrix(
+    rows: list[list[float | str | None]], statements: list[str], sectors: list[str] | None = None
+) -> Responses:
+    """Rows are participants, columns statements; a number, "dk", or None/NaN for a blank."""
+    answers = []
+    for index, row in enumerate(rows):
+        for statement, value in zip(statements, row, strict=True):
+            blank = value is None or (isinstance(value, float) and np.isnan(value))
+            answers.append(
+                Answer(
+                    participant=f"p{index + 1}",
+                    statement=statement,
+                    score=None if blank or value == "dk" else int(value),
+                    dont_know=value == "dk",
+                    sector=sectors[index] if sectors else None,
+                )
+            )
+    return Responses.from_answers(answers)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _skip_streamlit_component_scan():
+    """AppTest scans every installed distribution for v2 components on each run (about 95% of its
+    cost here); PlaceReady uses none, so the scan is skipped."""
+    from streamlit.components.v2.component_manager import BidiComponentManager
+
+    original = BidiComponentManager.discover_and_register_components
+    BidiComponentManager.discover_and_register_components = lambda self, *args, **kwargs: None
+    yield
+    BidiComponentManager.discover_and_register_components = original
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "out" / "screenshots"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveApp:
+    """`streamlit run` in a subprocess on a free port, for tests that use a real browser."""
+
+    def __init__(self, env: dict[str, str] | None = None):
+        import subprocess
+        import sys
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = SCREENSHOTS.parent / f"streamlit-{self.port}.log"
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        self._log_file = self.log.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+             "--server.port", str(self.port), "--server.address", "127.0.0.1",
+             "--server.headless", "true", "--server.fileWatcherType", "none"],
+            cwd=ROOT, stdout=self._log_file, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+        )
+        self._wait_until_healthy()
+
+    def _wait_until_healthy(self, timeout: float = 60) -> None:
+        import time
+        import urllib.request
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited early:\n{self.log.read_text()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
+                    if reply.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"streamlit did not become healthy:\n{self.log.read_text()}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except Exception:  # noqa: BLE001
+            self.process.kill()
+        self._log_file.close()
+
+
+@pytest.fixture(scope="session")
+def live_app():
+    app = LiveApp()
+    yield app
+    app.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if required("browser"):
+            pytest.fail(f"{CHROMIUM} is missing and PLACEREADY_REQUIRE_BROWSER=1")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()
+
+
+def wait_for_app(page) -> None:
+    """Wait until Streamlit has finished running the script for this page."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)

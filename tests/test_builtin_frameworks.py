@@ -1,0 +1,60 @@
+"""The two built-in frameworks: complete, well-formed content a board can score quickly."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assessment.framework import Wording, builtin_framework, builtin_framework_ids
+
+HAM_ORDER = ["population", "partners", "vision", "governance", "leadership",
+             "conflict", "funding", "team", "systems", "measures"]
+SALFORD_ORDER = ["one-team", "place", "best-for-service", "collective-responsibility", "transparency",
+                 "open-communication", "sharing-learning", "positive-outlook", "good-faith", "best-value"]
+NHS_MATURITY = {1: "Not yet in place", 2: "Emerging", 3: "Developing", 4: "Maturing", 5: "Thriving"}
+UNDERSTOOD_ABBREVIATIONS = {"GP", "NHS", "A&E"}
+
+
+def test_the_builtin_frameworks_are_ham_and_salford():
+    assert builtin_framework_ids() == ["ham-2015", "salford-behaviours"]
+
+
+@pytest.mark.parametrize(("framework_id", "order"), [("ham-2015", HAM_ORDER), ("salford-behaviours", SALFORD_ORDER)])
+def test_ten_principles_in_order_on_the_nhs_maturity_scale(framework_id, order):
+    framework = builtin_framework(framework_id)
+    assert [p.id for p in framework.principles] == order
+    assert framework.scale.labels == NHS_MATURITY
+    assert framework.description and framework.attribution
+    assert framework.source.title and framework.source.publisher and framework.source.year
+
+
+def test_only_hams_first_two_principle_names_are_verbatim():
+    framework = builtin_framework("ham-2015")
+    assert framework.principles[0].name == "Define the population group and the system's boundaries"
+    assert framework.principles[1].name == "Identify the right partners and services"
+    assert [p.name_wording for p in framework.principles] == [Wording.verbatim] * 2 + [Wording.paraphrase] * 8
+    assert framework.source.year == 2015 and framework.source.publisher == "The King's Fund"
+
+
+@pytest.mark.parametrize("framework_id", ["ham-2015", "salford-behaviours"])
+def test_every_principle_has_summary_basis_rubric_prompts_and_three_or_four_statements(framework_id):
+    framework = builtin_framework(framework_id)
+    for principle in framework.principles:
+        assert principle.summary and principle.basis, principle.id
+        assert principle.basis_sources, principle.id
+        assert set(principle.rubric) == {1, 2, 3, 4, 5}, principle.id
+        assert 2 <= len(principle.prompts) <= 4, principle.id
+        assert 3 <= len(principle.statements) <= 4, principle.id
+        assert all(s.id.startswith(f"{principle.id}-") for s in principle.statements)
+
+
+@pytest.mark.parametrize("framework_id", ["ham-2015", "salford-behaviours"])
+def test_statements_are_short_positive_and_free_of_jargon(framework_id):
+    for statement in builtin_framework(framework_id).statements:
+        words = statement.text.split()
+        assert len(words) <= 22, statement.id
+        assert not re.search(r"\b(not|never|no)\b|n't\b", statement.text, re.I), statement.id
+        abbreviations = set(re.findall(r"\b[A-Z][A-Z&]+\b", statement.text)) - UNDERSTOOD_ABBREVIATIONS
+        assert not abbreviations, (statement.id, abbreviations)
+        assert statement.wording is Wording.own
