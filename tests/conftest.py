@@ -115,8 +115,8 @@ class LiveApp:
 
 
 @pytest.fixture(scope="session")
-def live_app():
-    app = LiveApp()
+def live_app(tmp_path_factory):
+    app = LiveApp({"PLACEREADY_DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('live') / 'app.db'}"})
     yield app
     app.stop()
 
@@ -142,3 +142,51 @@ def browser():
 def wait_for_app(page) -> None:
     """Wait until Streamlit has finished running the script for this page."""
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
+
+
+POSTGRES_URL = os.environ.get("PLACEREADY_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _postgres_reachable() -> bool:
+    import socket
+
+    from sqlalchemy.engine import make_url
+
+    url = make_url(POSTGRES_URL)
+    try:
+        with socket.create_connection((url.host or "127.0.0.1", url.port or 5432), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path):
+    """A freshly migrated database: a SQLite file, or a new PostgreSQL database dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from assessment.db import make_engine, migrate
+
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+        migrate(engine)
+        yield engine
+        engine.dispose()
+        return
+    if not _postgres_reachable():
+        if required("postgres"):
+            pytest.fail(f"PostgreSQL at {POSTGRES_URL} is unreachable and PLACEREADY_REQUIRE_POSTGRES=1")
+        pytest.skip(f"no PostgreSQL server at {POSTGRES_URL}")
+    name = f"placeready_test_{os.getpid()}_{tmp_path.name[-12:].lower().replace('-', '_')}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False))
+    migrate(engine)
+    yield engine
+    engine.dispose()
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -1,0 +1,358 @@
+"""Reading and writing workshops, participants, answers, consensus scores and actions.
+
+Every function takes the session first and everything else by keyword. Codes and keys handed to
+people are random; only their SHA-256 is stored, so a copy of the database cannot open a workshop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from assessment.errors import InputError, Problem
+from assessment.framework import Framework
+from assessment.models import (
+    Action,
+    AnswerRecord,
+    ConsensusRecord,
+    FrameworkVersion,
+    Participant,
+    Partnership,
+    Workshop,
+    WorkshopFramework,
+    utcnow,
+)
+from assessment.responses import Answer, Responses
+
+# Letters and digits that cannot be mistaken for each other when read off a projector.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+RESUME_CODE_LENGTH = 8
+MAX_TEXT = 2000
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _code(length: int) -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def normalise_code(text: str) -> str:
+    """What a person typed, as a code: case, spaces and hyphens do not matter."""
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def _clean_text(value: str | None, *, field: str, limit: int = MAX_TEXT) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > limit:
+        raise InputError("Your entry", [Problem(f"keep it under {limit} characters (this is {len(value)})", location=field)])
+    return value or None
+
+
+# --- frameworks ---------------------------------------------------------------------------------
+
+
+def pin_framework(session: Session, *, framework: Framework) -> FrameworkVersion:
+    """The stored copy of exactly this framework content, made on first use."""
+    content = framework.model_dump(mode="json")
+    digest = _sha256(json.dumps(content, sort_keys=True, ensure_ascii=False))
+    pinned = session.scalar(select(FrameworkVersion).where(FrameworkVersion.content_sha256 == digest))
+    if pinned is None:
+        pinned = FrameworkVersion(framework_id=framework.id, version=framework.version,
+                                  content_sha256=digest, content=content)
+        session.add(pinned)
+        session.flush()
+    return pinned
+
+
+_PINNED: dict[str, Framework] = {}  # content hash → framework; pinned content never changes
+
+
+def workshop_frameworks(workshop: Workshop) -> list[Framework]:
+    """The frameworks as they were when the workshop was set up."""
+    frameworks = []
+    for link in workshop.frameworks:
+        pinned = link.framework_version
+        if pinned.content_sha256 not in _PINNED:
+            _PINNED[pinned.content_sha256] = Framework.model_validate(pinned.content)
+        frameworks.append(_PINNED[pinned.content_sha256])
+    return frameworks
+
+
+# --- workshops ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewWorkshop:
+    workshop: Workshop
+    facilitator_key: str  # shown once; only its hash is stored
+
+
+def create_workshop(
+    session: Session,
+    *,
+    partnership_name: str,
+    place: str,
+    title: str,
+    held_on: date,
+    frameworks: Sequence[Framework],
+    exemplar_ids: Sequence[str] = (),
+    sectors: Sequence[str] = (),
+    organisations: Sequence[str] = (),
+) -> NewWorkshop:
+    problems = []
+    name = _clean_text(partnership_name, field="Partnership name", limit=200)
+    where = _clean_text(place, field="Place", limit=200)
+    heading = _clean_text(title, field="Workshop title", limit=200)
+    if not name:
+        problems.append(Problem("required", location="Partnership name"))
+    if not where:
+        problems.append(Problem("required", location="Place"))
+    if not frameworks:
+        problems.append(Problem("choose at least one", location="Frameworks"))
+    if problems:
+        raise InputError("Workshop set-up", problems)
+    partnership = session.scalar(select(Partnership).where(Partnership.name == name, Partnership.place == where))
+    if partnership is None:
+        partnership = Partnership(name=name, place=where)
+        session.add(partnership)
+    join_code = _code(JOIN_CODE_LENGTH)
+    while session.scalar(select(Workshop.id).where(Workshop.join_code == join_code)) is not None:
+        join_code = _code(JOIN_CODE_LENGTH)
+    facilitator_key = secrets.token_urlsafe(24)
+    workshop = Workshop(
+        partnership=partnership,
+        title=heading or f"Workshop {held_on.isoformat()}",
+        held_on=held_on,
+        join_code=join_code,
+        facilitator_key_sha256=_sha256(facilitator_key),
+        sectors=_unique_texts(sectors, field="Sectors"),
+        organisations=_unique_texts(organisations, field="Organisations"),
+        exemplar_ids=list(dict.fromkeys(exemplar_ids)),
+    )
+    session.add(workshop)
+    session.flush()
+    for position, framework in enumerate(frameworks):
+        pinned = pin_framework(session, framework=framework)
+        session.add(WorkshopFramework(workshop_id=workshop.id, framework_version_id=pinned.id, position=position))
+    session.flush()
+    session.refresh(workshop)
+    return NewWorkshop(workshop, facilitator_key)
+
+
+def _unique_texts(values: Sequence[str], *, field: str) -> list[str]:
+    cleaned = [_clean_text(v, field=field, limit=200) for v in values]
+    return list(dict.fromkeys(v for v in cleaned if v))
+
+
+def workshop_by_join_code(session: Session, *, code: str) -> Workshop | None:
+    return session.scalar(select(Workshop).where(Workshop.join_code == normalise_code(code)))
+
+
+def workshop_by_facilitator_key(session: Session, *, key: str) -> Workshop | None:
+    return session.scalar(select(Workshop).where(Workshop.facilitator_key_sha256 == _sha256(key.strip())))
+
+
+def set_scoring_open(session: Session, *, workshop: Workshop, scoring_open: bool) -> None:
+    workshop.scoring_open = scoring_open
+    session.add(workshop)
+
+
+def set_revealed(session: Session, *, workshop: Workshop, revealed: bool) -> None:
+    workshop.revealed = revealed
+    session.add(workshop)
+
+
+# --- participants and answers -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewParticipant:
+    participant: Participant
+    resume_code: str  # shown to the participant; only its hash is stored
+
+
+def join_workshop(session: Session, *, workshop: Workshop, organisation: str | None, sector: str | None
+                  ) -> NewParticipant:
+    if not workshop.scoring_open:
+        raise InputError("Joining", [Problem("this workshop has closed scoring; ask the facilitator")])
+    resume_code = _code(RESUME_CODE_LENGTH)
+    participant = Participant(
+        workshop_id=workshop.id,
+        resume_code_sha256=_sha256(f"{workshop.id}:{resume_code}"),
+        organisation=_clean_text(organisation, field="Organisation", limit=200),
+        sector=_clean_text(sector, field="Sector", limit=100),
+    )
+    session.add(participant)
+    session.flush()
+    return NewParticipant(participant, resume_code)
+
+
+def participant_by_resume_code(session: Session, *, workshop: Workshop, code: str) -> Participant | None:
+    digest = _sha256(f"{workshop.id}:{normalise_code(code)}")
+    return session.scalar(select(Participant).where(Participant.workshop_id == workshop.id,
+                                                    Participant.resume_code_sha256 == digest))
+
+
+def save_answer(
+    session: Session,
+    *,
+    participant_id: int,
+    framework_id: str,
+    statement_id: str,
+    value: int | None,
+    dont_know: bool = False,
+    comment: str | None = None,
+) -> AnswerRecord:
+    """Record an answer (or a change to one) — refused once the facilitator has closed scoring."""
+    participant = session.get(Participant, participant_id)
+    if participant is None:
+        raise InputError("Your answer", [Problem("this participant is not known; join the workshop again")])
+    workshop = session.get(Workshop, participant.workshop_id)
+    if not workshop.scoring_open:
+        raise InputError("Your answer", [Problem("Scoring has closed, so answers can no longer change")])
+    framework = next((f for f in workshop_frameworks(workshop) if f.id == framework_id), None)
+    if framework is None or statement_id not in {s.id for s in framework.statements}:
+        raise InputError("Your answer", [Problem("not a statement of this workshop", location=f"{framework_id}/{statement_id}")])
+    if value is not None and (dont_know or value not in framework.scale.points):
+        raise InputError("Your answer", [Problem(f"score must be one of {list(framework.scale.points)}", location=statement_id)])
+    record = AnswerRecord(participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
+                          value=value, dont_know=dont_know, comment=_clean_text(comment, field="Comment"))
+    session.add(record)
+    session.flush()
+    return record
+
+
+def mark_finished(session: Session, *, participant_id: int) -> None:
+    participant = session.get(Participant, participant_id)
+    if participant is not None and participant.finished_at is None:
+        participant.finished_at = utcnow()
+
+
+def _current_answer_ids(workshop_id: int):  # type: ignore[no-untyped-def]
+    return (
+        select(func.max(AnswerRecord.id))
+        .join(Participant, Participant.id == AnswerRecord.participant_id)
+        .where(Participant.workshop_id == workshop_id)
+        .group_by(AnswerRecord.participant_id, AnswerRecord.framework_id, AnswerRecord.statement_id)
+    )
+
+
+@dataclass(frozen=True)
+class CurrentAnswer:
+    participant_id: int
+    organisation: str | None
+    sector: str | None
+    framework_id: str
+    statement_id: str
+    value: int | None
+    dont_know: bool
+    comment: str | None
+
+
+def current_answers(session: Session, *, workshop_id: int, participant_id: int | None = None
+                    ) -> list[CurrentAnswer]:
+    query = (
+        select(AnswerRecord, Participant)
+        .join(Participant, Participant.id == AnswerRecord.participant_id)
+        .where(AnswerRecord.id.in_(_current_answer_ids(workshop_id)))
+        .order_by(AnswerRecord.participant_id, AnswerRecord.id)
+    )
+    if participant_id is not None:
+        query = query.where(AnswerRecord.participant_id == participant_id)
+    return [
+        CurrentAnswer(a.participant_id, p.organisation, p.sector, a.framework_id, a.statement_id, a.value,
+                      a.dont_know, a.comment)
+        for a, p in session.execute(query)
+    ]
+
+
+def answer_history_count(session: Session, *, workshop_id: int) -> int:
+    """Every save ever made in the workshop, changes included."""
+    return session.scalar(
+        select(func.count(AnswerRecord.id)).join(Participant, Participant.id == AnswerRecord.participant_id)
+        .where(Participant.workshop_id == workshop_id)
+    ) or 0
+
+
+def responses(session: Session, *, workshop_id: int, framework_id: str) -> Responses:
+    """The workshop's current answers to one framework, ready for the scoring engine."""
+    return Responses.from_answers(
+        Answer(participant=f"p{a.participant_id}", statement=a.statement_id, score=a.value,
+               dont_know=a.dont_know, organisation=a.organisation, sector=a.sector, comment=a.comment)
+        for a in current_answers(session, workshop_id=workshop_id)
+        if a.framework_id == framework_id
+    )
+
+
+@dataclass(frozen=True)
+class Attendance:
+    joined: int
+    finished: int
+    by_sector: dict[str, tuple[int, int]]  # sector → (joined, finished)
+
+
+def attendance(session: Session, *, workshop_id: int) -> Attendance:
+    rows = session.execute(
+        select(Participant.sector, func.count(Participant.id), func.count(Participant.finished_at))
+        .where(Participant.workshop_id == workshop_id)
+        .group_by(Participant.sector)
+    ).all()
+    by_sector = {(sector or "Not given"): (joined, finished) for sector, joined, finished in rows}
+    return Attendance(sum(j for j, _ in by_sector.values()), sum(f for _, f in by_sector.values()),
+                      dict(sorted(by_sector.items())))
+
+
+# --- consensus and actions ----------------------------------------------------------------------
+
+
+def record_consensus(session: Session, *, workshop_id: int, framework_id: str, principle_id: str,
+                     score: int | None, note: str | None) -> ConsensusRecord:
+    record = ConsensusRecord(workshop_id=workshop_id, framework_id=framework_id, principle_id=principle_id,
+                             score=score, note=_clean_text(note, field="Note", limit=5000))
+    session.add(record)
+    session.flush()
+    return record
+
+
+def current_consensus(session: Session, *, workshop_id: int) -> dict[tuple[str, str], ConsensusRecord]:
+    newest = (
+        select(func.max(ConsensusRecord.id))
+        .where(ConsensusRecord.workshop_id == workshop_id)
+        .group_by(ConsensusRecord.framework_id, ConsensusRecord.principle_id)
+    )
+    records = session.scalars(select(ConsensusRecord).where(ConsensusRecord.id.in_(newest)))
+    return {(r.framework_id, r.principle_id): r for r in records}
+
+
+def add_action(session: Session, *, workshop_id: int, framework_id: str, principle_id: str, text: str,
+               owner: str, due_on: date | None) -> Action:
+    problems = []
+    what = _clean_text(text, field="Action")
+    who = _clean_text(owner, field="Owner", limit=200)
+    if not what:
+        problems.append(Problem("say what will be done", location="Action"))
+    if not who:
+        problems.append(Problem("say who will do it", location="Owner"))
+    if problems:
+        raise InputError("New action", problems)
+    action = Action(workshop_id=workshop_id, framework_id=framework_id, principle_id=principle_id, text=what,
+                    owner=who, due_on=due_on)
+    session.add(action)
+    session.flush()
+    return action
+
+
+def actions(session: Session, *, workshop_id: int) -> list[Action]:
+    return list(session.scalars(select(Action).where(Action.workshop_id == workshop_id).order_by(Action.id)))

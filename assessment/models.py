@@ -1,0 +1,132 @@
+"""Database tables (SQLAlchemy). Schema changes go through `assessment/migrations`.
+
+Answers and consensus scores are append-only: a changed answer is a new row, and the current answer
+is the newest row for that participant and statement. Nothing a participant submitted is overwritten,
+and concurrent submissions never contend for the same row.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, datetime: DateTime(timezone=True)}
+
+
+class Partnership(Base):
+    __tablename__ = "partnerships"
+    __table_args__ = (UniqueConstraint("name", "place"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    place: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    workshops: Mapped[list[Workshop]] = relationship(back_populates="partnership", order_by="Workshop.held_on")
+
+
+class FrameworkVersion(Base):
+    """The exact framework content a workshop was run with, stored once per distinct content."""
+
+    __tablename__ = "framework_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    framework_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    content: Mapped[dict[str, Any]]
+
+
+class Workshop(Base):
+    __tablename__ = "workshops"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    partnership_id: Mapped[int] = mapped_column(ForeignKey("partnerships.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[date] = mapped_column(Date)
+    join_code: Mapped[str] = mapped_column(String(16), unique=True)
+    facilitator_key_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    sectors: Mapped[list[str]]
+    organisations: Mapped[list[str]]
+    exemplar_ids: Mapped[list[str]]
+    scoring_open: Mapped[bool] = mapped_column(Boolean, default=True)
+    revealed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    partnership: Mapped[Partnership] = relationship(back_populates="workshops")
+    frameworks: Mapped[list[WorkshopFramework]] = relationship(order_by="WorkshopFramework.position")
+
+
+class WorkshopFramework(Base):
+    __tablename__ = "workshop_frameworks"
+
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), primary_key=True)
+    framework_version_id: Mapped[int] = mapped_column(ForeignKey("framework_versions.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+    framework_version: Mapped[FrameworkVersion] = relationship(lazy="joined")
+
+
+class Participant(Base):
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)
+    resume_code_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    sector: Mapped[str | None] = mapped_column(String(100))
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+
+
+class AnswerRecord(Base):
+    """One save of one answer; the newest row per (participant, framework, statement) is current."""
+
+    __tablename__ = "answers"
+    __table_args__ = (Index("ix_answers_current", "participant_id", "framework_id", "statement_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
+    framework_id: Mapped[str] = mapped_column(String(64))
+    statement_id: Mapped[str] = mapped_column(String(64))
+    value: Mapped[int | None]
+    dont_know: Mapped[bool] = mapped_column(Boolean, default=False)
+    comment: Mapped[str | None] = mapped_column(Text)
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ConsensusRecord(Base):
+    """One recording of the room's agreed score and notes for a principle; the newest is current."""
+
+    __tablename__ = "consensus_scores"
+    __table_args__ = (Index("ix_consensus_current", "workshop_id", "framework_id", "principle_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"))
+    framework_id: Mapped[str] = mapped_column(String(64))
+    principle_id: Mapped[str] = mapped_column(String(64))
+    score: Mapped[int | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Action(Base):
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)
+    framework_id: Mapped[str] = mapped_column(String(64))
+    principle_id: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200))
+    due_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
