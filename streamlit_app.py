@@ -1,15 +1,15 @@
-"""PlaceReady's entry point: sets up the page and routes to the app's pages."""
+"""PlaceReady's entry point: sets up the page, admits a facilitator by key, and routes to the pages."""
 
 import streamlit as st
 
-from assessment.pages import demo, home
+from assessment.pages import routes, state
 
 st.set_page_config(page_title="PlaceReady", page_icon=":material/hub:", layout="wide")
 
-navigation = st.navigation(
-    [
-        st.Page(home.render, title="Home", icon=":material/home:", url_path="home", default=True),
-        st.Page(demo.render, title="Demo partnership", icon=":material/groups:", url_path="demo"),
-    ]
-)
-navigation.run()
+if key := st.query_params.get("key"):
+    # The key opens the workshop for this session and leaves the address bar at once, so it is never
+    # shown on the projector.
+    st.session_state["facilitator_key_refused"] = not state.open_as_facilitator(key)
+    del st.query_params["key"]
+
+st.navigation(routes.SECTIONS).run()

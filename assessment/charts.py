@@ -94,3 +94,30 @@ def _short(name: str, limit: int = 28) -> str:
             line = f"{line} {word}".strip()
     lines.append(line)
     return "<br>".join(lines)
+
+
+# Light to dark blue for scale points 1..5 (order readable without hue), grey for "don't know".
+DISTRIBUTION_COLOURS = ("#C6DBEF", "#6BAED6", "#2171B5", "#08519C", "#08306B")
+DONT_KNOW_COLOUR = "#737373"
+
+
+def distribution_bars(table: pd.DataFrame) -> go.Figure:
+    """Stacked bars of how many gave each answer per statement (the table from room.answer_distribution)."""
+    answer_columns = list(table.columns[1:])
+    statements = [_short(text, 60) for text in table["Statement"]]
+    figure = go.Figure()
+    for index, column in enumerate(answer_columns):
+        last = index == len(answer_columns) - 1
+        figure.add_trace(go.Bar(
+            y=statements, x=table[column], name=column, orientation="h",
+            marker={"color": DONT_KNOW_COLOUR if last else DISTRIBUTION_COLOURS[index % len(DISTRIBUTION_COLOURS)],
+                    "line": {"color": "white", "width": 1}},
+            hovertemplate="%{x} people: " + column + "<extra></extra>",
+        ))
+    figure.update_layout(
+        barmode="stack", height=120 + 46 * len(statements), yaxis={"autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.12}, margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        font={"family": "Arial, Helvetica, sans-serif", "size": 13, "color": "#212B32"}, paper_bgcolor="white",
+        plot_bgcolor="white", xaxis={"title": "People", "gridcolor": "#D8DDE0"},
+    )
+    return figure

@@ -46,6 +46,17 @@ def answers_from_matrix(
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _database_in_a_temporary_folder(tmp_path_factory):
+    """Pages run in-process under AppTest: keep their database out of the working tree."""
+    from assessment.settings import get_settings
+
+    os.environ["PLACEREADY_DATABASE_URL"] = f"sqlite:///{tmp_path_factory.mktemp('app') / 'pages.db'}"
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _skip_streamlit_component_scan():
     """AppTest scans every installed distribution for v2 components on each run (about 95% of its
     cost here); PlaceReady uses none, so the scan is skipped."""

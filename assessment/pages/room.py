@@ -1,0 +1,137 @@
+"""Facilitator: the live room view for the projector — who has joined, then the results on reveal."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment import crud
+from assessment.charts import Series, distribution_bars
+from assessment.framework import Framework
+from assessment.models import Workshop
+from assessment.pages import results, state
+from assessment.pages.markdown import plain
+from assessment.qr import qr_data_uri
+from assessment.room import answer_distribution, most_split, sector_series
+from assessment.scoring import score
+from assessment.settings import get_settings
+
+
+def render() -> None:
+    with state.db() as session:
+        workshop = state.facilitated_workshop(session)
+        if workshop is None:
+            refuse()
+            return
+        facts = _facts(workshop)
+    st.title(f"{plain(facts['partnership'])}: {plain(facts['title'])}")
+    _join_panel(facts["join_code"])
+    _attendance(facts["id"])
+    _controls(facts)
+    if facts["revealed"]:
+        _results(facts)
+    else:
+        st.info("Results are hidden until you reveal them, so early answers cannot steer the room.",
+                icon=":material/visibility_off:")
+
+
+def refuse() -> None:
+    if st.session_state.get("facilitator_key_refused"):
+        st.error("That facilitator link does not open any workshop. Check you copied all of it.")
+    st.warning("This page is for the workshop's facilitator. Open your facilitator link to see it.",
+               icon=":material/lock:")
+
+
+def choose_framework(frameworks: list[Framework]) -> Framework:
+    by_id = {f.id: f for f in frameworks}
+    if len(by_id) == 1:
+        return frameworks[0]
+    return by_id[st.radio("Framework", list(by_id), format_func=lambda i: by_id[i].title, horizontal=True)]
+
+
+def _facts(workshop: Workshop) -> dict:
+    return {"id": workshop.id, "title": workshop.title, "partnership": workshop.partnership.name,
+            "join_code": workshop.join_code, "revealed": workshop.revealed, "scoring_open": workshop.scoring_open,
+            "exemplar_ids": list(workshop.exemplar_ids), "frameworks": crud.workshop_frameworks(workshop)}
+
+
+def _join_panel(join_code: str) -> None:
+    link = f"{state.base_url()}/join?code={join_code}"
+    words, picture = st.columns([3, 2], vertical_alignment="center")
+    words.markdown(f"Join on your phone at **{state.base_url()}/join** with the code")
+    words.markdown(f'<p class="join-code" style="font-size:4.5rem;font-weight:700;letter-spacing:0.15em;'
+                   f'margin:0;line-height:1.1">{join_code}</p>', unsafe_allow_html=True)
+    words.caption("Or scan the QR code. Your answers are anonymous.")
+    picture.markdown(f'<img src="{qr_data_uri(link)}" alt="QR code that opens the join page with code {join_code}"'
+                     f' style="width:100%;max-width:340px;height:auto">', unsafe_allow_html=True)
+
+
+@st.fragment(run_every=get_settings().room_refresh_seconds)
+def _attendance(workshop_id: int) -> None:
+    with state.db() as session:
+        seen = crud.attendance(session, workshop_id=workshop_id)
+    joined, finished = st.columns(2)
+    joined.metric("Joined", seen.joined)
+    finished.metric("Finished", seen.finished)
+    if seen.by_sector:
+        st.dataframe({"Sector": list(seen.by_sector), "Joined": [j for j, _ in seen.by_sector.values()],
+                      "Finished": [f for _, f in seen.by_sector.values()]}, hide_index=True)
+
+
+def _controls(facts: dict) -> None:
+    reveal, scoring = st.columns(2)
+    if reveal.button("Hide results" if facts["revealed"] else "Reveal results", type="primary",
+                     icon=":material/visibility:", width="stretch"):
+        with state.db() as session:
+            crud.set_revealed(session, workshop=session.get(Workshop, facts["id"]), revealed=not facts["revealed"])
+        st.rerun()
+    if scoring.button("Close scoring" if facts["scoring_open"] else "Reopen scoring", width="stretch",
+                      icon=":material/lock:" if facts["scoring_open"] else ":material/lock_open:"):
+        with state.db() as session:
+            crud.set_scoring_open(session, workshop=session.get(Workshop, facts["id"]),
+                                  scoring_open=not facts["scoring_open"])
+        st.rerun()
+
+
+def _results(facts: dict) -> None:
+    _, exemplars = state.content()
+    framework = choose_framework(facts["frameworks"])
+    chosen = st.multiselect("Compare with exemplars", list(exemplars),
+                            default=[i for i in facts["exemplar_ids"] if i in exemplars],
+                            format_func=lambda i: exemplars[i].name)
+    with state.db() as session:
+        responses = crud.responses(session, workshop_id=facts["id"], framework_id=framework.id)
+    result = score(framework, responses)
+    if result.participants == 0:
+        st.info("Nobody has answered yet.")
+        return
+
+    st.header("The room's profile")
+    st.markdown(f"{result.participants} people answered. Overall the room sits at "
+                f"**{results.number(result.overall.mean)} ({result.overall.level or 'no score'})**.")
+    results.profile(framework, Series("This room (mean)", {p.id: p.mean for p in result.principles}),
+                    [exemplars[i] for i in chosen])
+
+    st.header("Where the room agrees, and where it is split")
+    results.agreement_table(result)
+    st.caption("rwg: 1 means everyone agreed, 0 no more agreement than chance. AD: the average distance, in "
+               "points, of answers from their mean. 'Split' means a third or more of people are over a point "
+               "from the middle view, or AD is high for the scale.")
+
+    st.subheader("Statements where views differ most")
+    texts = {s.id: s.text for s in framework.statements}
+    for statement in most_split(result):
+        st.markdown(f"- {texts[statement.id]} — mean {results.number(statement.mean)}, "
+                    f"AD {statement.ad:.2f}, {statement.n} answers")
+
+    st.header("How people answered each statement")
+    distribution = answer_distribution(framework, responses)
+    st.plotly_chart(distribution_bars(distribution), config={"displayModeBar": False})
+    st.caption("The same counts as a table:")
+    st.dataframe(distribution, hide_index=True)
+
+    st.header("By sector")
+    shown, hidden = sector_series(result, responses)
+    if shown:
+        results.radar_with_table(framework, shown, caption="Each sector's mean per principle (people in brackets):")
+    if hidden:
+        st.caption(f"Not shown, to keep answers anonymous (fewer than 3 people): {plain(', '.join(hidden))}.")

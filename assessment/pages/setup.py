@@ -1,0 +1,74 @@
+"""Facilitator: set up a workshop and get its join code, QR code and private facilitator link."""
+
+from __future__ import annotations
+
+import datetime
+
+import streamlit as st
+
+from assessment import crud
+from assessment.errors import InputError
+from assessment.pages import state
+
+STANDARD_SECTORS = (
+    "Acute hospital",
+    "Community health",
+    "Primary care",
+    "Mental health",
+    "Local authority: adult social care",
+    "Local authority: public health",
+    "Voluntary, community and social enterprise",
+    "Patients and public",
+    "Integrated care board",
+)
+
+
+def render() -> None:
+    frameworks, exemplars = state.content()
+    st.title("Set up a workshop")
+    st.markdown(
+        "Name the partnership, choose what the room will score and who it will compare itself with. "
+        "You will get a join code and QR code for the screen, and a private facilitator link."
+    )
+    with st.form("setup"):
+        partnership = st.text_input("Partnership name", max_chars=200, placeholder="e.g. Riverbrook Health and Care Partnership")
+        place = st.text_input("Place", max_chars=200, placeholder="e.g. Riverbrook borough")
+        title = st.text_input("Workshop title", max_chars=200, placeholder="e.g. Baseline workshop")
+        held_on = st.date_input("Date", value=datetime.date.today(), format="YYYY-MM-DD")
+        chosen_frameworks = st.multiselect(
+            "Frameworks to score", list(frameworks), default=list(frameworks),
+            format_func=lambda i: f"{frameworks[i].title} ({len(frameworks[i].statements)} statements)")
+        chosen_exemplars = st.multiselect(
+            "Exemplars to compare with", list(exemplars), default=["salford", "canterbury", "wigan"],
+            format_func=lambda i: exemplars[i].name)
+        sectors = st.text_area("Sectors people can choose (one per line)", "\n".join(STANDARD_SECTORS), height=220)
+        organisations = st.text_area(
+            "Organisations people can choose (one per line; leave empty to let people type their own)", height=150)
+        submitted = st.form_submit_button("Create workshop", type="primary")
+    if submitted:
+        try:
+            with state.db() as session:
+                created = crud.create_workshop(
+                    session, partnership_name=partnership, place=place, title=title, held_on=held_on,
+                    frameworks=[frameworks[i] for i in chosen_frameworks], exemplar_ids=chosen_exemplars,
+                    sectors=sectors.splitlines(), organisations=organisations.splitlines())
+                join_code = created.workshop.join_code
+        except InputError as error:
+            st.error("The workshop was not created:\n\n" + "\n".join(f"- {p}" for p in error.problems))
+            return
+        st.session_state[state.FACILITATOR_KEY] = created.facilitator_key
+        st.session_state["created"] = (join_code, created.facilitator_key)
+    if "created" in st.session_state:
+        _show_links(*st.session_state["created"])
+
+
+def _show_links(join_code: str, facilitator_key: str) -> None:
+    base = state.base_url()
+    st.success(f"Workshop created. Join code **{join_code}**.")
+    st.markdown("**Your facilitator link** — keep it private: it alone opens the room view, results and "
+                "agreed scores. Bookmark it; if you close this tab, it is the way back in.")
+    st.code(f"{base}/room?key={facilitator_key}", language=None)
+    st.markdown(f"**Join link for participants:** {base}/join?code={join_code}")
+    from assessment.pages import routes  # the router imports this page
+
+    st.page_link(routes.ROOM, label="Open the room view", icon=":material/co_present:")

@@ -1,0 +1,140 @@
+"""The workshop pages under AppTest: set-up, joining and scoring, the room view, agreeing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assessment import crud
+from assessment.framework import builtin_framework
+from assessment.pages import state
+
+
+def _setup_page():
+    from assessment.pages import setup
+
+    setup.render()
+
+
+def _join_page():
+    from assessment.pages import join
+
+    join.render()
+
+
+def _room_page():
+    from assessment.pages import room
+
+    room.render()
+
+
+def _agree_page():
+    from assessment.pages import agree
+
+    agree.render()
+
+
+def _app(page) -> AppTest:  # type: ignore[no-untyped-def]
+    return AppTest.from_function(page, default_timeout=30)
+
+
+@pytest.fixture
+def workshop():
+    """A workshop on the Salford behaviours with two sectors on offer; returns (join code, facilitator key)."""
+    with state.db() as session:
+        created = crud.create_workshop(
+            session, partnership_name="Testbrook", place="Testbrook", title="Baseline", held_on=date(2026, 5, 1),
+            frameworks=[builtin_framework("salford-behaviours")], exemplar_ids=["salford"],
+            sectors=["Acute hospital", "Primary care"], organisations=[])
+        return created.workshop.join_code, created.facilitator_key
+
+
+def test_set_up_names_every_missing_field_then_creates_the_workshop():
+    app = _app(_setup_page).run()
+    app.text_input[0].set_value("")
+    app.button[0].click().run()
+    errors = " ".join(e.value for e in app.error)
+    assert "Partnership name: required" in errors and "Place: required" in errors
+    app.text_input[0].set_value("Northbrook Partnership")
+    app.text_input[1].set_value("Northbrook")
+    app.button[0].click().run()
+    assert not app.exception and not app.error
+    join_code, key = app.session_state["created"]
+    with state.db() as session:
+        created = crud.workshop_by_facilitator_key(session, key=key)
+        assert created.join_code == join_code and created.partnership.name == "Northbrook Partnership"
+        assert [f.id for f in crud.workshop_frameworks(created)] == ["ham-2015", "salford-behaviours"]
+    assert any(key in c.value for c in app.code)
+
+
+def test_a_wrong_join_code_says_so():
+    app = _app(_join_page)
+    app.query_params["code"] = "NOPE99"
+    app.run()
+    assert "No workshop has that join code" in app.error[0].value
+
+
+def test_a_participant_joins_and_each_answer_is_saved_as_given(workshop):
+    join_code, _ = workshop
+    app = _app(_join_page)
+    app.query_params["code"] = join_code
+    app.run()
+    app.text_input[0].input("<b>Testbrook</b> GP network")
+    app.selectbox[0].select("Primary care")
+    app.button[0].click().run()
+    assert not app.exception
+    _, participant_id, resume = app.session_state[state.PARTICIPANT]
+    assert app.query_params["me"] == resume
+    first = builtin_framework("salford-behaviours").principles[0]
+    assert app.header[0].value == first.name
+    app.radio[0].set_value(4).run()
+    app.radio[1].set_value("dk").run()
+    with state.db() as session:
+        saved = crud.current_answers(session, workshop_id=crud.workshop_by_join_code(session, code=join_code).id,
+                                     participant_id=participant_id)
+    assert [(a.statement_id, a.value, a.dont_know, a.sector) for a in saved] == [
+        (first.statements[0].id, 4, False, "Primary care"), (first.statements[1].id, None, True, "Primary care")]
+    assert saved[0].organisation == "<b>Testbrook</b> GP network"
+    assert "2 of 30 statements answered" in app.get("progress")[0].proto.text
+
+    # a reload (a new session with the same address) resumes at the first unanswered screen
+    again = _app(_join_page)
+    again.query_params["code"] = join_code
+    again.query_params["me"] = resume.lower()
+    again.run()
+    assert again.header[0].value == first.name
+    assert again.radio[0].value == 4 and again.radio[1].value == "dk" and again.radio[2].value is None
+
+
+def test_the_room_view_refuses_without_the_key_and_hides_results_until_revealed(workshop):
+    join_code, key = workshop
+    app = _app(_room_page).run()
+    assert "for the workshop's facilitator" in app.warning[0].value
+    app = _app(_room_page)
+    app.session_state[state.FACILITATOR_KEY] = key
+    app.run()
+    assert not app.exception
+    assert any(join_code in m.value for m in app.markdown)
+    assert "Results are hidden" in app.info[0].value
+    app.button[0].click().run()  # Reveal
+    assert not app.exception
+    assert "Nobody has answered yet." in [i.value for i in app.info]
+
+
+def test_the_agreed_score_is_recorded_beside_the_answers(workshop):
+    _, key = workshop
+    app = _app(_agree_page)
+    app.session_state[state.FACILITATOR_KEY] = key
+    app.run()
+    app.radio[0].set_value(3)
+    app.text_area[0].input("We pool some budgets but not all.")
+    app.button[0].click().run()
+    assert not app.exception
+    with state.db() as session:
+        workshop_id = crud.workshop_by_facilitator_key(session, key=key).id
+        agreed = crud.current_consensus(session, workshop_id=workshop_id)
+    [(principle, record)] = agreed.items()
+    assert principle == ("salford-behaviours", "one-team") and record.score == 3
+    assert record.note == "We pool some budgets but not all."
