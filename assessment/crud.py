@@ -214,8 +214,11 @@ def save_answer(
     value: int | None,
     dont_know: bool = False,
     comment: str | None = None,
-) -> AnswerRecord:
-    """Record an answer (or a change to one) — refused once the facilitator has closed scoring."""
+) -> AnswerRecord | None:
+    """Record an answer or a change to one; refused once the facilitator has closed scoring.
+
+    Returns the current record, or None when a blank was "saved" for a statement never answered.
+    """
     participant = session.get(Participant, participant_id)
     if participant is None:
         raise InputError("Your answer", [Problem("this participant is not known; join the workshop again")])
@@ -227,8 +230,17 @@ def save_answer(
         raise InputError("Your answer", [Problem("not a statement of this workshop", location=f"{framework_id}/{statement_id}")])
     if value is not None and (dont_know or value not in framework.scale.points):
         raise InputError("Your answer", [Problem(f"score must be one of {list(framework.scale.points)}", location=statement_id)])
+    comment = _clean_text(comment, field="Comment")
+    current = session.scalar(
+        select(AnswerRecord)
+        .where(AnswerRecord.participant_id == participant_id, AnswerRecord.framework_id == framework_id,
+               AnswerRecord.statement_id == statement_id)
+        .order_by(AnswerRecord.id.desc()).limit(1))
+    unchanged = (current.value, current.dont_know, current.comment) if current else (None, False, None)
+    if (value, dont_know, comment) == unchanged:
+        return current  # nothing new to keep: a repeated save, or a blank that was never answered
     record = AnswerRecord(participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
-                          value=value, dont_know=dont_know, comment=_clean_text(comment, field="Comment"))
+                          value=value, dont_know=dont_know, comment=comment)
     session.add(record)
     session.flush()
     return record

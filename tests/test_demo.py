@@ -65,5 +65,5 @@ def test_demo_page_shows_the_engines_numbers():
     room = figure["data"][0]
     assert room["name"] == "This room (mean)"
     assert room["r"][:-1] == pytest.approx([p.mean for p in expected.principles])
-    table = app.dataframe[1].value
+    table = app.table[1].value
     assert list(table["Room"]) == [str(p.agreement) for p in expected.principles]

@@ -84,6 +84,10 @@ def test_changed_answers_are_kept_and_the_newest_counts(engine, ham):
         crud.save_answer(session, participant_id=b, framework_id="ham-2015", statement_id="population-1", value=None,
                          dont_know=True)
         crud.save_answer(session, participant_id=b, framework_id="ham-2015", statement_id="population-2", value=3)
+        # saving the same again, or a blank never answered, adds nothing
+        crud.save_answer(session, participant_id=b, framework_id="ham-2015", statement_id="population-2", value=3)
+        assert crud.save_answer(session, participant_id=b, framework_id="ham-2015", statement_id="population-3",
+                                value=None) is None
     with transaction(engine) as session:
         current = crud.current_answers(session, workshop_id=workshop_id)
         assert crud.answer_history_count(session, workshop_id=workshop_id) == 4

@@ -13,7 +13,7 @@ import streamlit as st
 from assessment import crud
 from assessment.charts import rounded
 from assessment.errors import InputError
-from assessment.pages import state
+from assessment.pages import results, state
 from assessment.pages.room import choose_framework, refuse
 from assessment.scoring import score
 
@@ -45,7 +45,7 @@ def render() -> None:
         "Actions": [sum(1 for a in all_actions if (a.framework_id, a.principle_id) == (framework.id, p.id))
                     for p in framework.principles],
     })
-    st.dataframe(summary, hide_index=True)
+    results.table(summary)
 
     names = {p.id: p.name for p in framework.principles}
     principle_id = st.selectbox("Principle to record", list(names), format_func=names.get)
@@ -88,11 +88,11 @@ def render() -> None:
     st.subheader("Actions")
     mine = [a for a in all_actions if a.framework_id == framework.id]
     if mine:
-        st.dataframe(pd.DataFrame({
+        results.table(pd.DataFrame({
             "Principle": [names.get(a.principle_id, a.principle_id) for a in mine],
             "Action": [a.text for a in mine], "Owner": [a.owner for a in mine],
             "Due": [a.due_on.isoformat() if a.due_on else "" for a in mine],
-        }), hide_index=True)
+        }))
     else:
         st.markdown("No actions yet.")
 

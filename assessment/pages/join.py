@@ -152,7 +152,7 @@ def _score(join_code: str, participant_id: int, resume_code: str) -> None:
         return
     framework, principle = screens[step]
     st.caption(f"{plain(framework.title)} · {plain(title)}")
-    st.header(principle.name)
+    st.subheader(principle.name)
     st.markdown(principle.summary)
     labels = framework.scale.labels
     for statement in principle.statements:

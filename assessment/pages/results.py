@@ -25,7 +25,7 @@ def exemplar_scores(exemplar: Exemplar, framework: Framework) -> dict[str, float
 def radar_with_table(framework: Framework, series: Sequence[Series], *, caption: str | None = None) -> None:
     st.plotly_chart(radar(framework, series), config={"displayModeBar": False})
     st.caption(caption or "The same numbers as a table:")
-    st.dataframe(radar_table(framework, series), hide_index=True)
+    table(radar_table(framework, series))
 
 
 def profile(framework: Framework, own: Series, exemplars: Sequence[Exemplar]) -> None:
@@ -36,8 +36,13 @@ def profile(framework: Framework, own: Series, exemplars: Sequence[Exemplar]) ->
         st.caption(JUDGEMENT_CAVEAT)
 
 
+def table(frame: pd.DataFrame) -> None:
+    """A plain HTML table (read by screen readers, sharp on a projector); decimals to one place."""
+    st.table(frame.style.format(precision=1, na_rep="—").hide(axis="index"), border="horizontal")
+
+
 def agreement_table(result: ScoreResult) -> None:
-    st.dataframe(
+    table(
         pd.DataFrame(
             {
                 "Principle": [p.name for p in result.principles],
@@ -45,13 +50,12 @@ def agreement_table(result: ScoreResult) -> None:
                 "Median": [rounded(p.median) for p in result.principles],
                 "Level": [p.level for p in result.principles],
                 "People": [p.n for p in result.principles],
-                "rwg": [None if p.rwg is None else round(p.rwg, 2) for p in result.principles],
-                "AD": [None if p.ad is None else round(p.ad, 2) for p in result.principles],
+                "rwg": [_two_places(p.rwg) for p in result.principles],
+                "AD": [_two_places(p.ad) for p in result.principles],
                 "Room": [str(p.agreement) for p in result.principles],
                 "Don't know": [None if p.dont_know is None else f"{p.dont_know:.0%}" for p in result.principles],
             }
-        ),
-        hide_index=True,
+        )
     )
 
 
@@ -69,6 +73,10 @@ def gap_list(framework: Framework, scores: Mapping[str, float | None], exemplars
         )
         if gap.sources:
             st.caption("Sources: " + " · ".join(gap.sources))
+
+
+def _two_places(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
 
 
 def number(value: float | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from assessment import crud
@@ -10,7 +11,7 @@ from assessment.framework import Framework
 from assessment.models import Workshop
 from assessment.pages import results, state
 from assessment.pages.markdown import plain
-from assessment.qr import qr_data_uri
+from assessment.qr import qr_svg
 from assessment.room import answer_distribution, most_split, sector_series
 from assessment.scoring import score
 from assessment.settings import get_settings
@@ -61,8 +62,7 @@ def _join_panel(join_code: str) -> None:
     words.markdown(f'<p class="join-code" style="font-size:4.5rem;font-weight:700;letter-spacing:0.15em;'
                    f'margin:0;line-height:1.1">{join_code}</p>', unsafe_allow_html=True)
     words.caption("Or scan the QR code. Your answers are anonymous.")
-    picture.markdown(f'<img src="{qr_data_uri(link)}" alt="QR code that opens the join page with code {join_code}"'
-                     f' style="width:100%;max-width:340px;height:auto">', unsafe_allow_html=True)
+    picture.image(qr_svg(link), width=420, alt=f"QR code that opens the join page with code {join_code}")
 
 
 @st.fragment(run_every=get_settings().room_refresh_seconds)
@@ -73,8 +73,9 @@ def _attendance(workshop_id: int) -> None:
     joined.metric("Joined", seen.joined)
     finished.metric("Finished", seen.finished)
     if seen.by_sector:
-        st.dataframe({"Sector": list(seen.by_sector), "Joined": [j for j, _ in seen.by_sector.values()],
-                      "Finished": [f for _, f in seen.by_sector.values()]}, hide_index=True)
+        results.table(pd.DataFrame({"Sector": list(seen.by_sector),
+                                    "Joined": [j for j, _ in seen.by_sector.values()],
+                                    "Finished": [f for _, f in seen.by_sector.values()]}))
 
 
 def _controls(facts: dict) -> None:
@@ -127,7 +128,7 @@ def _results(facts: dict) -> None:
     distribution = answer_distribution(framework, responses)
     st.plotly_chart(distribution_bars(distribution), config={"displayModeBar": False})
     st.caption("The same counts as a table:")
-    st.dataframe(distribution, hide_index=True)
+    results.table(distribution)
 
     st.header("By sector")
     shown, hidden = sector_series(result, responses)

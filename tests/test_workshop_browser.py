@@ -1,0 +1,175 @@
+"""A whole workshop in headless Chromium: set up, three phones join and score, reveal, agree, restart."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from assessment import crud
+from assessment.db import make_engine, transaction
+from assessment.framework import builtin_framework
+from assessment.responses import Answer, Responses
+from assessment.scoring import score
+from tests.conftest import SCREENSHOTS, LiveApp, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1366, "height": 900}
+PROJECTOR = {"width": 1920, "height": 1080}
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def settle(page: Page) -> None:
+    """Let the rerun a click started begin, then wait for it to finish."""
+    page.wait_for_timeout(250)
+    wait_for_app(page)
+
+
+def set_up(page: Page, url: str) -> tuple[str, str]:
+    page.goto(f"{url}/setup")
+    wait_for_app(page)
+    page.get_by_label("Partnership name").fill("Riverbrook Health and Care Partnership")
+    page.get_by_label("Place", exact=True).fill("Riverbrook")
+    page.get_by_label("Workshop title").fill("Baseline workshop")
+    page.get_by_role("button", name="Create workshop").click()
+    settle(page)
+    expect(page.get_by_text("Workshop created")).to_be_visible()
+    facilitator_link = page.locator("[data-testid='stCode'] code").inner_text().strip()
+    join_code = re.search(r"Join code (\w+)", page.get_by_text("Workshop created").inner_text()).group(1)
+    return join_code, facilitator_link
+
+
+def join(page: Page, url: str, code: str, sector: str) -> None:
+    page.goto(f"{url}/join")
+    wait_for_app(page)
+    page.get_by_role("textbox", name="Join code").fill(code.lower())
+    page.get_by_role("button", name="Join", exact=True).click()
+    settle(page)
+    page.get_by_role("combobox", name=re.compile("Your sector")).click()
+    page.get_by_role("option", name=sector).click()
+    page.get_by_role("button", name="Start scoring").click()
+    settle(page)
+
+
+def choose(page: Page, statement: str, option: str) -> None:
+    page.get_by_role("radiogroup", name=statement).locator("label", has_text=option).click()
+    settle(page)
+
+
+def test_a_whole_workshop_from_set_up_to_agreed_actions(browser, tmp_path):
+    ham = builtin_framework("ham-2015")
+    population = ham.principles[0]
+    texts = [s.text for s in population.statements]
+    labels = {point: f"{point} · {ham.scale.labels[point]}" for point in ham.scale.points}
+    database_url = f"sqlite:///{tmp_path / 'workshop.db'}"
+    env = {"PLACEREADY_DATABASE_URL": database_url, "PLACEREADY_ROOM_REFRESH_SECONDS": "1"}
+    app = LiveApp(env)
+    try:
+        facilitator = browser.new_page(viewport=LAPTOP)
+        join_code, facilitator_link = set_up(facilitator, app.url)
+        facilitator.goto(facilitator_link)
+        wait_for_app(facilitator)
+        assert "key=" not in facilitator.url  # the key leaves the address bar before anyone sees it
+        expect(facilitator.locator(".join-code")).to_have_text(join_code)
+        expect(facilitator.get_by_text("Results are hidden")).to_be_visible()
+
+        # Three people, three sectors, three different views of the first principle.
+        plans = {"Acute hospital": [5, 4, 4, 5], "Primary care": [2, "dk", 3, 2], "Local authority: adult social care": [3, 3, 1, 4]}
+        plans = {sector: values[: len(texts)] for sector, values in plans.items()}
+        phones = {sector: browser.new_page(viewport=PHONE) for sector in plans}
+        for sector, page in phones.items():
+            join(page, app.url, join_code, sector)
+            expect(page.get_by_role("heading", name=population.name)).to_be_visible()
+
+        acute, primary, council = phones.values()
+        for text, value in zip(texts, plans["Acute hospital"], strict=True):
+            choose(acute, text, labels[value])
+        for text, value in zip(texts, plans["Primary care"], strict=True):
+            choose(primary, text, "Don't know" if value == "dk" else labels[value])
+        # the council officer answers two by keyboard, then the phone reloads, and they carry on
+        first_choice = council.get_by_role("radiogroup", name=texts[0]).get_by_role("radio").first
+        first_choice.focus()
+        council.keyboard.press("Space")
+        settle(council)
+        for _ in range(plans["Local authority: adult social care"][0] - 1):
+            council.get_by_role("radiogroup", name=texts[0]).get_by_role("radio", checked=True).focus()
+            council.keyboard.press("ArrowDown")
+            settle(council)
+        choose(council, texts[1], labels[plans["Local authority: adult social care"][1]])
+        council.reload()
+        wait_for_app(council)
+        expect(council.get_by_role("heading", name=population.name)).to_be_visible()
+        expect(council.get_by_role("radiogroup", name=texts[1]).get_by_role("radio", name=labels[3])).to_be_checked()
+        for text, value in zip(texts[2:], plans["Local authority: adult social care"][2:], strict=True):
+            choose(council, text, labels[value])
+
+        # the acute participant pages through to the end and finishes
+        screens = sum(len(f.principles) for f in [ham, builtin_framework("salford-behaviours")])
+        for _ in range(screens - 1):
+            acute.get_by_role("button", name="Next").click()
+            settle(acute)
+        acute.get_by_role("button", name="Finish").click()
+        settle(acute)
+        expect(acute.get_by_role("heading", name="Thank you")).to_be_visible()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        primary.screenshot(path=SCREENSHOTS / "participant-360.png", full_page=True)
+
+        # the room view counts people by itself
+        facilitator.set_viewport_size(PROJECTOR)
+        expect(facilitator.get_by_test_id("stMetricValue").nth(0)).to_have_text("3", timeout=10_000)
+        expect(facilitator.get_by_test_id("stMetricValue").nth(1)).to_have_text("1", timeout=10_000)
+        facilitator.get_by_role("button", name="Reveal results").click()
+        settle(facilitator)
+        expect(facilitator.get_by_role("heading", name="The room's profile")).to_be_visible()
+        facilitator.screenshot(path=SCREENSHOTS / "room-1920.png")
+
+        expected = score(ham, Responses.from_answers(
+            Answer(participant=sector, statement=statement.id, sector=sector,
+                   score=None if value == "dk" else value, dont_know=value == "dk")
+            for sector, values in plans.items() for statement, value in zip(population.statements, values)))
+        radar = facilitator.evaluate("document.querySelectorAll('.js-plotly-plot')[0].data[0].r")
+        assert radar[0] == pytest.approx(expected.principles[0].mean)
+        assert all(value is None for value in radar[1:-1])
+        agreement = facilitator.locator("[data-testid='stTable']").nth(2)  # attendance, radar, agreement
+        first_row = agreement.locator("tbody tr").first.locator("td").all_inner_texts()
+        shown = expected.principles[0]
+        assert first_row[:5] == [population.name, f"{shown.mean:.1f}", f"{shown.median:.1f}", shown.level, "3"]
+        assert first_row[7] == str(shown.agreement)
+
+        # agree a score and an action
+        facilitator.get_by_role("link", name="Agree scores and actions").click()
+        settle(facilitator)
+        facilitator.get_by_role("radiogroup", name="Agreed score").locator("label", has_text=labels[3]).click()
+        facilitator.get_by_label("Notes from the discussion").fill("Agreed in writing for adults; children next.")
+        facilitator.get_by_role("button", name="Save agreed score").click()
+        settle(facilitator)
+        facilitator.get_by_label("What will be done").fill("Extend the agreed population to children")
+        facilitator.get_by_label("Who owns it").fill("Director of Public Health")
+        facilitator.get_by_role("button", name="Add action").click()
+        settle(facilitator)
+        expect(facilitator.get_by_role("cell", name="Extend the agreed population to children")).to_be_visible()
+    finally:
+        app.stop()
+
+    # everything survives a restart of the server
+    app = LiveApp(env)
+    try:
+        page = browser.new_page(viewport=LAPTOP)
+        page.goto(facilitator_link.replace("/room?", "/agree?").replace(re.match(r"https?://[^/]+", facilitator_link)
+                                                                          .group(0), app.url))
+        wait_for_app(page)
+        expect(page.get_by_role("cell", name=f"{labels[3]}")).to_be_visible()
+        expect(page.get_by_role("cell", name="Director of Public Health")).to_be_visible()
+    finally:
+        app.stop()
+    engine = make_engine(database_url)
+    with transaction(engine) as session:
+        workshop = crud.workshop_by_join_code(session, code=join_code)
+        answers = crud.current_answers(session, workshop_id=workshop.id)
+        history = crud.answer_history_count(session, workshop_id=workshop.id)
+    engine.dispose()
+    assert len(answers) == 3 * len(texts)
+    assert history >= len(answers)
