@@ -127,7 +127,9 @@ class LiveApp:
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
-    app = LiveApp({"PLACEREADY_DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('live') / 'app.db'}"})
+    database_url = f"sqlite:///{tmp_path_factory.mktemp('live') / 'app.db'}"
+    app = LiveApp({"PLACEREADY_DATABASE_URL": database_url})
+    app.database_url = database_url
     yield app
     app.stop()
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from assessment import crud
-from assessment.db import make_engine, transaction
+from assessment.db import make_engine, migrate, transaction
 from assessment.framework import builtin_framework
 from assessment.responses import Answer, Responses
 from assessment.scoring import score
@@ -173,3 +173,62 @@ def test_a_whole_workshop_from_set_up_to_agreed_actions(browser, tmp_path):
     engine.dispose()
     assert len(answers) == 3 * len(texts)
     assert history >= len(answers)
+
+
+@pytest.fixture
+def revealed_workshop(live_app):
+    """A workshop with six people's answers, revealed; returns (join code, facilitator key)."""
+    from datetime import date
+
+    ham = builtin_framework("ham-2015")
+    engine = make_engine(live_app.database_url)
+    migrate(engine)
+    with transaction(engine) as session:
+        created = crud.create_workshop(
+            session, partnership_name="Axe Partnership", place="Axeford", title="Check", held_on=date(2026, 4, 1),
+            frameworks=[ham], exemplar_ids=["salford", "canterbury"], sectors=["Acute hospital", "Primary care"])
+        workshop = created.workshop
+        for person in range(6):
+            pid = crud.join_workshop(session, workshop=workshop, organisation=None,
+                                     sector=["Acute hospital", "Primary care"][person % 2]).participant.id
+            for number, statement in enumerate(ham.statements):
+                crud.save_answer(session, participant_id=pid, framework_id=ham.id, statement_id=statement.id,
+                                 value=1 + (person + number) % 5)
+        crud.set_revealed(session, workshop=workshop, revealed=True)
+        crud.record_consensus(session, workshop_id=workshop.id, framework_id=ham.id, principle_id="population",
+                              score=3, note="A note")
+        crud.add_action(session, workshop_id=workshop.id, framework_id=ham.id, principle_id="population",
+                        text="An action", owner="An owner", due_on=None)
+        codes = workshop.join_code, created.facilitator_key
+    engine.dispose()
+    return codes
+
+
+def _axe(page: Page) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], results.generate_report()
+
+
+@pytest.mark.parametrize("view", ["join", "join-details", "scoring", "room", "agree", "compare"])
+def test_workshop_pages_pass_automated_wcag_checks(browser, live_app, revealed_workshop, view):
+    join_code, key = revealed_workshop
+    page = browser.new_page(viewport=PHONE if view.startswith(("join", "scoring")) else LAPTOP)
+    if view == "join":
+        page.goto(f"{live_app.url}/join")
+    elif view in ("join-details", "scoring"):
+        page.goto(f"{live_app.url}/join?code={join_code}")
+        if view == "scoring":
+            wait_for_app(page)
+            page.get_by_role("button", name="Start scoring").click()
+            settle(page)
+            choose(page, builtin_framework("ham-2015").statements[0].text, "2 · Emerging")
+    else:
+        page.goto(f"{live_app.url}/{view}?key={key}")
+    wait_for_app(page)
+    page.wait_for_timeout(500)
+    assert page.locator("[data-testid='stException']").count() == 0
+    _axe(page)
+    page.close()

@@ -25,7 +25,8 @@ def render() -> None:
             return
         facts = _facts(workshop)
     st.title(f"{plain(facts['partnership'])}: {plain(facts['title'])}")
-    _join_panel(facts["join_code"])
+    with st.expander(f"How to join: code {facts['join_code']}", expanded=not facts["revealed"]):
+        _join_panel(facts["join_code"])
     _attendance(facts["id"])
     _controls(facts)
     if facts["revealed"]:
