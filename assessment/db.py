@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+WRITES = "placeready_writes"  # execution option: False for a transaction that only reads
 
 
 def make_engine(url: str) -> Engine:
@@ -24,11 +25,12 @@ def make_engine(url: str) -> Engine:
 
 
 def _configure_sqlite(engine: Engine) -> None:
-    """WAL so readers never wait for writers; every transaction takes the write lock up front.
+    """WAL so readers never wait for writers; writing transactions take the write lock up front.
 
-    pysqlite's own transaction handling starts transactions lazily, so a transaction that reads and
-    then writes can fail at once with "database is locked" when another writer got there first.
-    Beginning with BEGIN IMMEDIATE makes such a transaction wait (up to the busy timeout) instead.
+    pysqlite starts transactions lazily, so a transaction that reads and then writes can fail at once
+    with "database is locked" when another writer got there first. Writing transactions therefore
+    begin with BEGIN IMMEDIATE and wait (up to the busy timeout) instead. Reading transactions begin
+    deferred: taking the write lock for them would queue every page view behind every answer.
     """
 
     @event.listens_for(engine, "connect")
@@ -43,7 +45,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        writes = connection.get_execution_options().get(WRITES, True)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -51,9 +54,12 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """A session that commits when the block ends and rolls everything back if it raises."""
-    with session_factory(engine).begin() as session:
+def transaction(engine: Engine, *, writes: bool = True) -> Iterator[Session]:
+    """A session that commits when the block ends and rolls everything back if it raises.
+
+    `writes=False` promises the block only reads, which lets SQLite run it beside a writer.
+    """
+    with session_factory(engine.execution_options(**{WRITES: writes})).begin() as session:
         yield session
 
 

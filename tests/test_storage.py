@@ -199,3 +199,19 @@ def test_sixty_participants_submitting_at_the_same_moment_lose_nothing(engine, h
     assert len(current) == 60 * len(statements)
     assert {(c.participant_id, c.statement_id, c.value) for c in current} == {
         (pid, s, 1 + (pid + n) % 5) for pid in ids for n, s in enumerate(statements)}
+
+
+def test_reading_never_waits_for_a_writer(engine, ham):
+    workshop_id, code, _ = _workshop(engine, ham)
+    with transaction(engine) as writer:  # holds the write lock (BEGIN IMMEDIATE on SQLite) until the end
+        crud.record_consensus(writer, workshop_id=workshop_id, framework_id="ham-2015", principle_id="funding",
+                              score=2, note=None)
+        finished = threading.Event()
+
+        def read() -> None:
+            with transaction(engine, writes=False) as reader:
+                crud.workshop_by_join_code(reader, code=code)
+            finished.set()
+
+        threading.Thread(target=read).start()
+        assert finished.wait(timeout=5), "a reading transaction waited for the writer"

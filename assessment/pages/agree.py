@@ -61,7 +61,7 @@ def render() -> None:
                             max_chars=5000)
         if st.form_submit_button("Save agreed score", type="primary"):
             try:
-                with state.db() as session:
+                with state.db(writes=True) as session:
                     crud.record_consensus(session, workshop_id=workshop_id, framework_id=framework.id,
                                           principle_id=principle_id, score=None if chosen == NOT_AGREED else chosen,
                                           note=note)
@@ -77,7 +77,7 @@ def render() -> None:
         due = st.date_input("By when", value=None, min_value=datetime.date(2000, 1, 1), format="YYYY-MM-DD")
         if st.form_submit_button("Add action"):
             try:
-                with state.db() as session:
+                with state.db(writes=True) as session:
                     crud.add_action(session, workshop_id=workshop_id, framework_id=framework.id,
                                     principle_id=principle_id, text=text, owner=owner, due_on=due)
             except InputError as error:

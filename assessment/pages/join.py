@@ -77,7 +77,7 @@ def _join() -> None:
         start = st.form_submit_button("Start scoring", type="primary")
     if start:
         try:
-            with state.db() as session:
+            with state.db(writes=True) as session:
                 workshop = crud.workshop_by_join_code(session, code=join_code)
                 joined = crud.join_workshop(
                     session, workshop=workshop,
@@ -181,7 +181,7 @@ def _score(join_code: str, participant_id: int, resume_code: str) -> None:
     if forward.button("Finish" if last else "Next", type="primary", width="stretch",
                       icon=":material/check:" if last else ":material/arrow_forward:"):
         if last:
-            with state.db() as session:
+            with state.db(writes=True) as session:
                 crud.mark_finished(session, participant_id=participant_id)
         st.session_state[STEP] = step + 1
         st.rerun()
@@ -203,7 +203,7 @@ def _save(participant_id: int, framework_id: str, statement_id: str) -> None:
     choice = st.session_state[f"answer:{framework_id}:{statement_id}"]
     comment = st.session_state.get(f"comment:{framework_id}:{statement_id}") or None
     try:
-        with state.db() as session:
+        with state.db(writes=True) as session:
             crud.save_answer(session, participant_id=participant_id, framework_id=framework_id,
                              statement_id=statement_id, value=None if choice in (None, DONT_KNOW) else int(choice),
                              dont_know=choice == DONT_KNOW, comment=comment)

@@ -83,12 +83,12 @@ def _controls(facts: dict) -> None:
     reveal, scoring = st.columns(2)
     if reveal.button("Hide results" if facts["revealed"] else "Reveal results", type="primary",
                      icon=":material/visibility:", width="stretch"):
-        with state.db() as session:
+        with state.db(writes=True) as session:
             crud.set_revealed(session, workshop=session.get(Workshop, facts["id"]), revealed=not facts["revealed"])
         st.rerun()
     if scoring.button("Close scoring" if facts["scoring_open"] else "Reopen scoring", width="stretch",
                       icon=":material/lock:" if facts["scoring_open"] else ":material/lock_open:"):
-        with state.db() as session:
+        with state.db(writes=True) as session:
             crud.set_scoring_open(session, workshop=session.get(Workshop, facts["id"]),
                                   scoring_open=not facts["scoring_open"])
         st.rerun()

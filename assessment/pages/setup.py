@@ -47,7 +47,7 @@ def render() -> None:
         submitted = st.form_submit_button("Create workshop", type="primary")
     if submitted:
         try:
-            with state.db() as session:
+            with state.db(writes=True) as session:
                 created = crud.create_workshop(
                     session, partnership_name=partnership, place=place, title=title, held_on=held_on,
                     frameworks=[frameworks[i] for i in chosen_frameworks], exemplar_ids=chosen_exemplars,

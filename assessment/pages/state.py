@@ -32,8 +32,9 @@ def engine() -> Engine:
 
 
 @contextmanager
-def db() -> Iterator[Session]:
-    with transaction(engine()) as session:
+def db(*, writes: bool = False) -> Iterator[Session]:
+    """A transaction on the app's database; say `writes=True` when the block changes anything."""
+    with transaction(engine(), writes=writes) as session:
         yield session
 
 
