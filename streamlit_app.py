@@ -12,4 +12,4 @@ if key := st.query_params.get("key"):
     st.session_state["facilitator_key_refused"] = not state.open_as_facilitator(key)
     del st.query_params["key"]
 
-st.navigation(routes.PAGES).run()
+st.navigation(routes.pages()).run()

@@ -48,6 +48,7 @@ class Page:
 
     widgets: dict[tuple[str, str], str] = field(default_factory=dict)
     radios: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (id, label, options)
+    alerts: list[str] = field(default_factory=list)  # errors, warnings and exceptions shown
     seconds: float = 0.0
 
 
@@ -83,6 +84,10 @@ class Client:
                 which = element.WhichOneof("type")
                 if which == "radio":
                     drawn.radios.append((element.radio.id, element.radio.label, list(element.radio.options)))
+                elif which == "alert":
+                    drawn.alerts.append(element.alert.body)
+                elif which == "exception":
+                    drawn.alerts.append(f"{element.exception.type}: {element.exception.message}")
                 elif which in ("button", "selectbox", "text_input"):
                     widget = getattr(element, which)
                     drawn.widgets[(which, widget.label)] = widget.id
@@ -120,14 +125,17 @@ async def participant(url: str, join_code: str, number: int, screens: int, think
             for _ in range(screens):
                 states: dict[str, tuple[str, object]] = {}
                 if not page.radios:
-                    raise RuntimeError("no statements on the screen")
+                    raise RuntimeError(f"no statements on the screen; it showed {page.alerts or list(page.widgets)}")
                 for radio_id, _label, options in page.radios:
                     await asyncio.sleep(rng.expovariate(1 / think))
                     states[radio_id] = ("string_value", options[rng.randrange(len(options) - 1)])
                     answered = await client.run("join", states)
                     tally.answer_seconds.append(answered.seconds)
                     tally.answers_sent += 1
-                next_button = answered.widgets[("button", "Next")]
+                next_button = answered.widgets.get(("button", "Next"))
+                if next_button is None:
+                    raise RuntimeError(f"no Next button; the screen showed {answered.alerts or list(answered.widgets)}"
+                                       f" and {len(answered.radios)} statements")
                 page = await client.run("join", {**states, next_button: ("trigger_value", True)})
     except Exception as error:  # noqa: BLE001 - a benchmark reports failures rather than stopping
         tally.failures.append(f"participant {number}: {type(error).__name__}: {error}")
@@ -148,12 +156,16 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] if ordered else float("nan")
 
 
+SERVER_LOG = ROOT / "out" / "ws_load-server.log"
+
+
 def start_server(database_url: str, port: int) -> subprocess.Popen:
+    SERVER_LOG.parent.mkdir(exist_ok=True)
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
         cwd=ROOT, env={**os.environ, "PLACEREADY_DATABASE_URL": database_url},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=SERVER_LOG.open("w"), stderr=subprocess.STDOUT)
     for _ in range(300):
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as reply:
@@ -199,6 +211,8 @@ async def one_round(url: str, engine, participants: int, screens: int, think: fl
           f"{elapsed:5.1f} s  |  server RSS {before / 2**20:5.0f} → peak {peak / 2**20:5.0f} MB")
     for failure in tally.failures[:5]:
         print("   ", failure)
+    if tally.failures:
+        print(f"    ({len(tally.failures)} failed; the server's log is {SERVER_LOG.relative_to(ROOT)})")
 
 
 def main() -> None:

@@ -1,17 +1,28 @@
-"""Every page of the app and its address. The facilitator pages refuse anyone without the key."""
+"""Every page of the app and its address. The facilitator pages refuse anyone without the key.
+
+Pages are made afresh for each script run: a StreamlitPage remembers whether it may run in the
+current run, so one shared between sessions breaks when two sessions run at once.
+"""
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from assessment.pages import agree, compare, demo, home, join, room, setup
 
-HOME = st.Page(home.render, title="Home", icon=":material/home:", url_path="home", default=True)
-DEMO = st.Page(demo.render, title="Demo partnership", icon=":material/groups:", url_path="demo")
-JOIN = st.Page(join.render, title="Join a workshop", icon=":material/login:", url_path="join")
-SETUP = st.Page(setup.render, title="Set up a workshop", icon=":material/add_circle:", url_path="setup")
-ROOM = st.Page(room.render, title="Room view", icon=":material/co_present:", url_path="room")
-AGREE = st.Page(agree.render, title="Agree scores and actions", icon=":material/handshake:", url_path="agree")
-COMPARE = st.Page(compare.render, title="Compare with exemplars", icon=":material/compare:", url_path="compare")
 
-# One flat list: Streamlit's sectioned navigation puts <div>s between <ul> and <li> (an axe-core
-# "list" violation), so sections are left out.
-PAGES = [HOME, JOIN, SETUP, ROOM, AGREE, COMPARE, DEMO]
+def room_page() -> StreamlitPage:
+    return st.Page(room.render, title="Room view", icon=":material/co_present:", url_path="room")
+
+
+def pages() -> list[StreamlitPage]:
+    # One flat list: Streamlit's sectioned navigation puts <div>s between <ul> and <li> (an axe-core
+    # "list" violation), so sections are left out.
+    return [
+        st.Page(home.render, title="Home", icon=":material/home:", url_path="home", default=True),
+        st.Page(join.render, title="Join a workshop", icon=":material/login:", url_path="join"),
+        st.Page(setup.render, title="Set up a workshop", icon=":material/add_circle:", url_path="setup"),
+        room_page(),
+        st.Page(agree.render, title="Agree scores and actions", icon=":material/handshake:", url_path="agree"),
+        st.Page(compare.render, title="Compare with exemplars", icon=":material/compare:", url_path="compare"),
+        st.Page(demo.render, title="Demo partnership", icon=":material/groups:", url_path="demo"),
+    ]

@@ -71,4 +71,4 @@ def _show_links(join_code: str, facilitator_key: str) -> None:
     st.markdown(f"**Join link for participants:** {base}/join?code={join_code}")
     from assessment.pages import routes  # the router imports this page
 
-    st.page_link(routes.ROOM, label="Open the room view", icon=":material/co_present:")
+    st.page_link(routes.room_page(), label="Open the room view", icon=":material/co_present:")
