@@ -116,7 +116,7 @@ def distribution_bars(table: pd.DataFrame) -> go.Figure:
         ))
     figure.update_layout(
         barmode="stack", height=120 + 46 * len(statements), yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.12}, margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        legend={"orientation": "h", "y": -0.12, "traceorder": "normal"}, margin={"l": 10, "r": 10, "t": 10, "b": 40},
         font={"family": "Arial, Helvetica, sans-serif", "size": 13, "color": "#212B32"}, paper_bgcolor="white",
         plot_bgcolor="white", xaxis={"title": "People", "gridcolor": "#D8DDE0"},
     )
