@@ -231,4 +231,8 @@ def test_workshop_pages_pass_automated_wcag_checks(browser, live_app, revealed_w
     page.wait_for_timeout(500)
     assert page.locator("[data-testid='stException']").count() == 0
     _axe(page)
+    if view.startswith(("join", "scoring")):  # WCAG 1.4.10: usable at 320 CSS pixels without sideways scrolling
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.close()

@@ -14,19 +14,17 @@ from assessment import crud
 from assessment.charts import rounded
 from assessment.errors import InputError
 from assessment.pages import results, state
-from assessment.pages.room import choose_framework, refuse
+from assessment.pages.room import choose_framework
 from assessment.scoring import score
 
 NOT_AGREED = "Not agreed yet"
 
 
 def render() -> None:
-    with state.db() as session:
-        workshop = state.facilitated_workshop(session)
-        if workshop is None:
-            refuse()
-            return
-        workshop_id, frameworks = workshop.id, crud.workshop_frameworks(workshop)
+    facts = state.facilitated()
+    if facts is None:
+        return
+    workshop_id, frameworks = facts.id, facts.frameworks
     st.title("Agree scores and actions")
     st.markdown("For each principle, record the score the room agrees on, what was said, and what will be done. "
                 "Everyone's individual answers are kept as they were given.")

@@ -7,7 +7,7 @@ import streamlit as st
 from assessment import crud
 from assessment.charts import Series
 from assessment.pages import results, state
-from assessment.pages.room import choose_framework, refuse
+from assessment.pages.room import choose_framework
 from assessment.scoring import score
 
 ROOM, AGREED = "The room's scores (mean of answers)", "The agreed scores"
@@ -15,12 +15,10 @@ ROOM, AGREED = "The room's scores (mean of answers)", "The agreed scores"
 
 def render() -> None:
     _, exemplars = state.content()
-    with state.db() as session:
-        workshop = state.facilitated_workshop(session)
-        if workshop is None:
-            refuse()
-            return
-        workshop_id, frameworks, defaults = workshop.id, crud.workshop_frameworks(workshop), list(workshop.exemplar_ids)
+    facts = state.facilitated()
+    if facts is None:
+        return
+    workshop_id, frameworks, defaults = facts.id, facts.frameworks, facts.exemplar_ids
     st.title("Compare with exemplars")
     framework = choose_framework(frameworks)
     which = st.radio("Profile", [ROOM, AGREED], horizontal=True)

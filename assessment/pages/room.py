@@ -18,29 +18,19 @@ from assessment.settings import get_settings
 
 
 def render() -> None:
-    with state.db() as session:
-        workshop = state.facilitated_workshop(session)
-        if workshop is None:
-            refuse()
-            return
-        facts = _facts(workshop)
-    st.title(f"{plain(facts['partnership'])}: {plain(facts['title'])}")
-    with st.expander(f"How to join: code {facts['join_code']}", expanded=not facts["revealed"]):
-        _join_panel(facts["join_code"])
-    _attendance(facts["id"])
+    facts = state.facilitated()
+    if facts is None:
+        return
+    st.title(f"{plain(facts.partnership)}: {plain(facts.title)}")
+    with st.expander(f"How to join: code {facts.join_code}", expanded=not facts.revealed):
+        _join_panel(facts.join_code)
+    _attendance(facts.id)
     _controls(facts)
-    if facts["revealed"]:
+    if facts.revealed:
         _results(facts)
     else:
         st.info("Results are hidden until you reveal them, so early answers cannot steer the room.",
                 icon=":material/visibility_off:")
-
-
-def refuse() -> None:
-    if st.session_state.get("facilitator_key_refused"):
-        st.error("That facilitator link does not open any workshop. Check you copied all of it.")
-    st.warning("This page is for the workshop's facilitator. Open your facilitator link to see it.",
-               icon=":material/lock:")
 
 
 def choose_framework(frameworks: list[Framework]) -> Framework:
@@ -48,12 +38,6 @@ def choose_framework(frameworks: list[Framework]) -> Framework:
     if len(by_id) == 1:
         return frameworks[0]
     return by_id[st.radio("Framework", list(by_id), format_func=lambda i: by_id[i].title, horizontal=True)]
-
-
-def _facts(workshop: Workshop) -> dict:
-    return {"id": workshop.id, "title": workshop.title, "partnership": workshop.partnership.name,
-            "join_code": workshop.join_code, "revealed": workshop.revealed, "scoring_open": workshop.scoring_open,
-            "exemplar_ids": list(workshop.exemplar_ids), "frameworks": crud.workshop_frameworks(workshop)}
 
 
 def _join_panel(join_code: str) -> None:
@@ -79,29 +63,29 @@ def _attendance(workshop_id: int) -> None:
                                     "Finished": [f for _, f in seen.by_sector.values()]}))
 
 
-def _controls(facts: dict) -> None:
+def _controls(facts: state.WorkshopFacts) -> None:
     reveal, scoring = st.columns(2)
-    if reveal.button("Hide results" if facts["revealed"] else "Reveal results", type="primary",
+    if reveal.button("Hide results" if facts.revealed else "Reveal results", type="primary",
                      icon=":material/visibility:", width="stretch"):
         with state.db(writes=True) as session:
-            crud.set_revealed(session, workshop=session.get(Workshop, facts["id"]), revealed=not facts["revealed"])
+            crud.set_revealed(session, workshop=session.get(Workshop, facts.id), revealed=not facts.revealed)
         st.rerun()
-    if scoring.button("Close scoring" if facts["scoring_open"] else "Reopen scoring", width="stretch",
-                      icon=":material/lock:" if facts["scoring_open"] else ":material/lock_open:"):
+    if scoring.button("Close scoring" if facts.scoring_open else "Reopen scoring", width="stretch",
+                      icon=":material/lock:" if facts.scoring_open else ":material/lock_open:"):
         with state.db(writes=True) as session:
-            crud.set_scoring_open(session, workshop=session.get(Workshop, facts["id"]),
-                                  scoring_open=not facts["scoring_open"])
+            crud.set_scoring_open(session, workshop=session.get(Workshop, facts.id),
+                                  scoring_open=not facts.scoring_open)
         st.rerun()
 
 
-def _results(facts: dict) -> None:
+def _results(facts: state.WorkshopFacts) -> None:
     _, exemplars = state.content()
-    framework = choose_framework(facts["frameworks"])
+    framework = choose_framework(facts.frameworks)
     chosen = st.multiselect("Compare with exemplars", list(exemplars),
-                            default=[i for i in facts["exemplar_ids"] if i in exemplars],
+                            default=[i for i in facts.exemplar_ids if i in exemplars],
                             format_func=lambda i: exemplars[i].name)
     with state.db() as session:
-        responses = crud.responses(session, workshop_id=facts["id"], framework_id=framework.id)
+        responses = crud.responses(session, workshop_id=facts.id, framework_id=framework.id)
     result = score(framework, responses)
     if result.participants == 0:
         st.info("Nobody has answered yet.")

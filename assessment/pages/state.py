@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -17,7 +18,6 @@ from assessment import crud
 from assessment.db import make_engine, migrate, transaction
 from assessment.exemplar import Exemplar, builtin_exemplars
 from assessment.framework import Framework, builtin_frameworks
-from assessment.models import Workshop
 from assessment.settings import get_settings
 
 FACILITATOR_KEY = "facilitator_key"
@@ -44,9 +44,34 @@ def content() -> tuple[dict[str, Framework], dict[str, Exemplar]]:
     return {f.id: f for f in frameworks}, {e.id: e for e in builtin_exemplars(frameworks)}
 
 
-def facilitated_workshop(session: Session) -> Workshop | None:
+@dataclass(frozen=True)
+class WorkshopFacts:
+    """What the facilitator pages need of their workshop, read once per run."""
+
+    id: int
+    title: str
+    partnership: str
+    join_code: str
+    revealed: bool
+    scoring_open: bool
+    exemplar_ids: list[str]
+    frameworks: list[Framework]
+
+
+def facilitated() -> WorkshopFacts | None:
+    """This session's facilitated workshop; without a valid key, says so on the page and returns None."""
     key = st.session_state.get(FACILITATOR_KEY)
-    return crud.workshop_by_facilitator_key(session, key=key) if key else None
+    with db() as session:
+        workshop = crud.workshop_by_facilitator_key(session, key=key) if key else None
+        if workshop is not None:
+            return WorkshopFacts(workshop.id, workshop.title, workshop.partnership.name, workshop.join_code,
+                                 workshop.revealed, workshop.scoring_open, list(workshop.exemplar_ids),
+                                 crud.workshop_frameworks(workshop))
+    if st.session_state.get("facilitator_key_refused"):
+        st.error("That facilitator link does not open any workshop. Check you copied all of it.")
+    st.warning("This page is for the workshop's facilitator. Open your facilitator link to see it.",
+               icon=":material/lock:")
+    return None
 
 
 def open_as_facilitator(key: str) -> bool:
