@@ -1,0 +1,1 @@
+"""The readiness report: one model (`model.py`) and its renderings (HTML, PDF, Word)."""

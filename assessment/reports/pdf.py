@@ -1,0 +1,14 @@
+"""The report as a tagged A4 PDF (WeasyPrint, from the print HTML)."""
+
+from __future__ import annotations
+
+from weasyprint import HTML
+
+from assessment.framework import Framework
+from assessment.reports.html import render_html
+from assessment.reports.model import Report
+
+
+def render_pdf(report: Report, framework: Framework) -> bytes:
+    # pdf/ua-1 tags headings, tables, lists and images (with their alt text) for screen readers.
+    return HTML(string=render_html(report, framework, print=True)).write_pdf(pdf_variant="pdf/ua-1")
