@@ -9,12 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session
 
 from assessment.comparison import compare
 from assessment.errors import InputError, Problem
-from assessment.exemplar import builtin_exemplars, exemplar_ids
+from assessment.exemplar import Exemplar, builtin_exemplars, exemplar_ids
 from assessment.framework import builtin_frameworks, load_framework
+from assessment.models import Workshop
 from assessment.responses import read_responses_csv
 from assessment.scoring import score
 
@@ -61,11 +65,7 @@ def _exemplars(args: argparse.Namespace) -> None:
 
 def _compare(args: argparse.Namespace) -> None:
     framework = load_framework(args.framework)
-    unknown = [i for i in args.exemplar if i not in exemplar_ids()]
-    if unknown:
-        raise InputError("--exemplar", [Problem(f"no exemplar has the id '{i}' (see: placeready exemplars)")
-                                        for i in unknown])
-    exemplars = [e for e in builtin_exemplars() if e.id in args.exemplar]
+    exemplars = _chosen_exemplars(args.exemplar)
     result = score(framework, read_responses_csv(args.responses, framework))
     gaps = compare(framework, {p.id: p.mean for p in result.principles}, exemplars)
     if args.json:
@@ -78,6 +78,94 @@ def _compare(args: argparse.Namespace) -> None:
         difference = "—" if gap.gap is None else f"{gap.gap:+.1f}"
         note = gap.practice or f"({gap.kind}: {gap.not_assessed_reason})"
         print(f"{gap.principle:<28} {gap.exemplar:<22} {ours:>5} {theirs:>5} {difference:>6}  {note}")
+
+
+def _chosen_exemplars(ids: Sequence[str]) -> list[Exemplar]:
+    unknown = [i for i in ids if i not in exemplar_ids()]
+    if unknown:
+        raise InputError("--exemplar", [Problem(f"no exemplar has the id '{i}' (see: placeready exemplars)")
+                                        for i in unknown])
+    return [e for e in builtin_exemplars() if e.id in ids]
+
+
+@contextmanager
+def _stored_workshop(code: str) -> Iterator[tuple[Session, Workshop]]:
+    """The workshop with this join code in the configured database, in a transaction."""
+    from assessment import crud
+    from assessment.db import make_engine, migrate, transaction
+    from assessment.settings import get_settings
+
+    engine = make_engine(get_settings().database_url)
+    migrate(engine)
+    try:
+        with transaction(engine) as session:
+            workshop = crud.workshop_by_join_code(session, code=code)
+            if workshop is None:
+                raise InputError("--workshop", [Problem(f"no workshop in the database has the join code '{code}'")])
+            yield session, workshop
+    finally:
+        engine.dispose()
+
+
+def _report(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from assessment.reports.model import Branding, build_report, report_for_workshop
+    from assessment.reports.render import render
+    from assessment.settings import get_settings
+
+    output = Path(args.output)
+    fmt = args.format or output.suffix.lstrip(".").lower()
+    if fmt not in ("pdf", "docx", "html"):
+        raise InputError("--format", [Problem("say pdf, docx or html (or end the output file name with one)")])
+    if bool(args.responses) == bool(args.workshop):
+        raise InputError("report", [Problem("give either --responses FILE.csv or --workshop JOIN_CODE")])
+    branding = Branding.from_settings(get_settings())
+    exemplars = _chosen_exemplars(args.exemplar or [])
+    if args.responses:
+        framework = load_framework(args.framework)
+        report = build_report(framework, read_responses_csv(args.responses, framework),
+                              partnership=args.partnership or Path(args.responses).stem, exemplars=exemplars,
+                              branding=branding)
+    else:
+        from assessment import crud
+
+        with _stored_workshop(args.workshop) as (session, workshop):
+            pinned = {f.id: f for f in crud.workshop_frameworks(workshop)}
+            if args.framework not in pinned:
+                raise InputError("--framework", [Problem(f"this workshop scored {', '.join(pinned)}")])
+            framework = pinned[args.framework]
+            report = report_for_workshop(session, workshop_id=workshop.id, framework=framework,
+                                         exemplars=exemplars or _chosen_exemplars(list(workshop.exemplar_ids)),
+                                         branding=branding)
+    output.write_bytes(render(report, framework, fmt))
+    print(f"wrote {output} ({fmt}, {output.stat().st_size // 1024} KB)")
+
+
+def _export(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from assessment.workshop_file import export_workshop
+
+    with _stored_workshop(args.workshop) as (session, workshop):
+        Path(args.output).write_text(export_workshop(session, workshop=workshop), encoding="utf-8")
+    print(f"wrote {args.output}")
+
+
+def _import(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from assessment.db import make_engine, migrate, transaction
+    from assessment.settings import get_settings
+    from assessment.workshop_file import import_workshop, read_workshop_file
+
+    document = read_workshop_file(Path(args.file).read_bytes(), source=args.file)
+    engine = make_engine(get_settings().database_url)
+    migrate(engine)
+    with transaction(engine) as session:
+        created = import_workshop(session, document=document)
+        code = created.workshop.join_code
+    print(f"imported as join code {code}; facilitator link: /room?key={created.facilitator_key}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,6 +196,25 @@ def build_parser() -> argparse.ArgumentParser:
                           help="an exemplar id; repeat for several")
     compare_.add_argument("--json", action="store_true", help="print JSON instead of a table")
     compare_.set_defaults(run=_compare)
+
+    report = commands.add_parser("report", help="write the readiness report as PDF, Word or HTML")
+    report.add_argument("--framework", required=True, metavar="ID_OR_PATH")
+    report.add_argument("--responses", metavar="FILE.csv", help="answers from a responses CSV")
+    report.add_argument("--workshop", metavar="JOIN_CODE", help="a workshop stored in PLACEREADY_DATABASE_URL")
+    report.add_argument("--exemplar", action="append", metavar="ID", help="an exemplar id; repeat for several")
+    report.add_argument("--partnership", metavar="NAME", help="the partnership's name (with --responses)")
+    report.add_argument("--format", choices=["pdf", "docx", "html"], help="default: from the output's extension")
+    report.add_argument("-o", "--output", required=True, metavar="FILE")
+    report.set_defaults(run=_report)
+
+    export = commands.add_parser("export", help="write a stored workshop as a JSON file")
+    export.add_argument("--workshop", required=True, metavar="JOIN_CODE")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    export.set_defaults(run=_export)
+
+    import_ = commands.add_parser("import", help="read a workshop JSON file into the database as a new workshop")
+    import_.add_argument("file", metavar="FILE.json")
+    import_.set_defaults(run=_import)
     return parser
 
 

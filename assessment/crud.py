@@ -199,6 +199,11 @@ def join_workshop(session: Session, *, workshop: Workshop, organisation: str | N
     return NewParticipant(participant, resume_code)
 
 
+def participants(session: Session, *, workshop_id: int) -> list[Participant]:
+    return list(session.scalars(select(Participant).where(Participant.workshop_id == workshop_id)
+                                .order_by(Participant.id)))
+
+
 def participant_by_resume_code(session: Session, *, workshop: Workshop, code: str) -> Participant | None:
     digest = _sha256(f"{workshop.id}:{normalise_code(code)}")
     return session.scalar(select(Participant).where(Participant.workshop_id == workshop.id,

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from assessment.errors import InputError, Problem
+from assessment.formula import as_text, from_text
 from assessment.framework import Framework
 
 REQUIRED_COLUMNS = ("participant", "statement", "score")
@@ -92,13 +93,17 @@ def _text(value: object) -> str | None:
 
 
 def responses_csv(responses: Responses) -> str:
-    """The answers as a responses CSV (CONTRACTS.md §2) that `parse_responses_csv` reads back."""
+    """The answers as a responses CSV (CONTRACTS.md §2) that `parse_responses_csv` reads back.
+
+    Organisation, sector and comment are spreadsheet-safe (see `assessment.formula`).
+    """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS])
     for a in responses.answers():
         score = DONT_KNOW if a.dont_know else "" if a.score is None else str(a.score)
-        writer.writerow([a.participant, a.statement, score, a.organisation or "", a.sector or "", a.comment or ""])
+        writer.writerow([a.participant, a.statement, score,
+                         *(as_text(text) or "" for text in (a.organisation, a.sector, a.comment))])
     return out.getvalue()
 
 
@@ -195,9 +200,9 @@ def parse_responses_csv(raw: bytes, framework: Framework, *, source: str) -> Res
                 statement=statement,
                 score=score,
                 dont_know=dont_know,
-                organisation=field("organisation") or None,
-                sector=field("sector") or None,
-                comment=field("comment") or None,
+                organisation=from_text(field("organisation")) or None,
+                sector=from_text(field("sector")) or None,
+                comment=from_text(field("comment")) or None,
             )
         )
     if problems:

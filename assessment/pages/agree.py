@@ -13,9 +13,16 @@ import streamlit as st
 from assessment import crud
 from assessment.charts import rounded
 from assessment.errors import InputError
+from assessment.exports import results_csv, results_xlsx
+from assessment.models import Workshop
 from assessment.pages import results, state
 from assessment.pages.room import choose_framework
+from assessment.reports.model import Branding, report_for_workshop
+from assessment.reports.render import MIME, render
+from assessment.responses import responses_csv
 from assessment.scoring import score
+from assessment.settings import get_settings
+from assessment.workshop_file import export_workshop
 
 NOT_AGREED = "Not agreed yet"
 
@@ -93,6 +100,7 @@ def render() -> None:
         }))
     else:
         st.markdown("No actions yet.")
+    downloads(workshop_id, framework, facts.exemplar_ids)
 
 
 def _agreed_text(record, labels) -> str:  # type: ignore[no-untyped-def]
@@ -103,3 +111,43 @@ def _agreed_text(record, labels) -> str:  # type: ignore[no-untyped-def]
 
 def _num(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
+
+
+def downloads(workshop_id: int, framework, exemplar_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Reports and exports, each built only when its button is pressed."""
+    _, exemplars = state.content()
+    chosen = [exemplars[i] for i in exemplar_ids if i in exemplars]
+    branding = Branding.from_settings(get_settings())
+
+    def report():  # type: ignore[no-untyped-def]
+        with state.db() as session:
+            return report_for_workshop(session, workshop_id=workshop_id, framework=framework, exemplars=chosen,
+                                       branding=branding)
+
+    def responses():  # type: ignore[no-untyped-def]
+        with state.db() as session:
+            return crud.responses(session, workshop_id=workshop_id, framework_id=framework.id)
+
+    def workshop_json() -> str:
+        with state.db() as session:
+            return export_workshop(session, workshop=session.get(Workshop, workshop_id))
+
+    st.subheader("Reports and data")
+    stem = f"placeready-{framework.id}"
+    columns = st.columns(3)
+    for column, (label, fmt) in zip(columns, [("Report (PDF)", "pdf"), ("Report (Word)", "docx"),
+                                              ("Report (HTML)", "html")], strict=True):
+        column.download_button(label, data=lambda fmt=fmt: render(report(), framework, fmt), mime=MIME[fmt],
+                               file_name=f"{stem}-report.{fmt}", on_click="ignore", icon=":material/description:")
+    columns = st.columns(4)
+    columns[0].download_button("Answers (CSV)", data=lambda: responses_csv(responses()), mime="text/csv",
+                               file_name=f"{stem}-responses.csv", on_click="ignore")
+    columns[1].download_button("Results (CSV)", data=lambda: results_csv(report()), mime="text/csv",
+                               file_name=f"{stem}-results.csv", on_click="ignore")
+    columns[2].download_button("Results (Excel)", data=lambda: results_xlsx(report(), responses()),
+                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                               file_name=f"{stem}-results.xlsx", on_click="ignore")
+    columns[3].download_button("Whole workshop (JSON)", data=workshop_json, mime="application/json",
+                               file_name="placeready-workshop.json", on_click="ignore")
+    st.caption("The answers CSV follows PlaceReady's responses format and can be scored again; the JSON file "
+               "can be imported into another PlaceReady with `placeready import`.")

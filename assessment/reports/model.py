@@ -6,20 +6,28 @@ room agreed. Renderers only lay this out; none of them computes a number.
 
 from __future__ import annotations
 
+import base64
 import datetime
 from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from assessment import crud
+from assessment.errors import InputError, Problem
 
 from assessment.agreement import RULE_IN_WORDS, Agreement
 from assessment.comparison import GapKind, compare
 from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar
 from assessment.framework import Framework
+from assessment.models import Workshop
 from assessment.responses import Responses
 from assessment.room import MIN_SECTOR_SIZE, sector_sizes
 from assessment.scoring import ScoreResult, score
+from assessment.settings import Settings
 
 TOP = 3
+MAX_LOGO_BYTES = 2**20
 
 
 class Branding(BaseModel):
@@ -28,6 +36,21 @@ class Branding(BaseModel):
     name: str = "PlaceReady"
     colour: str = "#005EB8"
     logo_data_uri: str | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Branding:
+        logo = None
+        if settings.brand_logo is not None:
+            path = settings.brand_logo
+            try:
+                raw = path.read_bytes()
+            except OSError as error:
+                raise InputError("PLACEREADY_BRAND_LOGO", [Problem(f"cannot read {path}: {error.strerror}")]) from None
+            kind = "png" if raw.startswith(b"\x89PNG") else "jpeg" if raw.startswith(b"\xff\xd8") else None
+            if kind is None or len(raw) > MAX_LOGO_BYTES:
+                raise InputError("PLACEREADY_BRAND_LOGO", [Problem(f"{path}: use a PNG or JPEG file of at most 1 MB")])
+            logo = f"data:image/{kind};base64," + base64.b64encode(raw).decode()
+        return cls(name=settings.brand_name, colour=settings.brand_colour, logo_data_uri=logo)
 
 
 class Agreed(BaseModel):
@@ -198,6 +221,23 @@ def build_report(
         sources=[framework.source.citation(), *(s.citation() for s in framework.sources), *sorted(cited)],
         branding=branding or Branding(),
     )
+
+
+def report_for_workshop(session: Session, *, workshop_id: int, framework: Framework,
+                        exemplars: Sequence[Exemplar], branding: Branding | None = None) -> Report:
+    """The report of a stored workshop: its answers, agreed scores, notes and actions."""
+    workshop = session.get(Workshop, workshop_id)
+    names = {p.id: p.name for p in framework.principles}
+    agreed = {principle: Agreed(score=r.score, note=r.note)
+              for (framework_id, principle), r in crud.current_consensus(session, workshop_id=workshop_id).items()
+              if framework_id == framework.id}
+    actions = [ActionItem(principle=names.get(a.principle_id, a.principle_id), text=a.text, owner=a.owner,
+                          due=a.due_on.isoformat() if a.due_on else None)
+               for a in crud.actions(session, workshop_id=workshop_id) if a.framework_id == framework.id]
+    return build_report(
+        framework, crud.responses(session, workshop_id=workshop_id, framework_id=framework.id),
+        partnership=workshop.partnership.name, place=workshop.partnership.place, workshop=workshop.title,
+        held_on=workshop.held_on, exemplars=exemplars, agreed=agreed, actions=actions, branding=branding)
 
 
 def _comments(framework: Framework, responses: Responses) -> dict[str, list[str]]:

@@ -1,0 +1,77 @@
+"""Results as tables: a CSV of the principles and an Excel workbook with one sheet per view.
+
+Text that came from people is kept from running as a formula: in CSV it gets a leading apostrophe
+(`assessment.formula`); in Excel every text cell is stored as a string, never as a formula.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from assessment.formula import as_text
+from assessment.reports.model import Report
+from assessment.responses import Responses
+
+
+def results_tables(report: Report, responses: Responses | None = None) -> dict[str, pd.DataFrame]:
+    principles = pd.DataFrame([{
+        "framework": report.framework_id, "principle": p.id, "name": p.name, "mean": p.mean, "median": p.median,
+        "people": p.n, "rwg": p.rwg, "ad": p.ad, "dont_know": p.dont_know, "level": p.level,
+        "room": str(p.agreement), "agreed_score": p.agreed_score, "agreed_level": p.agreed_label, "notes": p.note,
+    } for p in report.principles])
+    statements = pd.DataFrame([{"principle": p.id, "statement": s.text, "mean": s.mean, "median": s.median,
+                                "answers": s.n, "dont_know": s.dont_know}
+                               for p in report.principles for s in p.statements])
+    sectors = pd.DataFrame([{"principle": pid, "name": name, **{s.name: s.scores.get(pid) for s in report.sectors}}
+                            for pid, name in report.principle_names.items()])
+    exemplars = pd.DataFrame([{"principle": p.id, "exemplar": e.exemplar, "exemplar_score": e.score, "gap": e.gap,
+                               "kind": str(e.kind), "confidence": e.confidence, "what_they_did": e.practice,
+                               "not_assessed": e.not_assessed} for p in report.principles for e in p.exemplars])
+    actions = pd.DataFrame([{"principle": a.principle, "action": a.text, "owner": a.owner, "due": a.due}
+                            for p in report.principles for a in p.actions], columns=["principle", "action", "owner", "due"])
+    comments = pd.DataFrame([{"principle": p.id, "comment": c} for p in report.principles for c in p.comments],
+                            columns=["principle", "comment"])
+    tables = {"Principles": principles, "Statements": statements, "By sector": sectors, "Exemplars": exemplars,
+              "Actions": actions, "Comments": comments}
+    if responses is not None:
+        tables["Answers"] = responses.table.assign(
+            score=responses.table["value"].map(lambda v: None if pd.isna(v) else int(v))
+        )[["participant", "statement", "score", "dont_know", "organisation", "sector", "comment"]]
+    return tables
+
+
+def results_csv(report: Report) -> str:
+    """One row per principle, with the agreed score beside the room's."""
+    table = results_tables(report)["Principles"]
+    return table.map(lambda v: as_text(v) if isinstance(v, str) else v).to_csv(index=False, lineterminator="\r\n")
+
+
+def results_xlsx(report: Report, responses: Responses | None = None) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, table in results_tables(report, responses).items():
+        sheet = workbook.create_sheet(title)
+        sheet.append(list(table.columns))
+        for row in table.itertuples(index=False):
+            sheet.append([None if _missing(v) else v for v in row])
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+        for index, column in enumerate(table.columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = min(60, max(12, len(str(column)) + 2))
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _missing(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False

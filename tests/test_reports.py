@@ -1,0 +1,160 @@
+"""The readiness report in PDF, Word and HTML, and the data exports: right numbers, alt text, safe text."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zlib
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from assessment.cli import main
+from assessment.demo import load_demo
+from assessment.exemplar import builtin_exemplars
+from assessment.exports import results_csv, results_xlsx
+from assessment.framework import builtin_framework
+from assessment.reports.docx import render_docx
+from assessment.reports.html import render_html
+from assessment.reports.model import ActionItem, Agreed, build_report
+from assessment.reports.pdf import render_pdf
+from assessment.responses import Answer, Responses, parse_responses_csv, responses_csv
+
+SCRIPT = "<script>alert('hello')</script> we pool some budgets"
+FORMULA = '=HYPERLINK("http://evil.example","click")'
+
+
+@pytest.fixture(scope="module")
+def ham():
+    return builtin_framework("ham-2015")
+
+
+@pytest.fixture(scope="module")
+def responses(ham):
+    answers = load_demo().workshops[0].responses("ham-2015").answers()
+    answers[0] = Answer(**{**answers[0].__dict__, "comment": SCRIPT})
+    answers[1] = Answer(**{**answers[1].__dict__, "comment": FORMULA})
+    return Responses.from_answers(answers)
+
+
+@pytest.fixture(scope="module")
+def report(ham, responses):
+    exemplars = [e for e in builtin_exemplars() if e.id in ("salford", "wigan")]
+    return build_report(
+        ham, responses, partnership="Riverbrook Health and Care Partnership", place="Riverbrook",
+        workshop="Baseline workshop", held_on=date(2026, 3, 12), exemplars=exemplars,
+        agreed={"funding": Agreed(score=2, note="Budgets stay separate for now.")},
+        actions=[ActionItem(principle=ham.principles[6].name, text="Map every budget line", owner="Finance leads",
+                            due="2026-06-30")],
+        today=date(2026, 3, 13))
+
+
+def test_the_summary_names_strongest_weakest_split_and_sector_differences(report):
+    means = {p.name: p.mean for p in report.principles}
+    assert [name for name, _ in report.summary.strongest] == sorted(means, key=means.get, reverse=True)[:3]
+    assert [name for name, _ in report.summary.weakest] == sorted(means, key=means.get)[:3]
+    assert report.summary.split == [p.name for p in report.principles if str(p.agreement) == "split"]
+    assert report.summary.sector_differences[0].spread >= report.summary.sector_differences[-1].spread
+    funding = next(p for p in report.principles if p.id == "funding")
+    assert (funding.agreed_score, funding.agreed_label) == (2, "Emerging")
+    assert [a.text for a in funding.actions] == ["Map every budget line"]
+    assert SCRIPT in report.principles[0].comments
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.alts: list[str | None] = []
+        self.labelled: list[str | None] = []
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        attributes = dict(attrs)
+        if tag == "img":
+            self.alts.append(attributes.get("alt"))
+        if attributes.get("role") == "img":
+            self.labelled.append(attributes.get("aria-label"))
+
+
+def test_html_is_self_contained_with_labelled_charts_and_escaped_words(report, ham):
+    html = render_html(report, ham)
+    assert "<script>alert('hello')</script>" not in html
+    assert "&lt;script&gt;alert(&#39;hello&#39;)&lt;/script&gt;" in html
+    assert re.search(r"<script[^>]*\bsrc=", html) is None and "plotly.js" in html.lower()  # works offline
+    images = _Images()
+    images.feed(html)
+    assert images.labelled and all(images.labelled)
+    assert all(images.alts)
+    for heading in ["Summary", "Profile", "Appendix: method", "Sources", f"1. {ham.principles[0].name}"]:
+        assert f">{heading}</h2>" in html.replace("&#39;", "'")
+
+
+def _pdf_alt_texts(pdf: bytes) -> tuple[int, list[bytes]]:
+    """Figures in the PDF's structure tree and their /Alt texts (they sit in compressed object streams)."""
+    figures, alts = 0, []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            body = zlib.decompress(match.group(1))
+        except zlib.error:
+            continue
+        figures += len(re.findall(rb"/S /Figure", body))
+        alts += re.findall(rb"/Alt \((.*?)\)>>", body)
+    return figures, alts
+
+
+def test_pdf_is_tagged_a4_with_numbers_alt_text_and_comments_as_text(report, ham, tmp_path):
+    pdf = render_pdf(report, ham)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "Tagged:          yes" in info and "(A4)" in info
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert report.title.replace("Readiness report: ", "") in text
+    assert f"{report.summary.mean:.1f} ({report.summary.level})" in text
+    assert "<script>alert('hello')</script>" in text  # shown as the words typed
+    assert re.search(r"Page 1 of \d+", text)
+    figures, alts = _pdf_alt_texts(pdf)
+    assert figures >= 2 and len(alts) >= figures and all(alt.startswith(b"Radar chart") for alt in alts)
+
+
+def test_word_document_has_headings_tables_alt_text_and_comments(report):
+    document = Document(io.BytesIO(render_docx(report)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert report.title in headings and "Summary" in headings and "Appendix: method" in headings
+    assert f"1. {report.principles[0].name}" in headings
+    descriptions = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert len(descriptions) == 2 and all(d.startswith("Radar chart") for d in descriptions)
+    assert SCRIPT in [p.text for p in document.paragraphs]
+    first_principle_table = document.tables[2]
+    assert first_principle_table.rows[1].cells[0].text == f"{report.principles[0].mean:.1f}"
+
+
+def test_people_s_formulas_reach_csv_and_excel_as_text(report, responses, ham):
+    csv_text = responses_csv(responses)
+    assert "'" + FORMULA.replace('"', '""') in csv_text
+    back = parse_responses_csv(csv_text.encode(), ham, source="round trip")
+    assert FORMULA in set(back.table["comment"].dropna())  # the apostrophe is removed on reading
+    workbook = load_workbook(io.BytesIO(results_xlsx(report, responses)))
+    assert set(workbook.sheetnames) >= {"Principles", "Statements", "By sector", "Exemplars", "Actions",
+                                        "Comments", "Answers"}
+    cells = [c for row in workbook["Comments"].iter_rows(min_row=2) for c in row if c.value == FORMULA]
+    assert cells and all(c.data_type == "s" for c in cells)
+    answers = [c for row in workbook["Answers"].iter_rows(min_row=2) for c in row if c.value == FORMULA]
+    assert answers and all(c.data_type == "s" for c in answers)
+    assert results_csv(report).splitlines()[0].startswith("framework,principle,name,mean")
+
+
+def test_report_command_writes_each_format(tmp_path, responses):
+    answers = tmp_path / "riverbrook.csv"
+    answers.write_text(responses_csv(responses), encoding="utf-8")
+    for fmt in ["pdf", "docx", "html"]:
+        output = tmp_path / f"report.{fmt}"
+        assert main(["report", "--framework", "ham-2015", "--responses", str(answers), "--exemplar", "salford",
+                     "-o", str(output)]) == 0
+        assert output.stat().st_size > 10_000
+    assert main(["report", "--framework", "ham-2015", "--responses", str(answers), "-o",
+                 str(tmp_path / "report.txt")]) == 2
