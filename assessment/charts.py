@@ -58,7 +58,7 @@ def radar(framework: Framework, series: Sequence[Series], *, title: str | None =
             "angularaxis": {"direction": "clockwise", "rotation": 90, "gridcolor": "#D8DDE0"},
         },
         legend={"orientation": "h", "y": -0.15},
-        margin={"l": 60, "r": 60, "t": 50 if title else 30, "b": 40},
+        margin={"l": 60, "r": 60, "t": 80 if title else 60, "b": 40},
         font={"family": "Arial, Helvetica, sans-serif", "size": 13, "color": "#212B32"},
         paper_bgcolor="white",
     )

@@ -236,3 +236,25 @@ def test_workshop_pages_pass_automated_wcag_checks(browser, live_app, revealed_w
         page.wait_for_timeout(300)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.close()
+
+
+def test_reports_and_exports_download_from_the_agree_page(browser, live_app, revealed_workshop, tmp_path):
+    import json
+
+    _, key = revealed_workshop
+    page = browser.new_page(viewport=LAPTOP, accept_downloads=True)
+    page.goto(f"{live_app.url}/agree?key={key}")
+    wait_for_app(page)
+    expected = {"Report (PDF)": b"%PDF", "Report (Word)": b"PK", "Report (HTML)": b"<!DOCTYPE html>",
+                "Results (Excel)": b"PK", "Answers (CSV)": b"participant,statement,score"}
+    for label, start in expected.items():
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name=label).click()
+        path = tmp_path / download.value.suggested_filename
+        download.value.save_as(path)
+        assert path.read_bytes().startswith(start), label
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Whole workshop (JSON)").click()
+    exported = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert exported["partnership"] == "Axe Partnership" and len(exported["participants"]) == 6
+    page.close()

@@ -18,7 +18,8 @@ from assessment.models import Workshop
 from assessment.pages import results, state
 from assessment.pages.room import choose_framework
 from assessment.reports.model import Branding, report_for_workshop
-from assessment.reports.render import MIME, render
+from assessment.reports.render import MIME
+from assessment.reports.render import render as render_report
 from assessment.responses import responses_csv
 from assessment.scoring import score
 from assessment.settings import get_settings
@@ -137,7 +138,7 @@ def downloads(workshop_id: int, framework, exemplar_ids: list[str]) -> None:  # 
     columns = st.columns(3)
     for column, (label, fmt) in zip(columns, [("Report (PDF)", "pdf"), ("Report (Word)", "docx"),
                                               ("Report (HTML)", "html")], strict=True):
-        column.download_button(label, data=lambda fmt=fmt: render(report(), framework, fmt), mime=MIME[fmt],
+        column.download_button(label, data=lambda fmt=fmt: render_report(report(), framework, fmt), mime=MIME[fmt],
                                file_name=f"{stem}-report.{fmt}", on_click="ignore", icon=":material/description:")
     columns = st.columns(4)
     columns[0].download_button("Answers (CSV)", data=lambda: responses_csv(responses()), mime="text/csv",

@@ -20,9 +20,14 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
-def _table(document, header: list[str], rows: list[list[str]]) -> None:  # type: ignore[no-untyped-def]
+TEXT_WIDTH_CM = 16.0
+
+
+def _table(document, header: list[str], rows: list[list[str]], *, first_cm: float | None = None) -> None:  # type: ignore[no-untyped-def]
+    """A grid table; `first_cm` widens the first column (names, statements) and shares out the rest."""
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
         for run in cell.paragraphs[0].runs:
@@ -30,6 +35,13 @@ def _table(document, header: list[str], rows: list[list[str]]) -> None:  # type:
     for row in rows:
         for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = text
+    if first_cm is not None and len(header) > 1:
+        rest = (TEXT_WIDTH_CM - first_cm) / (len(header) - 1)
+        for index, column in enumerate(table.columns):  # the grid, which LibreOffice reads
+            column.width = Cm(first_cm if index == 0 else rest)
+        for row in table.rows:  # and each cell, which Word reads
+            for index, cell in enumerate(row.cells):
+                cell.width = Cm(first_cm if index == 0 else rest)
     document.add_paragraph()
 
 
@@ -72,14 +84,15 @@ def render_docx(report: Report) -> bytes:
     _chart(document, report, report.radar, radar_alt(report.radar, "the partnership's profile"))
     names = report.principle_names
     _table(document, ["Principle", *(s.name for s in report.radar)],
-           [[name, *(_num(s.scores.get(pid)) for s in report.radar)] for pid, name in names.items()])
+           [[name, *(_num(s.scores.get(pid)) for s in report.radar)] for pid, name in names.items()], first_cm=6.5)
     if report.exemplar_names:
         document.add_paragraph(JUDGEMENT_CAVEAT)
     if report.sectors:
         document.add_heading("By sector", level=2)
         _chart(document, report, report.sectors, radar_alt(report.sectors, "each sector's profile"))
         _table(document, ["Principle", *(s.name for s in report.sectors)],
-               [[name, *(_num(s.scores.get(pid)) for s in report.sectors)] for pid, name in names.items()])
+               [[name, *(_num(s.scores.get(pid)) for s in report.sectors)] for pid, name in names.items()],
+               first_cm=5.0)
 
     for number, p in enumerate(report.principles, start=1):
         document.add_heading(f"{number}. {p.name}", level=1)
@@ -93,7 +106,8 @@ def render_docx(report: Report) -> bytes:
         if p.note:
             document.add_paragraph(f"Notes from the discussion: {p.note}")
         _table(document, ["Statement", "Mean", "Median", "Answers", "Don't know"],
-               [[st.text, _num(st.mean), _num(st.median), str(st.n), _pct(st.dont_know)] for st in p.statements])
+               [[st.text, _num(st.mean), _num(st.median), str(st.n), _pct(st.dont_know)] for st in p.statements],
+               first_cm=9.0)
         if p.exemplars:
             document.add_heading("Beside the exemplars", level=2)
             for e in p.exemplars:
@@ -106,7 +120,8 @@ def render_docx(report: Report) -> bytes:
                 document.add_paragraph(comment, style="Quote")
         if p.actions:
             document.add_heading("Actions", level=2)
-            _table(document, ["Action", "Owner", "Due"], [[a.text, a.owner, a.due or "—"] for a in p.actions])
+            _table(document, ["Action", "Owner", "Due"], [[a.text, a.owner, a.due or "—"] for a in p.actions],
+                   first_cm=9.0)
 
     document.add_heading("Appendix: method", level=1)
     for paragraph in report.method:
