@@ -158,3 +158,21 @@ def test_report_command_writes_each_format(tmp_path, responses):
         assert output.stat().st_size > 10_000
     assert main(["report", "--framework", "ham-2015", "--responses", str(answers), "-o",
                  str(tmp_path / "report.txt")]) == 2
+
+
+def test_branding_names_the_consultancy_and_refuses_a_logo_that_is_not_an_image(tmp_path, ham, responses):
+    from assessment.errors import InputError
+    from assessment.reports.model import Branding
+    from assessment.settings import Settings
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
+    branding = Branding.from_settings(Settings(brand_name="Hartley Consulting", brand_colour="#330072",
+                                               brand_logo=logo))
+    assert branding.logo_data_uri.startswith("data:image/png;base64,")
+    html = render_html(build_report(ham, responses, partnership="P", branding=branding), ham)
+    assert "--accent: #330072" in html and 'alt="Hartley Consulting logo"' in html
+    fake = tmp_path / "logo.svg"
+    fake.write_text("<svg onload='alert(1)'/>")
+    with pytest.raises(InputError, match="use a PNG or JPEG"):
+        Branding.from_settings(Settings(brand_logo=fake))

@@ -9,15 +9,7 @@ from docx.shared import Cm, RGBColor
 
 from assessment.exemplar import JUDGEMENT_CAVEAT
 from assessment.reports.charts import radar_alt, radar_png
-from assessment.reports.model import RadarSeries, Report
-
-
-def _num(value: float | None, places: int = 1) -> str:
-    return "—" if value is None else f"{value:.{places}f}"
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
+from assessment.reports.model import RadarSeries, Report, num, pct
 
 
 TEXT_WIDTH_CM = 16.0
@@ -68,13 +60,13 @@ def render_docx(report: Report) -> bytes:
 
     document.add_heading("Summary", level=1)
     s = report.summary
-    document.add_paragraph(f"Overall the partnership sits at {_num(s.mean)} ({s.level or 'no score'}) on a scale "
+    document.add_paragraph(f"Overall the partnership sits at {num(s.mean)} ({s.level or 'no score'}) on a scale "
                            f"from {min(report.scale)} to {max(report.scale)}.")
-    for heading, items in [("Strongest principles", [f"{n} — {_num(m)}" for n, m in s.strongest]),
-                           ("Weakest principles", [f"{n} — {_num(m)}" for n, m in s.weakest]),
+    for heading, items in [("Strongest principles", [f"{n} — {num(m)}" for n, m in s.strongest]),
+                           ("Weakest principles", [f"{n} — {num(m)}" for n, m in s.weakest]),
                            ("Where the room was split", s.split or ["The room agreed on every principle."]),
                            ("Where sectors differ most",
-                            [f"{d.principle}: {d.highest} {_num(d.spread)} points above {d.lowest}"
+                            [f"{d.principle}: {d.highest} {num(d.spread)} points above {d.lowest}"
                              for d in s.sector_differences] or ["Too few people per sector to compare sectors."])]:
         document.add_heading(heading, level=2)
         for item in items:
@@ -84,29 +76,29 @@ def render_docx(report: Report) -> bytes:
     _chart(document, report, report.radar, radar_alt(report.radar, "the partnership's profile"))
     names = report.principle_names
     _table(document, ["Principle", *(s.name for s in report.radar)],
-           [[name, *(_num(s.scores.get(pid)) for s in report.radar)] for pid, name in names.items()], first_cm=6.5)
+           [[name, *(num(s.scores.get(pid)) for s in report.radar)] for pid, name in names.items()], first_cm=6.5)
     if report.exemplar_names:
         document.add_paragraph(JUDGEMENT_CAVEAT)
     if report.sectors:
         document.add_heading("By sector", level=2)
         _chart(document, report, report.sectors, radar_alt(report.sectors, "each sector's profile"))
         _table(document, ["Principle", *(s.name for s in report.sectors)],
-               [[name, *(_num(s.scores.get(pid)) for s in report.sectors)] for pid, name in names.items()],
+               [[name, *(num(s.scores.get(pid)) for s in report.sectors)] for pid, name in names.items()],
                first_cm=5.0)
 
     for number, p in enumerate(report.principles, start=1):
         document.add_heading(f"{number}. {p.name}", level=1)
         document.add_paragraph(p.summary)
         _table(document, ["Mean", "Median", "Level", "People", "rwg", "AD", "Don't know", "Room", "Agreed"],
-               [[_num(p.mean), _num(p.median), p.level or "—", str(p.n), _num(p.rwg, 2), _num(p.ad, 2),
-                 _pct(p.dont_know), str(p.agreement),
+               [[num(p.mean), num(p.median), p.level or "—", str(p.n), num(p.rwg, 2), num(p.ad, 2),
+                 pct(p.dont_know), str(p.agreement),
                  f"{p.agreed_score} {p.agreed_label}" if p.agreed_score is not None else "not recorded"]])
         if p.rubric:
             document.add_paragraph(f"What “{p.level}” looks like here: {p.rubric}")
         if p.note:
             document.add_paragraph(f"Notes from the discussion: {p.note}")
         _table(document, ["Statement", "Mean", "Median", "Answers", "Don't know"],
-               [[st.text, _num(st.mean), _num(st.median), str(st.n), _pct(st.dont_know)] for st in p.statements],
+               [[st.text, num(st.mean), num(st.median), str(st.n), pct(st.dont_know)] for st in p.statements],
                first_cm=9.0)
         if p.exemplars:
             document.add_heading("Beside the exemplars", level=2)

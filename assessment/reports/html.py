@@ -12,18 +12,10 @@ from assessment.charts import Series, radar
 from assessment.exemplar import JUDGEMENT_CAVEAT
 from assessment.framework import Framework
 from assessment.reports.charts import radar_alt, radar_svg
-from assessment.reports.model import RadarSeries, Report
+from assessment.reports.model import RadarSeries, Report, num, pct
 
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                          autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-
-
-def _num(value: float | None, places: int = 1) -> str:
-    return "—" if value is None else f"{value:.{places}f}"
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
 
 
 def _static(report: Report, series: list[RadarSeries], alt: str) -> Markup:
@@ -51,5 +43,5 @@ def render_html(report: Report, framework: Framework, *, print: bool = False) ->
                   if report.sectors else ""}
     charts |= {"profile_alt": profile_alt, "sectors_alt": sectors_alt}
     return _TEMPLATES.get_template("report.html.j2").render(
-        r=report, charts=charts, print=print, num=_num, pct=_pct, caveat=JUDGEMENT_CAVEAT,
+        r=report, charts=charts, print=print, num=num, pct=pct, caveat=JUDGEMENT_CAVEAT,
         accent=report.branding.colour)

@@ -23,11 +23,20 @@ from assessment.framework import Framework
 from assessment.models import Workshop
 from assessment.responses import Responses
 from assessment.room import MIN_SECTOR_SIZE, sector_sizes
-from assessment.scoring import ScoreResult, score
+from assessment.scoring import ScoreResult, Spread, score
 from assessment.settings import Settings
 
 TOP = 3
 MAX_LOGO_BYTES = 2**20
+
+
+def num(value: float | None, places: int = 1) -> str:
+    """A number as every rendering prints it: fixed decimals, a dash when there is none."""
+    return "—" if value is None else f"{value:.{places}f}"
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
 
 
 class Branding(BaseModel):
@@ -83,16 +92,10 @@ class StatementRow(BaseModel):
     dont_know: float | None
 
 
-class PrincipleSection(BaseModel):
+class PrincipleSection(Spread):
     id: str
     name: str
     summary: str
-    mean: float | None
-    median: float | None
-    n: int
-    rwg: float | None
-    ad: float | None
-    dont_know: float | None
     level: str | None
     rubric: str | None  # what the level the room sits at looks like, for this principle
     agreement: Agreement
