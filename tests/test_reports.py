@@ -176,3 +176,33 @@ def test_branding_names_the_consultancy_and_refuses_a_logo_that_is_not_an_image(
     fake.write_text("<svg onload='alert(1)'/>")
     with pytest.raises(InputError, match="use a PNG or JPEG"):
         Branding.from_settings(Settings(brand_logo=fake))
+
+
+def test_report_export_and_import_commands_work_on_a_stored_workshop(tmp_path, capsys):
+    import json as json_module
+
+    from assessment import crud
+    from assessment.db import make_engine, migrate, transaction
+    from assessment.settings import get_settings
+
+    engine = make_engine(get_settings().database_url)
+    migrate(engine)
+    with transaction(engine) as session:
+        created = crud.create_workshop(session, partnership_name="Stored", place="Storeford", title="Baseline",
+                                       held_on=date(2026, 5, 1), frameworks=[builtin_framework("salford-behaviours")],
+                                       exemplar_ids=["salford"])
+        pid = crud.join_workshop(session, workshop=created.workshop, organisation=None, sector=None).participant.id
+        crud.save_answer(session, participant_id=pid, framework_id="salford-behaviours", statement_id="one-team-1",
+                         value=4, comment="=1+1")
+        code = created.workshop.join_code
+    engine.dispose()
+    assert main(["report", "--framework", "salford-behaviours", "--workshop", code, "-o",
+                 str(tmp_path / "stored.html")]) == 0
+    assert "Stored" in (tmp_path / "stored.html").read_text()
+    assert main(["report", "--framework", "ham-2015", "--workshop", code, "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "this workshop scored salford-behaviours" in capsys.readouterr().err
+    assert main(["export", "--workshop", code, "-o", str(tmp_path / "stored.json")]) == 0
+    assert json_module.loads((tmp_path / "stored.json").read_text())["participants"][0]["answers"][0]["comment"] == "=1+1"
+    assert main(["import", str(tmp_path / "stored.json")]) == 0
+    assert "imported as join code" in capsys.readouterr().out
+    assert main(["export", "--workshop", "NOPE99", "-o", str(tmp_path / "none.json")]) == 2
