@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 WRITES = "placeready_writes"  # execution option: False for a transaction that only reads
+MIGRATING = "placeready_migrating"  # execution option: the transaction changes the schema
 
 
 def make_engine(url: str) -> Engine:
@@ -45,8 +46,12 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-        writes = connection.get_execution_options().get(WRITES, True)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+        options = connection.get_execution_options()
+        if options.get(MIGRATING):
+            # Alembic's batch mode rebuilds a table by copying it, dropping it and renaming the copy;
+            # with foreign keys enforced, dropping a table other tables point at fails.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITES, True) else "BEGIN")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -63,10 +68,12 @@ def transaction(engine: Engine, *, writes: bool = True) -> Iterator[Session]:
         yield session
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the database schema up to date (creates it on first use)."""
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the database schema up to date (creates it on first use); `revision` stops earlier."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
+    with engine.execution_options(**{MIGRATING: True}).begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
+    if engine.dialect.name == "sqlite":
+        engine.dispose()  # drop the connection that migrated, with its foreign keys off

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, false, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -22,6 +22,18 @@ class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, datetime: DateTime(timezone=True)}
 
 
+class System(Base):
+    """A larger system that places sit in: an ICS, or a group a consultant defines."""
+
+    __tablename__ = "systems"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    partnerships: Mapped[list[Partnership]] = relationship(back_populates="system", order_by="Partnership.name")
+
+
 class Partnership(Base):
     __tablename__ = "partnerships"
     __table_args__ = (UniqueConstraint("name", "place"),)
@@ -29,7 +41,10 @@ class Partnership(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     place: Mapped[str] = mapped_column(String(200))
+    system_id: Mapped[int | None] = mapped_column(ForeignKey("systems.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    system: Mapped[System | None] = relationship(back_populates="partnerships")
 
     workshops: Mapped[list[Workshop]] = relationship(back_populates="partnership", order_by="Workshop.held_on")
 
@@ -60,6 +75,7 @@ class Workshop(Base):
     exemplar_ids: Mapped[list[str]]
     scoring_open: Mapped[bool] = mapped_column(Boolean, default=True)
     revealed: Mapped[bool] = mapped_column(Boolean, default=False)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     partnership: Mapped[Partnership] = relationship(back_populates="workshops")

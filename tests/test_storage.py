@@ -215,3 +215,26 @@ def test_reading_never_waits_for_a_writer(engine, ham):
 
         threading.Thread(target=read).start()
         assert finished.wait(timeout=5), "a reading transaction waited for the writer"
+
+
+def test_an_existing_database_keeps_its_workshops_through_later_migrations(tmp_path, ham):
+    from sqlalchemy import text
+
+    from assessment.db import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    migrate(engine, "0001")
+    with engine.begin() as connection:
+        assert "archived" not in {c["name"] for c in inspect(connection).get_columns("workshops")}
+    with transaction(engine) as session:  # written by the first schema's code path: plain inserts
+        session.execute(text("INSERT INTO partnerships (name, place, created_at) VALUES ('Old', 'Oldham', '2026-01-01')"))
+        session.execute(text(
+            "INSERT INTO workshops (partnership_id, title, held_on, join_code, facilitator_key_sha256, sectors, "
+            "organisations, exemplar_ids, scoring_open, revealed, created_at) VALUES (1, 'Before', '2026-01-02', "
+            "'OLD123', 'x', '[]', '[]', '[]', 1, 0, '2026-01-02')"))
+    migrate(engine)
+    with transaction(engine) as session:
+        workshop = crud.workshop_by_join_code(session, code="OLD123")
+        assert (workshop.title, workshop.archived, workshop.partnership.system) == ("Before", False, None)
+        assert session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # enforced again
+    engine.dispose()
