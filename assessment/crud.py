@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from assessment.errors import InputError, Problem
@@ -25,6 +25,7 @@ from assessment.models import (
     FrameworkVersion,
     Participant,
     Partnership,
+    System,
     Workshop,
     WorkshopFramework,
     utcnow,
@@ -373,3 +374,71 @@ def add_action(session: Session, *, workshop_id: int, framework_id: str, princip
 
 def actions(session: Session, *, workshop_id: int) -> list[Action]:
     return list(session.scalars(select(Action).where(Action.workshop_id == workshop_id).order_by(Action.id)))
+
+
+# --- places, systems and workshop management ----------------------------------------------------
+
+
+def partnerships(session: Session) -> list[Partnership]:
+    return list(session.scalars(select(Partnership).order_by(Partnership.name, Partnership.place)))
+
+
+def system_named(session: Session, *, name: str) -> System:
+    """The system with this name, made on first use."""
+    cleaned = _clean_text(name, field="System", limit=200)
+    if not cleaned:
+        raise InputError("System", [Problem("give the system a name")])
+    system = session.scalar(select(System).where(System.name == cleaned))
+    if system is None:
+        system = System(name=cleaned)
+        session.add(system)
+        session.flush()
+    return system
+
+
+def place_in_system(session: Session, *, partnership_id: int, system_name: str | None) -> None:
+    partnership = session.get(Partnership, partnership_id)
+    partnership.system = system_named(session, name=system_name) if system_name else None
+
+
+def rename_workshop(session: Session, *, workshop_id: int, title: str) -> None:
+    cleaned = _clean_text(title, field="Title", limit=200)
+    if not cleaned:
+        raise InputError("Rename", [Problem("the title cannot be empty")])
+    session.get(Workshop, workshop_id).title = cleaned
+
+
+def set_archived(session: Session, *, workshop_id: int, archived: bool) -> None:
+    session.get(Workshop, workshop_id).archived = archived
+
+
+def delete_workshop(session: Session, *, workshop_id: int) -> None:
+    """Remove a workshop with everything in it: its participants, their answers, agreed scores and actions."""
+    people = select(Participant.id).where(Participant.workshop_id == workshop_id)
+    session.execute(delete(AnswerRecord).where(AnswerRecord.participant_id.in_(people)))
+    session.execute(delete(Participant).where(Participant.workshop_id == workshop_id))
+    session.execute(delete(ConsensusRecord).where(ConsensusRecord.workshop_id == workshop_id))
+    session.execute(delete(Action).where(Action.workshop_id == workshop_id))
+    session.execute(delete(WorkshopFramework).where(WorkshopFramework.workshop_id == workshop_id))
+    session.execute(delete(Workshop).where(Workshop.id == workshop_id))
+
+
+def import_responses(session: Session, *, partnership_name: str, place: str, title: str, held_on: date,
+                     framework: Framework, responses: Responses) -> NewWorkshop:
+    """A new, closed workshop holding answers collected elsewhere (a responses CSV already checked whole)."""
+    created = create_workshop(session, partnership_name=partnership_name, place=place, title=title,
+                              held_on=held_on, frameworks=[framework])
+    workshop = created.workshop
+    participant_ids: dict[str, int] = {}
+    for answer in responses.answers():
+        if answer.participant not in participant_ids:
+            participant_ids[answer.participant] = join_workshop(
+                session, workshop=workshop, organisation=answer.organisation, sector=answer.sector).participant.id
+        save_answer(session, participant_id=participant_ids[answer.participant], framework_id=framework.id,
+                    statement_id=answer.statement, value=answer.score, dont_know=answer.dont_know,
+                    comment=answer.comment)
+    for participant_id in participant_ids.values():
+        mark_finished(session, participant_id=participant_id)
+    workshop.scoring_open = False
+    workshop.revealed = True
+    return created

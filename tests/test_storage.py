@@ -238,3 +238,47 @@ def test_an_existing_database_keeps_its_workshops_through_later_migrations(tmp_p
         assert (workshop.title, workshop.archived, workshop.partnership.system) == ("Before", False, None)
         assert session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # enforced again
     engine.dispose()
+
+
+def test_places_join_systems_and_workshops_are_renamed_archived_and_deleted_whole(engine, ham):
+    workshop_id, code, _ = _workshop(engine, ham)
+    other_id, _, _ = _workshop(engine, ham)
+    with transaction(engine) as session:
+        workshop = crud.workshop_by_join_code(session, code=code)
+        pid = crud.join_workshop(session, workshop=workshop, organisation=None, sector=None).participant.id
+        crud.save_answer(session, participant_id=pid, framework_id="ham-2015", statement_id="population-1", value=3)
+        crud.record_consensus(session, workshop_id=workshop_id, framework_id="ham-2015", principle_id="population",
+                              score=3, note=None)
+        crud.add_action(session, workshop_id=workshop_id, framework_id="ham-2015", principle_id="population",
+                        text="Do it", owner="Us", due_on=None)
+        crud.place_in_system(session, partnership_id=workshop.partnership_id, system_name="Lune and Dale ICS")
+        crud.rename_workshop(session, workshop_id=workshop_id, title="Renamed")
+        crud.set_archived(session, workshop_id=workshop_id, archived=True)
+    with transaction(engine) as session:
+        workshop = crud.workshop_by_join_code(session, code=code)
+        assert (workshop.title, workshop.archived, workshop.partnership.system.name) == (
+            "Renamed", True, "Lune and Dale ICS")
+        with pytest.raises(InputError):
+            crud.rename_workshop(session, workshop_id=workshop_id, title="  ")
+    with transaction(engine) as session:
+        crud.delete_workshop(session, workshop_id=workshop_id)
+    with transaction(engine) as session:
+        assert crud.workshop_by_join_code(session, code=code) is None
+        assert crud.answer_history_count(session, workshop_id=workshop_id) == 0
+        assert crud.participants(session, workshop_id=workshop_id) == []
+        assert crud.current_consensus(session, workshop_id=workshop_id) == {}
+        assert crud.actions(session, workshop_id=workshop_id) == []
+        assert [w.id for p in crud.partnerships(session) for w in p.workshops] == [other_id]
+
+
+def test_imported_responses_become_a_closed_workshop_with_the_same_scores(engine, ham):
+    from assessment.demo import load_demo
+
+    answers = load_demo().workshops[0].responses(ham.id)
+    with transaction(engine) as session:
+        created = crud.import_responses(session, partnership_name="Imported", place="Elsewhere", title="Survey",
+                                        held_on=date(2026, 2, 1), framework=ham, responses=answers)
+        workshop_id = created.workshop.id
+        again = crud.responses(session, workshop_id=workshop_id, framework_id=ham.id)
+        assert created.workshop.scoring_open is False and created.workshop.revealed is True
+    assert score(ham, again).model_dump() == score(ham, answers).model_dump()
