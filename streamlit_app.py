@@ -12,4 +12,9 @@ if key := st.query_params.get("key"):
     st.session_state["facilitator_key_refused"] = not state.open_as_facilitator(key)
     del st.query_params["key"]
 
+if key := st.query_params.get("admin"):
+    state.open_as_admin(key)
+    del st.query_params["admin"]
+state.admin_key()  # made (and logged) at the first page view when not configured
+
 st.navigation(routes.pages()).run()

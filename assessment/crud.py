@@ -383,6 +383,10 @@ def partnerships(session: Session) -> list[Partnership]:
     return list(session.scalars(select(Partnership).order_by(Partnership.name, Partnership.place)))
 
 
+def systems(session: Session) -> list[System]:
+    return list(session.scalars(select(System).order_by(System.name)))
+
+
 def system_named(session: Session, *, name: str) -> System:
     """The system with this name, made on first use."""
     cleaned = _clean_text(name, field="System", limit=200)

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from assessment.framework import Content, FrameworkId, IsoDate, ItemId, Name, Text
+from assessment.framework import Content, Framework, FrameworkId, IsoDate, ItemId, Name, Text
 from assessment.responses import Answer, Responses
 from assessment.yaml_document import parse_yaml, validate_document
 
@@ -71,3 +71,40 @@ class DemoPartnership(Content):
 
 def load_demo(path: Path = DEMO_FILE) -> DemoPartnership:
     return validate_document(parse_yaml(path.read_bytes(), source=str(path)), DemoPartnership)
+
+
+def make_places(session, *, places: int, workshops: int, frameworks: list[Framework], people: int = 12,
+                system: str | None = "Demo ICS", seed: int = 7) -> None:  # type: ignore[no-untyped-def]
+    """Made-up places, each with a series of closed workshops whose answers drift upwards over time,
+    for demonstrating (and load-testing) the progress and system views."""
+    import datetime
+    import random
+
+    from assessment import crud
+
+    rng = random.Random(seed)
+    sectors = ["Acute hospital", "Primary care", "Local authority: adult social care", "Voluntary sector"]
+    for number in range(places):
+        base = {f.id: {p.id: rng.uniform(1.5, 3.5) for p in f.principles} for f in frameworks}
+        partnership_id = None
+        for round_ in range(workshops):
+            created = crud.create_workshop(
+                session, partnership_name=f"Place {number + 1:02d}", place=f"Place {number + 1:02d}",
+                title=f"Workshop {round_ + 1}", held_on=datetime.date(2026, 1, 15) + datetime.timedelta(days=120 * round_),
+                frameworks=frameworks, sectors=sectors)
+            workshop = created.workshop
+            partnership_id = workshop.partnership_id
+            for person in range(people):
+                pid = crud.join_workshop(session, workshop=workshop, organisation=None,
+                                         sector=sectors[person % len(sectors)]).participant.id
+                for framework in frameworks:
+                    for principle in framework.principles:
+                        centre = base[framework.id][principle.id] + 0.4 * round_
+                        for statement in principle.statements:
+                            value = round(centre + rng.gauss(0, 0.8))
+                            crud.save_answer(session, participant_id=pid, framework_id=framework.id,
+                                             statement_id=statement.id,
+                                             value=min(framework.scale.max, max(framework.scale.min, value)))
+            workshop.scoring_open, workshop.revealed = False, True
+        if system:
+            crud.place_in_system(session, partnership_id=partnership_id, system_name=system)

@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     )
     load_demo: bool = Field(True, description="Put the made-up Riverbrook workshops in an empty database.")
     room_refresh_seconds: float = Field(3.0, ge=1.0, le=60.0, description="How often the room view updates.")
+    admin_key: str | None = Field(
+        None, min_length=16, description="Opens the places, progress and system pages (/manage?admin=KEY). "
+        "Unset: a new key is made at each start and written to the server's log.")
     brand_name: str = Field("PlaceReady", max_length=100, description="Who reports are from.")
     brand_colour: str = Field("#005EB8", pattern=r"^#[0-9A-Fa-f]{6}$", description="Accent colour of reports.")
     brand_logo: Path | None = Field(None, description="A PNG or JPEG logo for reports, at most 1 MB.")

@@ -7,6 +7,8 @@ whoever joined (or resumed) in it. Both live in `st.session_state`, never in wid
 from __future__ import annotations
 
 from collections.abc import Iterator
+import hmac
+import secrets
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -81,6 +83,36 @@ def open_as_facilitator(key: str) -> bool:
             return False
     st.session_state[FACILITATOR_KEY] = key
     return True
+
+
+ADMIN = "admin"
+
+
+@st.cache_resource
+def admin_key() -> str:
+    """The key for the places, progress and system pages: the configured one, or one made for this run."""
+    configured = get_settings().admin_key
+    if configured:
+        return configured
+    key = secrets.token_urlsafe(24)
+    print(f"PlaceReady: open the places, progress and system pages at /manage?admin={key} "
+          "(a new key each start; set PLACEREADY_ADMIN_KEY to keep one)", flush=True)
+    return key
+
+
+def open_as_admin(key: str) -> bool:
+    admitted = hmac.compare_digest(key.encode(), admin_key().encode())
+    st.session_state[ADMIN] = admitted
+    return admitted
+
+
+def admitted_as_admin() -> bool:
+    """True for a session that opened the admin link; otherwise says how to get in."""
+    if st.session_state.get(ADMIN):
+        return True
+    st.warning("This page is for whoever runs this PlaceReady: open the admin link (/manage?admin=…) from the "
+               "server's log, or the one set in PLACEREADY_ADMIN_KEY.", icon=":material/lock:")
+    return False
 
 
 def base_url() -> str:

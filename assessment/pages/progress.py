@@ -1,0 +1,54 @@
+"""A place over time: its profile at each workshop, the trend per principle, and what really changed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from assessment import crud
+from assessment.charts import Series, radar
+from assessment.history import place_label, snapshots
+from assessment.pages import results, state
+from assessment.pages.markdown import plain
+from assessment.progress import Basis, changes
+
+
+def render() -> None:
+    if not state.admitted_as_admin():
+        return
+    frameworks, _ = state.content()
+    st.title("Progress over time")
+    with state.db() as session:
+        places = {p.id: place_label(p) for p in crud.partnerships(session)}
+    if not places:
+        st.info("No places yet.")
+        return
+    left, right = st.columns(2)
+    place_id = left.selectbox("Place", list(places), format_func=places.get)
+    framework = frameworks[right.selectbox("Framework", list(frameworks), format_func=lambda i: frameworks[i].title)]
+    with state.db() as session:
+        partnership = next(p for p in crud.partnerships(session) if p.id == place_id)
+        series = snapshots(session, partnership=partnership, framework_id=framework.id)
+    if not series:
+        st.info(f"{plain(places[place_id])} has no workshop on this framework yet.")
+        return
+    st.markdown(f"{len(series)} workshops. Each score is the agreed score where the room recorded one (marked *), "
+                "otherwise the room's mean.")
+    profiles = [Series(f"{s.title} ({s.held_on.isoformat()})", {pid: p.score for pid, p in s.principles.items()})
+                for s in series]
+    st.plotly_chart(radar(framework, profiles), config={"displayModeBar": False})
+    st.caption("The table below gives the same scores.")
+    trend = pd.DataFrame({"Principle": [p.name for p in framework.principles]} | {
+        f"{s.title} ({s.held_on.isoformat()})": [_marked(s.principles.get(p.id)) for p in framework.principles]
+        for s in series})
+    st.subheader("Per principle, workshop by workshop")
+    results.table(trend)
+    st.header("What changed most")
+    for change in changes(framework, series):
+        st.markdown(f"- **{change.name}**: {change.in_words}")
+
+
+def _marked(point) -> str:  # type: ignore[no-untyped-def]
+    if point is None or point.score is None:
+        return "—"
+    return f"{point.score:.1f}{' *' if point.basis is Basis.agreed else ''}"

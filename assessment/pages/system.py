@@ -1,0 +1,73 @@
+"""Systems within systems: every place's latest profile side by side, the spread, and who could learn from whom."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from assessment import crud
+from assessment.charts import DISTRIBUTION_COLOURS, Series, radar
+from assessment.history import latest_profiles
+from assessment.pages import results, state
+from assessment.system import pairings, spreads
+
+ALL = 0
+COLUMNS = 4
+
+
+def render() -> None:
+    if not state.admitted_as_admin():
+        return
+    frameworks, _ = state.content()
+    st.title("Places side by side")
+    with state.db() as session:
+        systems = {ALL: "All places"} | {s.id: s.name for s in crud.systems(session)}
+    left, right = st.columns(2)
+    system_id = left.selectbox("System", list(systems), format_func=systems.get)
+    framework = frameworks[right.selectbox("Framework", list(frameworks), format_func=lambda i: frameworks[i].title)]
+    with state.db() as session:
+        latest = latest_profiles(session, framework_id=framework.id, system_id=None if system_id == ALL else system_id)
+    if not latest:
+        st.info("No place in this system has a workshop on this framework yet.")
+        return
+    profiles = {place: scores for place, (_, scores) in latest.items()}
+    st.markdown(f"{len(profiles)} places, each at its latest workshop (agreed scores where recorded).")
+
+    st.header("Heat map")
+    names = [p.name for p in framework.principles]
+    matrix = [[profiles[place].get(p.id) for p in framework.principles] for place in profiles]
+    heat = go.Figure(go.Heatmap(
+        z=matrix, x=[n if len(n) < 30 else n[:28] + "…" for n in names], y=list(profiles),
+        zmin=framework.scale.min, zmax=framework.scale.max, colorscale=list(zip([0, .25, .5, .75, 1],
+                                                                                DISTRIBUTION_COLOURS, strict=True)),
+        text=[[results.number(v) for v in row] for row in matrix], texttemplate="%{text}",
+        hovertemplate="%{y}<br>%{x}: %{z:.1f}<extra></extra>", colorbar={"title": "Score"}))
+    heat.update_layout(height=160 + 28 * len(profiles), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                       yaxis={"autorange": "reversed"}, paper_bgcolor="white")
+    st.plotly_chart(heat, config={"displayModeBar": False})
+    st.caption("The same scores as a table:")
+    results.table(pd.DataFrame({"Place": list(profiles)} | {
+        p.name: [profiles[place].get(p.id) for place in profiles] for p in framework.principles}))
+
+    st.header("How far apart the places are")
+    results.table(pd.DataFrame([{"Principle": s.name, "Places": s.places, "Lowest": s.lowest,
+                                 "Highest": s.highest, "Range": s.range} for s in spreads(framework, profiles)]))
+
+    st.header("Who could learn from whom")
+    found = pairings(framework, profiles)
+    if not found:
+        st.markdown("No place is a point or more ahead of another on any principle.")
+    for pairing in found[:20]:
+        st.markdown(f"- **{pairing.name}**: {pairing.learner} ({pairing.learner_score:.1f}) could learn from "
+                    f"{pairing.learn_from} ({pairing.score:.1f})")
+
+    st.header("Each place's profile")
+    places = list(profiles)
+    for start in range(0, len(places), COLUMNS):
+        for column, place in zip(st.columns(COLUMNS), places[start:start + COLUMNS], strict=False):
+            figure = radar(framework, [Series(place, profiles[place])], title=place)
+            figure.update_layout(height=320, showlegend=False, polar={"angularaxis": {"showticklabels": False}},
+                                 margin={"l": 20, "r": 20, "t": 50, "b": 20})
+            column.plotly_chart(figure, config={"displayModeBar": False}, key=f"small-{place}")
+    st.caption("Small radars leave out the principle names; the heat map table above has every number.")
