@@ -279,21 +279,21 @@ class CurrentAnswer:
     comment: str | None
 
 
-def current_answers(session: Session, *, workshop_id: int, participant_id: int | None = None
-                    ) -> list[CurrentAnswer]:
+def current_answers(session: Session, *, workshop_id: int, participant_id: int | None = None,
+                    framework_id: str | None = None) -> list[CurrentAnswer]:
+    # Plain columns rather than ORM objects: the system view reads tens of thousands of answers per rerun.
     query = (
-        select(AnswerRecord, Participant)
+        select(AnswerRecord.participant_id, Participant.organisation, Participant.sector, AnswerRecord.framework_id,
+               AnswerRecord.statement_id, AnswerRecord.value, AnswerRecord.dont_know, AnswerRecord.comment)
         .join(Participant, Participant.id == AnswerRecord.participant_id)
         .where(AnswerRecord.id.in_(_current_answer_ids(workshop_id)))
         .order_by(AnswerRecord.participant_id, AnswerRecord.id)
     )
     if participant_id is not None:
         query = query.where(AnswerRecord.participant_id == participant_id)
-    return [
-        CurrentAnswer(a.participant_id, p.organisation, p.sector, a.framework_id, a.statement_id, a.value,
-                      a.dont_know, a.comment)
-        for a, p in session.execute(query)
-    ]
+    if framework_id is not None:
+        query = query.where(AnswerRecord.framework_id == framework_id)
+    return [CurrentAnswer(*row) for row in session.execute(query)]
 
 
 def answer_history_count(session: Session, *, workshop_id: int) -> int:
@@ -309,8 +309,7 @@ def responses(session: Session, *, workshop_id: int, framework_id: str) -> Respo
     return Responses.from_answers(
         Answer(participant=f"p{a.participant_id}", statement=a.statement_id, score=a.value,
                dont_know=a.dont_know, organisation=a.organisation, sector=a.sector, comment=a.comment)
-        for a in current_answers(session, workshop_id=workshop_id)
-        if a.framework_id == framework_id
+        for a in current_answers(session, workshop_id=workshop_id, framework_id=framework_id)
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -68,8 +68,12 @@ def transaction(engine: Engine, *, writes: bool = True) -> Iterator[Session]:
         yield session
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the database schema up to date (creates it on first use); `revision` stops earlier."""
+def migrate(engine: Engine, revision: str = "head") -> bool:
+    """Bring the database schema up to date (creates it on first use); `revision` stops earlier.
+
+    Returns True when the database was new (had no PlaceReady tables).
+    """
+    new = not inspect(engine).has_table("alembic_version")
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.execution_options(**{MIGRATING: True}).begin() as connection:
@@ -77,3 +81,4 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
     if engine.dialect.name == "sqlite":
         engine.dispose()  # drop the connection that migrated, with its foreign keys off
+    return new

@@ -6,6 +6,7 @@ so that anyone can read them, and loaded here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
@@ -74,7 +75,8 @@ def load_demo(path: Path = DEMO_FILE) -> DemoPartnership:
 
 
 def make_places(session, *, places: int, workshops: int, frameworks: list[Framework], people: int = 12,
-                system: str | None = "Demo ICS", seed: int = 7) -> None:  # type: ignore[no-untyped-def]
+                system: str | None = "Demo ICS", seed: int = 7,
+                names: Sequence[str] = ()) -> None:  # type: ignore[no-untyped-def]
     """Made-up places, each with a series of closed workshops whose answers drift upwards over time,
     for demonstrating (and load-testing) the progress and system views."""
     import datetime
@@ -85,11 +87,12 @@ def make_places(session, *, places: int, workshops: int, frameworks: list[Framew
     rng = random.Random(seed)
     sectors = ["Acute hospital", "Primary care", "Local authority: adult social care", "Voluntary sector"]
     for number in range(places):
+        name = names[number] if number < len(names) else f"Place {number + 1:02d}"
         base = {f.id: {p.id: rng.uniform(1.5, 3.5) for p in f.principles} for f in frameworks}
         partnership_id = None
         for round_ in range(workshops):
             created = crud.create_workshop(
-                session, partnership_name=f"Place {number + 1:02d}", place=f"Place {number + 1:02d}",
+                session, partnership_name=name, place=name,
                 title=f"Workshop {round_ + 1}", held_on=datetime.date(2026, 1, 15) + datetime.timedelta(days=120 * round_),
                 frameworks=frameworks, sectors=sectors)
             workshop = created.workshop
@@ -108,3 +111,39 @@ def make_places(session, *, places: int, workshops: int, frameworks: list[Framew
             workshop.scoring_open, workshop.revealed = False, True
         if system:
             crud.place_in_system(session, partnership_id=partnership_id, system_name=system)
+
+
+# Made-up neighbours of Riverbrook, so that the progress and system views have something to show.
+NEIGHBOURS = ("Eastmere", "Holloway Vale", "Saltwick", "Thornfield")
+
+
+def seed_demo(session, frameworks: Sequence[Framework], demo: DemoPartnership | None = None
+              ) -> None:  # type: ignore[no-untyped-def]
+    """Store Riverbrook's workshops (closed, results shown) and four made-up neighbours in its system."""
+    import datetime
+
+    from assessment import crud
+
+    demo = demo or load_demo()
+    by_id = {f.id: f for f in frameworks}
+    for demo_workshop in demo.workshops:
+        people = demo_workshop.participants
+        workshop = crud.create_workshop(
+            session, partnership_name=demo.name, place=demo.place, title=demo_workshop.title,
+            held_on=datetime.date.fromisoformat(demo_workshop.date),
+            frameworks=[by_id[f] for f in demo_workshop.frameworks], exemplar_ids=demo.exemplars,
+            sectors=sorted({p.sector for p in people}), organisations=sorted({p.organisation for p in people}),
+        ).workshop
+        for person in people:
+            participant_id = crud.join_workshop(session, workshop=workshop, organisation=person.organisation,
+                                                sector=person.sector).participant.id
+            for framework_id, answers in person.answers.items():
+                for statement_id, value in answers.items():
+                    crud.save_answer(session, participant_id=participant_id, framework_id=framework_id,
+                                     statement_id=statement_id, value=None if value == "dk" else value,
+                                     dont_know=value == "dk", comment=person.comments.get(statement_id))
+            crud.mark_finished(session, participant_id=participant_id)
+        workshop.scoring_open, workshop.revealed = False, True
+        crud.place_in_system(session, partnership_id=workshop.partnership_id, system_name=demo.system)
+    make_places(session, places=len(NEIGHBOURS), workshops=len(demo.workshops), frameworks=list(frameworks),
+                people=8, system=demo.system, names=NEIGHBOURS)

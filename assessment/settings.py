@@ -24,7 +24,7 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL: sqlite:///path.db (default, next to where the app starts) or "
         "postgresql+psycopg://user:password@host:5432/dbname.",
     )
-    load_demo: bool = Field(True, description="Put the made-up Riverbrook workshops in an empty database.")
+    load_demo: bool = Field(True, description="Put the made-up Riverbrook workshops and four neighbours in a new database.")
     room_refresh_seconds: float = Field(3.0, ge=1.0, le=60.0, description="How often the room view updates.")
     admin_key: str | None = Field(
         None, min_length=16, description="Opens the places, progress and system pages (/manage?admin=KEY). "

@@ -47,10 +47,12 @@ def answers_from_matrix(
 
 @pytest.fixture(autouse=True, scope="session")
 def _database_in_a_temporary_folder(tmp_path_factory):
-    """Pages run in-process under AppTest: keep their database out of the working tree."""
+    """Pages run in-process under AppTest: keep their database out of the working tree, and start it
+    empty (tests that want the demo workshops ask for them)."""
     from assessment.settings import get_settings
 
     os.environ["PLACEREADY_DATABASE_URL"] = f"sqlite:///{tmp_path_factory.mktemp('app') / 'pages.db'}"
+    os.environ["PLACEREADY_LOAD_DEMO"] = "false"
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()

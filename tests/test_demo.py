@@ -67,3 +67,29 @@ def test_demo_page_shows_the_engines_numbers():
     assert room["r"][:-1] == pytest.approx([p.mean for p in expected.principles])
     table = app.table[1].value
     assert list(table["Room"]) == [str(p.agreement) for p in expected.principles]
+
+
+def test_a_new_database_gets_the_demo_workshops_with_the_same_numbers(tmp_path, demo):
+    from assessment import crud
+    from assessment.db import make_engine, migrate, transaction
+    from assessment.demo import NEIGHBOURS, seed_demo
+    from assessment.framework import builtin_frameworks
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
+    assert migrate(engine) is True  # new: the app stores the demo
+    with transaction(engine, writes=True) as session:
+        seed_demo(session, builtin_frameworks(), demo)
+    assert migrate(engine) is False  # not new any more: a restart leaves the data alone
+    ham = builtin_framework("ham-2015")
+    with transaction(engine) as session:
+        places = {p.name: p for p in crud.partnerships(session)}
+        assert set(places) == {demo.name, *NEIGHBOURS}
+        assert {p.system.name for p in places.values()} == {demo.system}
+        riverbrook = places[demo.name]
+        assert [w.title for w in riverbrook.workshops] == [w.title for w in demo.workshops]
+        for stored, original in zip(riverbrook.workshops, demo.workshops, strict=True):
+            assert not stored.scoring_open and stored.revealed
+            assert list(stored.exemplar_ids) == list(demo.exemplars)
+            assert (score(ham, crud.responses(session, workshop_id=stored.id, framework_id=ham.id)).overall
+                    == score(ham, original.responses(ham.id)).overall)
+    engine.dispose()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -79,6 +81,9 @@ def test_system_view_matches_the_engine(browser, places_app):
     ham = builtin_framework("ham-2015")
     with transaction(places_app.engine) as session:
         latest = latest_profiles(session, framework_id=ham.id)
+        for place in crud.partnerships(session):  # the latest profile is the last of the place's series
+            last = snapshots(session, partnership=place, framework_id=ham.id)[-1]
+            assert latest[place.name][0] == last
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{places_app.url}/system?admin={ADMIN_KEY}")
     wait_for_app(page)
@@ -88,6 +93,12 @@ def test_system_view_matches_the_engine(browser, places_app):
     for row, (place, (_, scores)) in zip(rows, latest.items(), strict=True):
         assert row[1:] == [f"{scores[p.id]:.1f}" for p in ham.principles], place
     assert page.locator("[data-testid='stPlotlyChart']").count() == 1 + 5  # heat map and a radar per place
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length === 6")
+    drawn = page.evaluate("[...document.querySelectorAll('.js-plotly-plot')].slice(1)"
+                          ".map(plot => [plot.layout.title.text, plot.data[0].r])")
+    drawn = [[re.sub("</?b>", "", title), values] for title, values in drawn]  # Streamlit bolds titles
+    assert drawn == [[place, [scores[p.id] for p in ham.principles] + [scores[ham.principles[0].id]]]
+                     for place, (_, scores) in latest.items()]
     page.close()
 
 
@@ -133,6 +144,16 @@ def test_importing_a_csv_checks_it_whole_before_saving(browser, places_app, tmp_
     with transaction(places_app.engine) as session:
         imported = next(p for p in crud.partnerships(session) if p.name == "Surveyed Place")
         assert len(crud.participants(session, workshop_id=imported.workshops[0].id)) == 30
+
+    # whoever runs PlaceReady can facilitate the imported workshop without its facilitator link
+    page.goto(f"{places_app.url}/manage?admin={ADMIN_KEY}")
+    wait_for_app(page)
+    page.get_by_text("Manage Surveyed Place (Surveyford)").click()
+    page.get_by_role("button", name="Facilitate this workshop").click()
+    page.wait_for_url("**/room")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Surveyed Place: Imported answers")).to_be_visible()
+    expect(page.get_by_test_id("stMetric").filter(has_text="Joined")).to_contain_text("30")
     page.close()
 
 

@@ -12,7 +12,7 @@ from assessment import crud
 from assessment.errors import InputError
 from assessment.history import place_label
 from assessment.models import Workshop
-from assessment.pages import results, state
+from assessment.pages import results, routes, state
 from assessment.pages.markdown import plain
 from assessment.responses import parse_responses_csv
 from assessment.scoring import score
@@ -59,6 +59,9 @@ def _place_form(place_id: int, system: str) -> None:
 def _workshop_form(workshop_id: int, title: str, held_on: datetime.date, join_code: str, scoring_open: bool,
                    archived: bool, people: int) -> None:
     st.markdown(f"**{plain(title)}** · {held_on.isoformat()} · {people} people")
+    if st.button("Facilitate this workshop", key=f"facilitate-{workshop_id}", icon=":material/co_present:"):
+        state.facilitate_as_admin(workshop_id)
+        st.switch_page(routes.room_page())
     with st.form(f"workshop-{workshop_id}"):
         new_title = st.text_input("Title", value=title, max_chars=200)
         open_scoring = st.checkbox("Scoring open", value=scoring_open)

@@ -18,18 +18,25 @@ from sqlalchemy.orm import Session
 
 from assessment import crud
 from assessment.db import make_engine, migrate, transaction
+from assessment.demo import seed_demo
 from assessment.exemplar import Exemplar, builtin_exemplars
 from assessment.framework import Framework, builtin_frameworks
+from assessment.models import Workshop
 from assessment.settings import get_settings
 
 FACILITATOR_KEY = "facilitator_key"
 PARTICIPANT = "participant"  # (workshop join code, participant id, resume code)
+ADMIN = "admin"
+ADMIN_WORKSHOP = "admin_workshop"  # the workshop an admin chose to facilitate
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner="Setting up the database (the first start also stores the demo workshops)…")
 def engine() -> Engine:
-    database = make_engine(get_settings().database_url)
-    migrate(database)
+    settings = get_settings()
+    database = make_engine(settings.database_url)
+    if migrate(database) and settings.load_demo:
+        with transaction(database, writes=True) as session:
+            seed_demo(session, builtin_frameworks())
     return database
 
 
@@ -63,8 +70,12 @@ class WorkshopFacts:
 def facilitated() -> WorkshopFacts | None:
     """This session's facilitated workshop; without a valid key, says so on the page and returns None."""
     key = st.session_state.get(FACILITATOR_KEY)
+    chosen = st.session_state.get(ADMIN_WORKSHOP) if st.session_state.get(ADMIN) else None
     with db() as session:
-        workshop = crud.workshop_by_facilitator_key(session, key=key) if key else None
+        if key:
+            workshop = crud.workshop_by_facilitator_key(session, key=key)
+        else:
+            workshop = session.get(Workshop, chosen) if chosen else None
         if workshop is not None:
             return WorkshopFacts(workshop.id, workshop.title, workshop.partnership.name, workshop.join_code,
                                  workshop.revealed, workshop.scoring_open, list(workshop.exemplar_ids),
@@ -82,10 +93,16 @@ def open_as_facilitator(key: str) -> bool:
         if crud.workshop_by_facilitator_key(session, key=key) is None:
             return False
     st.session_state[FACILITATOR_KEY] = key
+    st.session_state.pop(ADMIN_WORKSHOP, None)
     return True
 
 
-ADMIN = "admin"
+def facilitate_as_admin(workshop_id: int) -> None:
+    """Whoever runs PlaceReady may facilitate any workshop, e.g. one imported or stored as a demo."""
+    st.session_state.pop(FACILITATOR_KEY, None)
+    st.session_state[ADMIN_WORKSHOP] = workshop_id
+
+
 
 
 @st.cache_resource

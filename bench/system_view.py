@@ -1,0 +1,74 @@
+"""Server time per rerun of the system view (places side by side) for 40 places × 2 frameworks.
+
+    .venv/bin/python bench/system_view.py [--places 40] [--workshops 2] [--people 6]
+
+Makes a temporary SQLite database of made-up places (each with a series of workshops on both
+built-in frameworks), then runs the page under Streamlit's AppTest — the same script run a server
+does for each rerun, including building every chart's protobuf — and prints the times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+RUNS = 7
+
+
+def _system_page() -> None:
+    from assessment.pages import system
+
+    system.render()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--places", type=int, default=40)
+    parser.add_argument("--workshops", type=int, default=2)
+    parser.add_argument("--people", type=int, default=6)
+    args = parser.parse_args()
+
+    folder = tempfile.mkdtemp(prefix="placeready-bench-")
+    os.environ["PLACEREADY_DATABASE_URL"] = f"sqlite:///{folder}/system.db"
+    from streamlit.testing.v1 import AppTest
+
+    from assessment.db import make_engine, migrate, transaction
+    from assessment.demo import make_places
+    from assessment.framework import builtin_frameworks
+
+    frameworks = builtin_frameworks()
+    engine = make_engine(os.environ["PLACEREADY_DATABASE_URL"])
+    migrate(engine)
+    started = time.perf_counter()
+    with transaction(engine, writes=True) as session:
+        make_places(session, places=args.places, workshops=args.workshops, frameworks=frameworks,
+                    people=args.people, system="Bench ICS")
+    answers = args.places * args.workshops * args.people * sum(len(f.statements) for f in frameworks)
+    print(f"data: {args.places} places × {args.workshops} workshops × {args.people} people × "
+          f"{len(frameworks)} frameworks = {answers:,} answers, made in {time.perf_counter() - started:.1f} s")
+
+    app = AppTest.from_function(_system_page, default_timeout=120)
+    app.session_state["admin"] = True
+    for index, framework in enumerate(frameworks):
+        times = []
+        for run in range(RUNS + 1):
+            if run == 0 and index:
+                app.selectbox[1].set_value(framework.id)
+            started = time.perf_counter()
+            app.run()
+            times.append(time.perf_counter() - started)
+        assert not app.exception, app.exception
+        charts = len(app.get("plotly_chart"))
+        print(f"{framework.id}: first rerun {times[0] * 1000:.0f} ms, then median {statistics.median(times[1:]) * 1000:.0f} ms "
+              f"(min {min(times[1:]) * 1000:.0f}, max {max(times[1:]) * 1000:.0f}) over {RUNS}; {charts} charts")
+
+
+if __name__ == "__main__":
+    main()
