@@ -6,6 +6,7 @@ blindness; lines also differ in dash so no series relies on colour alone.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,11 @@ class Series:
     scores: Mapping[str, float | None]
 
 
+def plotly_text(text: str) -> str:
+    """Plotly reads <b>, <a href>, <br> and entities in labels; anyone's text must show as typed."""
+    return html.escape(text, quote=False)
+
+
 def radar(framework: Framework, series: Sequence[Series], *, title: str | None = None) -> go.Figure:
     """The profile radar, principles in the framework's order, on the framework's scale."""
     names = [_short(p.name) for p in framework.principles]
@@ -37,17 +43,17 @@ def radar(framework: Framework, series: Sequence[Series], *, title: str | None =
             go.Scatterpolar(
                 r=values + values[:1],
                 theta=names + names[:1],
-                name=one.name,
+                name=plotly_text(one.name),
                 mode="lines+markers",
                 connectgaps=False,
                 line={"color": PALETTE[index % len(PALETTE)], "dash": DASHES[index % len(DASHES)], "width": 2.5},
                 marker={"size": 7},
-                hovertemplate="%{theta}: %{r:.1f}<extra>" + one.name + "</extra>",
+                hovertemplate="%{theta}: %{r:.1f}<extra>" + plotly_text(one.name) + "</extra>",
             )
         )
     scale = framework.scale
     figure.update_layout(
-        title=title,
+        title=None if title is None else plotly_text(title),
         polar={
             "radialaxis": {
                 "range": [scale.min, scale.max],
@@ -85,7 +91,7 @@ def rounded(value: float | None) -> float | None:
 
 def _short(name: str, limit: int = 28) -> str:
     """Radar labels must fit on a phone: break long names over lines at word boundaries."""
-    words, lines, line = name.split(), [], ""
+    words, lines, line = plotly_text(name).split(), [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > limit:
             lines.append(line)
@@ -109,10 +115,10 @@ def distribution_bars(table: pd.DataFrame) -> go.Figure:
     for index, column in enumerate(answer_columns):
         last = index == len(answer_columns) - 1
         figure.add_trace(go.Bar(
-            y=statements, x=table[column], name=column, orientation="h",
+            y=statements, x=table[column], name=plotly_text(column), orientation="h",
             marker={"color": DONT_KNOW_COLOUR if last else DISTRIBUTION_COLOURS[index % len(DISTRIBUTION_COLOURS)],
                     "line": {"color": "white", "width": 1}},
-            hovertemplate="%{x} people: " + column + "<extra></extra>",
+            hovertemplate="%{x} people: " + plotly_text(column) + "<extra></extra>",
         ))
     figure.update_layout(
         barmode="stack", height=120 + 46 * len(statements), yaxis={"autorange": "reversed"},

@@ -80,15 +80,15 @@ def pin_framework(session: Session, *, framework: Framework) -> FrameworkVersion
 _PINNED: dict[str, Framework] = {}  # content hash → framework; pinned content never changes
 
 
+def pinned_framework(pinned: FrameworkVersion) -> Framework:
+    if pinned.content_sha256 not in _PINNED:
+        _PINNED[pinned.content_sha256] = Framework.model_validate(pinned.content)
+    return _PINNED[pinned.content_sha256]
+
+
 def workshop_frameworks(workshop: Workshop) -> list[Framework]:
     """The frameworks as they were when the workshop was set up."""
-    frameworks = []
-    for link in workshop.frameworks:
-        pinned = link.framework_version
-        if pinned.content_sha256 not in _PINNED:
-            _PINNED[pinned.content_sha256] = Framework.model_validate(pinned.content)
-        frameworks.append(_PINNED[pinned.content_sha256])
-    return frameworks
+    return [pinned_framework(link.framework_version) for link in workshop.frameworks]
 
 
 # --- workshops ----------------------------------------------------------------------------------

@@ -1,6 +1,13 @@
-"""Profiles out of the database: every workshop of a place, and the latest profile of every place."""
+"""Profiles out of the database: every workshop of a place, and the latest profile of every place.
+
+Workshops may have run different versions of a framework; each is then scored on the statements all
+of them share (`assessment.versions`), and an agreed score counts only for a principle whose
+statements are all among those.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -9,6 +16,19 @@ from assessment.framework import Framework
 from assessment.models import Partnership, Workshop
 from assessment.progress import Snapshot, snapshot
 from assessment.scoring import score
+from assessment.versions import CommonGround, common_ground
+
+
+@dataclass(frozen=True)
+class Progress:
+    snapshots: list[Snapshot]  # oldest first
+    ground: CommonGround
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    profiles: dict[str, tuple[Snapshot, dict[str, float | None]]]  # place label → (snapshot, principle → score)
+    ground: CommonGround
 
 
 def _scored(partnership: Partnership, framework_id: str) -> list[tuple[Workshop, Framework]]:
@@ -23,31 +43,48 @@ def _scored(partnership: Partnership, framework_id: str) -> list[tuple[Workshop,
     return sorted(found, key=lambda pair: (pair[0].held_on, pair[0].id))
 
 
-def _snapshot(session: Session, workshop: Workshop, framework: Framework) -> Snapshot:
-    result = score(framework, crud.responses(session, workshop_id=workshop.id, framework_id=framework.id))
+def _snapshot(session: Session, workshop: Workshop, version: Framework, on: Framework) -> Snapshot:
+    """The workshop (run on `version`) scored on the common framework `on`."""
+    result = score(on, crud.responses(session, workshop_id=workshop.id, framework_id=on.id))
+    own = {p.id: {s.id for s in p.statements} for p in version.principles}
+    unchanged = {p.id for p in on.principles if own.get(p.id) == {s.id for s in p.statements}}
     agreed = {principle: record.score for (fid, principle), record in
-              crud.current_consensus(session, workshop_id=workshop.id).items() if fid == framework.id}
+              crud.current_consensus(session, workshop_id=workshop.id).items()
+              if fid == on.id and principle in unchanged}
     return snapshot(workshop.id, workshop.title, workshop.held_on, result, agreed)
 
 
-def snapshots(session: Session, *, partnership: Partnership, framework_id: str) -> list[Snapshot]:
-    """The place's workshops that scored this framework (archived ones left out), oldest first."""
-    return [_snapshot(session, workshop, pinned) for workshop, pinned in _scored(partnership, framework_id)]
+def progress(session: Session, *, partnership: Partnership, framework_id: str) -> Progress | None:
+    """The place's workshops on this framework, oldest first; None when there are none."""
+    scored = _scored(partnership, framework_id)
+    if not scored:
+        return None
+    ground = common_ground([version for _, version in scored])
+    if ground.framework is None:
+        return Progress([], ground)
+    return Progress([_snapshot(session, w, version, ground.framework) for w, version in scored], ground)
 
 
 def place_label(partnership: Partnership) -> str:
     return partnership.name if partnership.name == partnership.place else f"{partnership.name} ({partnership.place})"
 
 
-def latest_profiles(session: Session, *, framework_id: str, system_id: int | None = None
-                    ) -> dict[str, tuple[Snapshot, dict[str, float | None]]]:
-    """Each place's latest workshop on this framework: place label → (snapshot, principle → score)."""
-    profiles = {}
+def latest_profiles(session: Session, *, framework_id: str, system_id: int | None = None) -> SideBySide | None:
+    """Each place's latest workshop on this framework; None when no place has one."""
+    latest = {}
     for partnership in crud.partnerships(session):
         if system_id is not None and partnership.system_id != system_id:
             continue
         scored = _scored(partnership, framework_id)
         if scored:
-            latest = _snapshot(session, *scored[-1])
-            profiles[place_label(partnership)] = (latest, {pid: p.score for pid, p in latest.principles.items()})
-    return profiles
+            latest[place_label(partnership)] = scored[-1]
+    if not latest:
+        return None
+    ground = common_ground([version for _, version in sorted(latest.values(), key=lambda p: p[0].held_on)])
+    if ground.framework is None:
+        return SideBySide({}, ground)
+    profiles = {}
+    for place, (workshop, version) in latest.items():
+        found = _snapshot(session, workshop, version, ground.framework)
+        profiles[place] = (found, {pid: p.score for pid, p in found.principles.items()})
+    return SideBySide(profiles, ground)

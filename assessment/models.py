@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, false, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+                        false)
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -50,15 +52,25 @@ class Partnership(Base):
 
 
 class FrameworkVersion(Base):
-    """The exact framework content a workshop was run with, stored once per distinct content."""
+    """The exact framework content a workshop was run with, stored once per distinct content.
+
+    An uploaded framework is a row with `uploaded_at` set; its `version` is the library's number for it
+    (1, 2, 3… per framework id), unique among uploads. Other rows pin built-in or imported content.
+    """
 
     __tablename__ = "framework_versions"
+    __table_args__ = (
+        Index("ix_framework_versions_uploaded_version", "framework_id", "version", unique=True,
+              sqlite_where=sql_text("uploaded_at IS NOT NULL"), postgresql_where=sql_text("uploaded_at IS NOT NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     framework_id: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer)
     content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     content: Mapped[dict[str, Any]]
+    uploaded_at: Mapped[datetime | None] = mapped_column(default=None)
+    uploaded_by: Mapped[str | None] = mapped_column(String(200), default=None)
 
 
 class Workshop(Base):

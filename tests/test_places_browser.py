@@ -11,7 +11,7 @@ from assessment import crud
 from assessment.db import make_engine, migrate, transaction
 from assessment.demo import load_demo, make_places
 from assessment.framework import builtin_framework, builtin_frameworks
-from assessment.history import latest_profiles, snapshots
+from assessment.history import latest_profiles, progress
 from assessment.progress import changes
 from assessment.responses import responses_csv
 from tests.conftest import LiveApp, wait_for_app
@@ -61,7 +61,7 @@ def test_progress_view_matches_the_engine(browser, places_app):
     ham = builtin_framework("ham-2015")
     with transaction(places_app.engine) as session:
         place = crud.partnerships(session)[0]
-        series = snapshots(session, partnership=place, framework_id=ham.id)
+        series = progress(session, partnership=place, framework_id=ham.id).snapshots
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{places_app.url}/progress?admin={ADMIN_KEY}")
     wait_for_app(page)
@@ -80,9 +80,9 @@ def test_progress_view_matches_the_engine(browser, places_app):
 def test_system_view_matches_the_engine(browser, places_app):
     ham = builtin_framework("ham-2015")
     with transaction(places_app.engine) as session:
-        latest = latest_profiles(session, framework_id=ham.id)
+        latest = latest_profiles(session, framework_id=ham.id).profiles
         for place in crud.partnerships(session):  # the latest profile is the last of the place's series
-            last = snapshots(session, partnership=place, framework_id=ham.id)[-1]
+            last = progress(session, partnership=place, framework_id=ham.id).snapshots[-1]
             assert latest[place.name][0] == last
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{places_app.url}/system?admin={ADMIN_KEY}")
@@ -157,7 +157,7 @@ def test_importing_a_csv_checks_it_whole_before_saving(browser, places_app, tmp_
     page.close()
 
 
-@pytest.mark.parametrize("path", ["manage", "progress", "system"])
+@pytest.mark.parametrize("path", ["manage", "progress", "system", "frameworks"])
 def test_admin_pages_pass_automated_wcag_checks(browser, places_app, path):
     from tests.test_workshop_browser import _axe
 

@@ -206,3 +206,25 @@ def test_report_export_and_import_commands_work_on_a_stored_workshop(tmp_path, c
     assert main(["import", str(tmp_path / "stored.json")]) == 0
     assert "imported as join code" in capsys.readouterr().out
     assert main(["export", "--workshop", "NOPE99", "-o", str(tmp_path / "none.json")]) == 2
+
+
+def test_a_framework_with_no_summaries_or_exemplars_reports_in_every_format(tmp_path):
+    """An uploaded framework carries only what CONTRACTS §1 requires: no summaries, rubric or exemplars,
+    and here a 0–4 scale with its own labels, with "$" and "<" in its words."""
+    from assessment.framework import read_framework
+    from assessment.reports.render import render
+    from tests.conftest import DATA
+
+    framework = read_framework(DATA / "frameworks" / "five-by-two.yaml")
+    framework = framework.model_copy(update={"title": "Costs in $ <and> £"})
+    answers = Responses.from_answers(
+        Answer(participant=f"p{person}", statement=statement.id, score=(person + number) % 5, sector="Acute")
+        for person in range(4) for number, statement in enumerate(framework.statements))
+    report = build_report(framework, answers, partnership="Riverside", exemplars=builtin_exemplars())
+    assert report.principles[0].summary is None
+    for fmt in ("pdf", "docx", "html"):
+        (tmp_path / f"report.{fmt}").write_bytes(render(report, framework, fmt))
+    text = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Costs in $ <and> £" in text and "Resident voice" in text
+    assert "Costs in $ &lt;and&gt; £" in (tmp_path / "report.html").read_text()

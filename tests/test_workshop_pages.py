@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from assessment import crud
 from assessment.framework import builtin_framework
 from assessment.pages import state
+from assessment.pages.markdown import plain
 
 
 def _setup_page():
@@ -88,7 +89,7 @@ def test_a_participant_joins_and_each_answer_is_saved_as_given(workshop):
     _, participant_id, resume = app.session_state[state.PARTICIPANT]
     assert app.query_params["me"] == resume
     first = builtin_framework("salford-behaviours").principles[0]
-    assert app.subheader[0].value == first.name
+    assert app.subheader[0].value == plain(first.name)
     app.radio[0].set_value(4).run()
     app.radio[1].set_value("dk").run()
     with state.db() as session:
@@ -104,7 +105,7 @@ def test_a_participant_joins_and_each_answer_is_saved_as_given(workshop):
     again.query_params["code"] = join_code
     again.query_params["me"] = resume.lower()
     again.run()
-    assert again.subheader[0].value == first.name
+    assert again.subheader[0].value == plain(first.name)
     assert again.radio[0].value == 4 and again.radio[1].value == "dk" and again.radio[2].value is None
 
 

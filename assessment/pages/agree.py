@@ -16,6 +16,7 @@ from assessment.errors import InputError
 from assessment.exports import results_csv, results_xlsx
 from assessment.models import Workshop
 from assessment.pages import results, state
+from assessment.pages.markdown import plain
 from assessment.pages.room import choose_framework
 from assessment.reports.model import Branding, report_for_workshop
 from assessment.reports.render import MIME
@@ -62,7 +63,7 @@ def render() -> None:
     with st.form(f"consensus-{framework.id}-{principle_id}"):
         chosen = st.radio("Agreed score", options, horizontal=True,
                           index=options.index(current.score) if current and current.score is not None else 0,
-                          format_func=lambda o: o if o == NOT_AGREED else f"{o} · {labels[o]}")
+                          format_func=lambda o: o if o == NOT_AGREED else f"{o} · {plain(labels[o])}")
         note = st.text_area("Notes from the discussion", value=(current.note or "") if current else "",
                             max_chars=5000)
         if st.form_submit_button("Save agreed score", type="primary"):
@@ -77,7 +78,7 @@ def render() -> None:
                 st.rerun()
 
     with st.form(f"action-{framework.id}-{principle_id}", clear_on_submit=True):
-        st.markdown(f"**New action for {names[principle_id]}**")
+        st.markdown(f"**New action for {plain(names[principle_id])}**")
         text = st.text_area("What will be done", max_chars=2000)
         owner = st.text_input("Who owns it", max_chars=200)
         due = st.date_input("By when", value=None, min_value=datetime.date(2000, 1, 1), format="YYYY-MM-DD")

@@ -6,7 +6,8 @@ import streamlit as st
 
 from assessment.agreement import RULE_IN_WORDS, ad_cutoff
 from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar, builtin_exemplars
-from assessment.framework import Framework, Wording, builtin_frameworks
+from assessment.framework import Framework, builtin_frameworks
+from assessment.pages import framework_view
 
 WORKSHOP_STEPS = (
     ("Set up", "The facilitator names the partnership, picks the frameworks and the exemplars to "
@@ -20,13 +21,6 @@ WORKSHOP_STEPS = (
      "Individual answers are kept beside the agreed score, never overwritten."),
     ("Compare and report", "The profile is set beside exemplar places, and a report records it all."),
 )
-
-WORDING_NOTE = {
-    Wording.verbatim: "name as published",
-    Wording.paraphrase: "name in our words",
-    Wording.own: "our own wording",
-}
-
 
 @st.cache_resource
 def _frameworks() -> list[Framework]:
@@ -64,7 +58,7 @@ def render() -> None:
         "sources named with each framework; where a principle's name is the source's own, it says so."
     )
     for framework in frameworks:
-        _framework_section(framework)
+        framework_view.show(framework)
 
     st.header("Exemplar places")
     st.markdown(
@@ -83,38 +77,6 @@ def render() -> None:
         "“Don't know” answers are counted separately and never treated as a low score."
     )
     st.markdown(RULE_IN_WORDS.format(ad_cutoff=ad_cutoff(len(scale.points))))
-
-
-def _framework_section(framework: Framework) -> None:
-    st.subheader(framework.title)
-    if framework.description:
-        st.markdown(framework.description)
-    st.caption(f"Source: {framework.source.citation()}")
-    if framework.attribution:
-        st.caption(framework.attribution)
-    labels = ", ".join(f"{point} {label}" for point, label in framework.scale.labels.items())
-    st.markdown(f"Scale: {labels}.")
-    for number, principle in enumerate(framework.principles, start=1):
-        with st.expander(f"{number}. {principle.name}"):
-            st.caption(WORDING_NOTE[principle.name_wording])
-            if principle.summary:
-                st.markdown(principle.summary)
-            st.markdown("**Statements people score**")
-            st.markdown("\n".join(f"- {statement.text}" for statement in principle.statements))
-            if principle.rubric:
-                st.markdown("**What each level looks like**")
-                st.table(
-                    {
-                        "Level": [f"{point} {framework.scale.labels[point]}" for point in principle.rubric],
-                        "What it looks like": list(principle.rubric.values()),
-                    }
-                )
-            if principle.prompts:
-                st.markdown("**Questions for the room**")
-                st.markdown("\n".join(f"- {prompt}" for prompt in principle.prompts))
-            if principle.basis:
-                sources = "; ".join(s.citation() for s in framework.cited(principle.basis_sources))
-                st.caption(f"What the sources say: {principle.basis}" + (f" ({sources})" if sources else ""))
 
 
 def _exemplar_section(exemplar: Exemplar, frameworks: list[Framework]) -> None:

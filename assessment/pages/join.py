@@ -152,9 +152,10 @@ def _score(join_code: str, participant_id: int, resume_code: str) -> None:
         return
     framework, principle = screens[step]
     st.caption(f"{plain(framework.title)} · {plain(title)}")
-    st.subheader(principle.name)
-    st.markdown(principle.summary)
-    labels = framework.scale.labels
+    st.subheader(plain(principle.name))
+    if principle.summary:
+        st.markdown(plain(principle.summary))
+    labels = {point: plain(label) for point, label in framework.scale.labels.items()}
     for statement in principle.statements:
         key = f"answer:{framework.id}:{statement.id}"
         comment_key = f"comment:{framework.id}:{statement.id}"
@@ -163,10 +164,15 @@ def _score(join_code: str, participant_id: int, resume_code: str) -> None:
             st.session_state[key] = (DONT_KNOW if saved and saved.dont_know else saved.value if saved else None)
         if comment_key not in st.session_state:
             st.session_state[comment_key] = (saved.comment if saved else None) or ""
+        # The statement is shown as escaped Markdown; the radio group keeps the words as its accessible
+        # name (a screen reader would read an escaped label's backslashes aloud).
+        st.markdown(f"**{plain(statement.text)}**")
+        if statement.help:
+            st.caption(plain(statement.help))
         st.radio(
             statement.text, [*framework.scale.points, DONT_KNOW], key=key, disabled=not scoring_open,
             format_func=lambda o: "Don't know" if o == DONT_KNOW else f"{o} · {labels[o]}",
-            help=statement.help, on_change=_save, args=(participant_id, framework.id, statement.id),
+            label_visibility="collapsed", on_change=_save, args=(participant_id, framework.id, statement.id),
         )
         with st.expander("Add a comment (optional)", expanded=bool(st.session_state[comment_key])):
             st.text_area("Comment", key=comment_key, max_chars=crud.MAX_TEXT, disabled=not scoring_open,

@@ -8,7 +8,7 @@ import datetime
 import pandas as pd
 import streamlit as st
 
-from assessment import crud
+from assessment import crud, library
 from assessment.errors import InputError
 from assessment.history import place_label
 from assessment.models import Workshop
@@ -90,7 +90,8 @@ def _workshop_form(workshop_id: int, title: str, held_on: datetime.date, join_co
 
 
 def _import() -> None:
-    frameworks, _ = state.content()
+    with state.db() as session:
+        frameworks = {e.framework.id: e.framework for e in library.latest(session)}
     st.markdown("A responses CSV (columns participant, statement, score; optional organisation, sector, "
                 "comment) becomes a new, closed workshop. The whole file is checked first; nothing is saved "
                 "until you confirm.")

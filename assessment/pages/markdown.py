@@ -1,4 +1,7 @@
-"""Showing people's own words (names, comments, notes) inside Markdown as plain text."""
+"""Showing people's own words (names, comments, notes, uploaded frameworks) inside Markdown as plain text.
+
+Streamlit still turns a bare web address into a link to that same address; nothing else becomes markup.
+"""
 
 from __future__ import annotations
 

@@ -7,7 +7,8 @@ import streamlit as st
 
 from assessment import crud
 from assessment.charts import Series, radar
-from assessment.history import place_label, snapshots
+from assessment import library
+from assessment.history import place_label, progress
 from assessment.pages import results, state
 from assessment.pages.markdown import plain
 from assessment.progress import Basis, changes
@@ -16,10 +17,10 @@ from assessment.progress import Basis, changes
 def render() -> None:
     if not state.admitted_as_admin():
         return
-    frameworks, _ = state.content()
     st.title("Progress over time")
     with state.db() as session:
         places = {p.id: place_label(p) for p in crud.partnerships(session)}
+        frameworks = {e.framework.id: e.framework for e in library.latest(session)}
     if not places:
         st.info("No places yet.")
         return
@@ -28,10 +29,15 @@ def render() -> None:
     framework = frameworks[right.selectbox("Framework", list(frameworks), format_func=lambda i: frameworks[i].title)]
     with state.db() as session:
         partnership = next(p for p in crud.partnerships(session) if p.id == place_id)
-        series = snapshots(session, partnership=partnership, framework_id=framework.id)
-    if not series:
+        found = progress(session, partnership=partnership, framework_id=framework.id)
+    if found is None:
         st.info(f"{plain(places[place_id])} has no workshop on this framework yet.")
         return
+    if found.ground.in_words:
+        st.warning(plain(found.ground.in_words), icon=":material/difference:")
+    if found.ground.framework is None:
+        return
+    series, framework = found.snapshots, found.ground.framework
     st.markdown(f"{len(series)} workshops. Each score is the agreed score where the room recorded one (marked *), "
                 "otherwise the room's mean.")
     profiles = [Series(f"{s.title} ({s.held_on.isoformat()})", {pid: p.score for pid, p in s.principles.items()})
@@ -45,7 +51,7 @@ def render() -> None:
     results.table(trend)
     st.header("What changed most")
     for change in changes(framework, series):
-        st.markdown(f"- **{change.name}**: {change.in_words}")
+        st.markdown(f"- **{plain(change.name)}**: {plain(change.in_words)}")
 
 
 def _marked(point) -> str:  # type: ignore[no-untyped-def]

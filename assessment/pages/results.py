@@ -12,6 +12,7 @@ from assessment.comparison import GapKind, compare
 from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar
 from assessment.framework import Framework
 from assessment.scoring import ScoreResult
+from assessment.pages.markdown import plain
 
 
 def exemplar_scores(exemplar: Exemplar, framework: Framework) -> dict[str, float | None]:
@@ -30,15 +31,23 @@ def radar_with_table(framework: Framework, series: Sequence[Series], *, caption:
 
 def profile(framework: Framework, own: Series, exemplars: Sequence[Exemplar]) -> None:
     """A profile on the radar beside the chosen exemplars, with its table and the caveat."""
-    series = [own] + [Series(e.name, exemplar_scores(e, framework)) for e in exemplars]
-    radar_with_table(framework, series)
-    if exemplars:
+    profiled = [(e, exemplar_scores(e, framework)) for e in exemplars]
+    profiled = [(e, scores) for e, scores in profiled if any(v is not None for v in scores.values())]
+    radar_with_table(framework, [own] + [Series(e.name, scores) for e, scores in profiled])
+    if profiled:
         st.caption(JUDGEMENT_CAVEAT)
+    elif exemplars:
+        st.caption("The exemplar profiles are judged against the built-in frameworks only, so none is shown here.")
 
 
 def table(frame: pd.DataFrame) -> None:
-    """A plain HTML table (read by screen readers, sharp on a projector); decimals to one place."""
-    st.table(frame.style.format(precision=1, na_rep="—").hide(axis="index"), border="horizontal")
+    """A plain HTML table (read by screen readers, sharp on a projector); decimals to one place.
+
+    st.table reads Markdown in cells and headers, so text is escaped to show exactly as written.
+    """
+    shown = frame.map(lambda value: plain(value) if isinstance(value, str) else value)
+    shown.columns = [plain(str(column)) for column in frame.columns]
+    st.table(shown.style.format(precision=1, na_rep="—").hide(axis="index"), border="horizontal")
 
 
 def agreement_table(result: ScoreResult) -> None:
@@ -67,7 +76,7 @@ def gap_list(framework: Framework, scores: Mapping[str, float | None], exemplars
         st.markdown("No chosen exemplar is ahead of this profile on any principle it was assessed on.")
     for gap in gaps[:limit]:
         st.markdown(
-            f"**{gap.principle_name}** — {gap.exemplar_name} {gap.exemplar_score} vs this profile "
+            f"**{plain(gap.principle_name)}** — {gap.exemplar_name} {gap.exemplar_score} vs this profile "
             f"{number(gap.partnership_score)} (gap {gap.gap:+.1f}, {gap.confidence} evidence). "
             f"What they did: {gap.practice}"
         )

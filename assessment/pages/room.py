@@ -37,7 +37,7 @@ def choose_framework(frameworks: list[Framework]) -> Framework:
     by_id = {f.id: f for f in frameworks}
     if len(by_id) == 1:
         return frameworks[0]
-    return by_id[st.radio("Framework", list(by_id), format_func=lambda i: by_id[i].title, horizontal=True)]
+    return by_id[st.radio("Framework", list(by_id), format_func=lambda i: plain(by_id[i].title), horizontal=True)]
 
 
 def _join_panel(join_code: str) -> None:
@@ -106,7 +106,7 @@ def _results(facts: state.WorkshopFacts) -> None:
     st.subheader("Statements where views differ most")
     texts = {s.id: s.text for s in framework.statements}
     for statement in most_split(result):
-        st.markdown(f"- {texts[statement.id]} — mean {results.number(statement.mean)}, "
+        st.markdown(f"- {plain(texts[statement.id])} — mean {results.number(statement.mean)}, "
                     f"AD {statement.ad:.2f}, {statement.n} answers")
 
     st.header("How people answered each statement")

@@ -7,7 +7,7 @@ current run, so one shared between sessions breaks when two sessions run at once
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from assessment.pages import agree, compare, demo, home, join, manage, progress, room, setup, system
+from assessment.pages import agree, compare, demo, home, join, library, manage, progress, room, setup, system
 
 
 def room_page() -> StreamlitPage:
@@ -24,6 +24,7 @@ def pages() -> list[StreamlitPage]:
         room_page(),
         st.Page(agree.render, title="Agree scores and actions", icon=":material/handshake:", url_path="agree"),
         st.Page(compare.render, title="Compare with exemplars", icon=":material/compare:", url_path="compare"),
+        st.Page(library.render, title="Framework library", icon=":material/library_books:", url_path="frameworks"),
         st.Page(manage.render, title="Places and workshops", icon=":material/folder_managed:", url_path="manage"),
         st.Page(progress.render, title="Progress over time", icon=":material/trending_up:", url_path="progress"),
         st.Page(system.render, title="Places side by side", icon=":material/grid_view:", url_path="system"),

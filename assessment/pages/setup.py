@@ -6,10 +6,11 @@ import datetime
 
 import streamlit as st
 
-from assessment import crud
+from assessment import crud, library
 from assessment.errors import InputError
 from assessment.pages import state
 
+BUILT_IN_DEFAULT = ("ham-2015", "salford-behaviours")
 STANDARD_SECTORS = (
     "Acute hospital",
     "Community health",
@@ -24,7 +25,9 @@ STANDARD_SECTORS = (
 
 
 def render() -> None:
-    frameworks, exemplars = state.content()
+    _, exemplars = state.content()
+    with state.db() as session:
+        frameworks = {e.framework.id: e.framework for e in library.latest(session)}
     st.title("Set up a workshop")
     st.markdown(
         "Name the partnership, choose what the room will score and who it will compare itself with. "
@@ -36,7 +39,7 @@ def render() -> None:
         title = st.text_input("Workshop title", max_chars=200, placeholder="e.g. Baseline workshop")
         held_on = st.date_input("Date", value=datetime.date.today(), format="YYYY-MM-DD")
         chosen_frameworks = st.multiselect(
-            "Frameworks to score", list(frameworks), default=list(frameworks),
+            "Frameworks to score", list(frameworks), default=[i for i in frameworks if i in BUILT_IN_DEFAULT],
             format_func=lambda i: f"{frameworks[i].title} ({len(frameworks[i].statements)} statements)")
         chosen_exemplars = st.multiselect(
             "Exemplars to compare with", list(exemplars), default=["salford", "canterbury", "wigan"],

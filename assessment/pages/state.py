@@ -123,6 +123,10 @@ def open_as_admin(key: str) -> bool:
     return admitted
 
 
+def is_admin() -> bool:
+    return bool(st.session_state.get(ADMIN))
+
+
 def admitted_as_admin() -> bool:
     """True for a session that opened the admin link; otherwise says how to get in."""
     if st.session_state.get(ADMIN):

@@ -6,10 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from assessment import crud
-from assessment.charts import DISTRIBUTION_COLOURS, Series, radar
+from assessment import crud, library
+from assessment.charts import DISTRIBUTION_COLOURS, Series, plotly_text, radar
 from assessment.history import latest_profiles
 from assessment.pages import results, state
+from assessment.pages.markdown import plain
 from assessment.system import pairings, spreads
 
 ALL = 0
@@ -19,26 +20,32 @@ COLUMNS = 4
 def render() -> None:
     if not state.admitted_as_admin():
         return
-    frameworks, _ = state.content()
     st.title("Places side by side")
     with state.db() as session:
         systems = {ALL: "All places"} | {s.id: s.name for s in crud.systems(session)}
+        frameworks = {e.framework.id: e.framework for e in library.latest(session)}
     left, right = st.columns(2)
     system_id = left.selectbox("System", list(systems), format_func=systems.get)
     framework = frameworks[right.selectbox("Framework", list(frameworks), format_func=lambda i: frameworks[i].title)]
     with state.db() as session:
         latest = latest_profiles(session, framework_id=framework.id, system_id=None if system_id == ALL else system_id)
-    if not latest:
+    if latest is None:
         st.info("No place in this system has a workshop on this framework yet.")
         return
-    profiles = {place: scores for place, (_, scores) in latest.items()}
+    if latest.ground.in_words:
+        st.warning(plain(latest.ground.in_words), icon=":material/difference:")
+    if latest.ground.framework is None:
+        return
+    framework = latest.ground.framework
+    profiles = {place: scores for place, (_, scores) in latest.profiles.items()}
     st.markdown(f"{len(profiles)} places, each at its latest workshop (agreed scores where recorded).")
 
     st.header("Heat map")
     names = [p.name for p in framework.principles]
     matrix = [[profiles[place].get(p.id) for p in framework.principles] for place in profiles]
     heat = go.Figure(go.Heatmap(
-        z=matrix, x=[n if len(n) < 30 else n[:28] + "…" for n in names], y=list(profiles),
+        z=matrix, x=[plotly_text(n if len(n) < 30 else n[:28] + "…") for n in names],
+        y=[plotly_text(place) for place in profiles],
         zmin=framework.scale.min, zmax=framework.scale.max, colorscale=list(zip([0, .25, .5, .75, 1],
                                                                                 DISTRIBUTION_COLOURS, strict=True)),
         text=[[results.number(v) for v in row] for row in matrix], texttemplate="%{text}",
@@ -59,8 +66,8 @@ def render() -> None:
     if not found:
         st.markdown("No place is a point or more ahead of another on any principle.")
     for pairing in found[:20]:
-        st.markdown(f"- **{pairing.name}**: {pairing.learner} ({pairing.learner_score:.1f}) could learn from "
-                    f"{pairing.learn_from} ({pairing.score:.1f})")
+        st.markdown(f"- **{plain(pairing.name)}**: {plain(pairing.learner)} ({pairing.learner_score:.1f}) could "
+                    f"learn from {plain(pairing.learn_from)} ({pairing.score:.1f})")
 
     st.header("Each place's profile")
     # One figure, its values changed for each place: building 40 plotly figures took half a second a rerun,
@@ -74,8 +81,8 @@ def render() -> None:
             values = [profiles[place].get(p.id) for p in framework.principles]
             with small.batch_update():
                 small.data[0].r = values + values[:1]
-                small.data[0].name = place
-                small.data[0].hovertemplate = "%{theta}: %{r:.1f}<extra>" + place + "</extra>"
-                small.layout.title.text = place
+                small.data[0].name = plotly_text(place)
+                small.data[0].hovertemplate = "%{theta}: %{r:.1f}<extra>" + plotly_text(place) + "</extra>"
+                small.layout.title.text = plotly_text(place)
             column.plotly_chart(small, config={"displayModeBar": False}, key=f"small-{place}")
     st.caption("Small radars leave out the principle names; the heat map table above has every number.")

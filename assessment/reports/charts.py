@@ -18,6 +18,7 @@ from assessment.reports.model import RadarSeries  # noqa: E402
 MATPLOTLIB_DASHES = {"solid": "-", "dash": "--", "dot": ":", "dashdot": "-.", "longdash": (0, (8, 3)),
                      "longdashdot": (0, (8, 3, 2, 3))}
 plt.rcParams["svg.fonttype"] = "none"  # keep text as text in SVG: searchable and sharp
+plt.rcParams["text.parse_math"] = False  # a "$" in anyone's text is a dollar sign, not mathematics
 plt.rcParams["font.family"] = ["DejaVu Sans"]
 plt.rcParams["svg.hashsalt"] = "placeready"  # the same chart gives the same SVG
 

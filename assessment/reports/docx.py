@@ -88,7 +88,8 @@ def render_docx(report: Report) -> bytes:
 
     for number, p in enumerate(report.principles, start=1):
         document.add_heading(f"{number}. {p.name}", level=1)
-        document.add_paragraph(p.summary)
+        if p.summary:
+            document.add_paragraph(p.summary)
         _table(document, ["Mean", "Median", "Level", "People", "rwg", "AD", "Don't know", "Room", "Agreed"],
                [[num(p.mean), num(p.median), p.level or "—", str(p.n), num(p.rwg, 2), num(p.ad, 2),
                  pct(p.dont_know), str(p.agreement),

@@ -95,7 +95,7 @@ class StatementRow(BaseModel):
 class PrincipleSection(Spread):
     id: str
     name: str
-    summary: str
+    summary: str | None
     level: str | None
     rubric: str | None  # what the level the room sits at looks like, for this principle
     agreement: Agreement

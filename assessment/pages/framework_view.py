@@ -1,0 +1,48 @@
+"""One framework shown in full — principles, statements, rubric, questions, sources — as plain text.
+
+Uploaded frameworks are anyone's words, so nothing in them is read as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from assessment.framework import Framework, Wording
+from assessment.pages import results
+from assessment.pages.markdown import plain
+
+WORDING_NOTE = {
+    Wording.verbatim: "name as published",
+    Wording.paraphrase: "name in our words",
+    Wording.own: "our own wording",
+}
+
+
+def show(framework: Framework) -> None:
+    st.subheader(plain(framework.title))
+    if framework.description:
+        st.markdown(plain(framework.description))
+    st.caption(f"Source: {plain(framework.source.citation())}")
+    if framework.attribution:
+        st.caption(plain(framework.attribution))
+    labels = ", ".join(f"{point} {label}" for point, label in framework.scale.labels.items())
+    st.markdown(f"Scale: {plain(labels)}.")
+    for number, principle in enumerate(framework.principles, start=1):
+        with st.expander(plain(f"{number}. {principle.name}")):
+            st.caption(WORDING_NOTE[principle.name_wording])
+            if principle.summary:
+                st.markdown(plain(principle.summary))
+            st.markdown("**Statements people score**")
+            st.markdown("\n".join(f"- {plain(statement.text)}" for statement in principle.statements))
+            if principle.rubric:
+                st.markdown("**What each level looks like**")
+                results.table(pd.DataFrame({
+                    "Level": [f"{point} {framework.scale.labels[point]}" for point in principle.rubric],
+                    "What it looks like": list(principle.rubric.values())}))
+            if principle.prompts:
+                st.markdown("**Questions for the room**")
+                st.markdown("\n".join(f"- {plain(prompt)}" for prompt in principle.prompts))
+            if principle.basis:
+                sources = "; ".join(s.citation() for s in framework.cited(principle.basis_sources))
+                st.caption(plain(f"What the sources say: {principle.basis}" + (f" ({sources})" if sources else "")))
