@@ -8,7 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -68,15 +68,22 @@ def transaction(engine: Engine, *, writes: bool = True) -> Iterator[Session]:
         yield session
 
 
+MIGRATION_LOCK = 0x504C5259  # "PLRY": PostgreSQL advisory lock held while migrating
+
+
 def migrate(engine: Engine, revision: str = "head") -> bool:
     """Bring the database schema up to date (creates it on first use); `revision` stops earlier.
 
     Returns True when the database was new (had no PlaceReady tables).
     """
-    new = not inspect(engine).has_table("alembic_version")
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.execution_options(**{MIGRATING: True}).begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # Several app servers may start at once on one database: one migrates, the others wait and
+            # then find it done (and so do not store the demo workshops a second time).
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        new = not inspect(connection).has_table("alembic_version")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
     if engine.dialect.name == "sqlite":

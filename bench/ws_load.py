@@ -8,6 +8,10 @@ server's memory.
 
     .venv/bin/python bench/ws_load.py --participants 30 60 100
     .venv/bin/python bench/ws_load.py --participants 60 --database-url postgresql+psycopg://postgres@127.0.0.1/test
+    .venv/bin/python bench/ws_load.py --participants 60 --servers 2 --database-url postgresql+psycopg://…
+
+With --servers 2 or more, identical app servers share the database (as behind a load balancer with
+sticky sessions): participants are dealt to the servers in turn, and the room view runs on the last.
 """
 
 from __future__ import annotations
@@ -161,11 +165,12 @@ SERVER_LOG = ROOT / "out" / "ws_load-server.log"
 
 def start_server(database_url: str, port: int) -> subprocess.Popen:
     SERVER_LOG.parent.mkdir(exist_ok=True)
+    log = SERVER_LOG.with_name(f"{SERVER_LOG.stem}-{port}{SERVER_LOG.suffix}")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
         cwd=ROOT, env={**os.environ, "PLACEREADY_DATABASE_URL": database_url},
-        stdout=SERVER_LOG.open("w"), stderr=subprocess.STDOUT)
+        stdout=log.open("w"), stderr=subprocess.STDOUT)
     for _ in range(300):
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as reply:
@@ -176,7 +181,8 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
     raise RuntimeError("the app did not start")
 
 
-async def one_round(url: str, engine, participants: int, screens: int, think: float, server: psutil.Process) -> None:
+async def one_round(urls: list[str], engine, participants: int, screens: int, think: float,
+                    servers: list[psutil.Process]) -> None:
     ham = builtin_framework("ham-2015")
     with transaction(engine) as session:
         created = crud.create_workshop(session, partnership_name=f"Load {participants}", place="Benchmark",
@@ -184,19 +190,20 @@ async def one_round(url: str, engine, participants: int, screens: int, think: fl
                                        sectors=SECTORS)
         workshop_id, join_code, key = created.workshop.id, created.workshop.join_code, created.facilitator_key
     tally, stop = Tally(), asyncio.Event()
-    peak = server.memory_info().rss
+    before = [server.memory_info().rss for server in servers]
+    peak = list(before)
 
     async def watch_memory() -> None:
-        nonlocal peak
         while not stop.is_set():
-            peak = max(peak, server.memory_info().rss)
+            for index, server in enumerate(servers):
+                peak[index] = max(peak[index], server.memory_info().rss)
             await asyncio.sleep(0.5)
 
-    before = server.memory_info().rss
     started = time.perf_counter()
-    room = asyncio.create_task(facilitator(url, key, 3.0, stop, tally))
+    room = asyncio.create_task(facilitator(urls[-1], key, 3.0, stop, tally))
     memory = asyncio.create_task(watch_memory())
-    await asyncio.gather(*(participant(url, join_code, n, screens, think, tally) for n in range(participants)))
+    await asyncio.gather(*(participant(urls[n % len(urls)], join_code, n, screens, think, tally)
+                           for n in range(participants)))
     elapsed = time.perf_counter() - started
     stop.set()
     await asyncio.gather(room, memory)
@@ -208,11 +215,12 @@ async def one_round(url: str, engine, participants: int, screens: int, think: fl
           f"round trip p50 {percentile(ms, .5):6.0f} ms  p95 {percentile(ms, .95):6.0f} ms  "
           f"max {max(ms, default=float('nan')):6.0f} ms  |  room refresh p50 {percentile(room_ms, .5):5.0f} ms "
           f"p95 {percentile(room_ms, .95):5.0f} ms  |  {tally.answers_sent / elapsed:5.1f} answers/s over "
-          f"{elapsed:5.1f} s  |  server RSS {before / 2**20:5.0f} → peak {peak / 2**20:5.0f} MB")
+          f"{elapsed:5.1f} s  |  server RSS " + ", ".join(f"{b / 2**20:.0f} → peak {p / 2**20:.0f} MB"
+                                                   for b, p in zip(before, peak, strict=True)))
     for failure in tally.failures[:5]:
         print("   ", failure)
     if tally.failures:
-        print(f"    ({len(tally.failures)} failed; the server's log is {SERVER_LOG.relative_to(ROOT)})")
+        print(f"    ({len(tally.failures)} failed; the servers' logs are {SERVER_LOG.parent.relative_to(ROOT)}/)")
 
 
 def main() -> None:
@@ -221,21 +229,24 @@ def main() -> None:
     parser.add_argument("--screens", type=int, default=3, help="principle screens each person answers")
     parser.add_argument("--think", type=float, default=4.0, help="mean seconds between one person's answers")
     parser.add_argument("--database-url", default=None, help="default: a new SQLite file")
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=8765, help="the first server's port; the next ones follow")
+    parser.add_argument("--servers", type=int, default=1, help="identical app servers on one database")
     options = parser.parse_args()
     database_url = options.database_url or f"sqlite:///{tempfile.mkdtemp()}/load.db"
     engine = make_engine(database_url)
     migrate(engine)
-    server = start_server(database_url, options.port)
+    ports = [options.port + n for n in range(options.servers)]
+    servers = [start_server(database_url, port) for port in ports]
     try:
-        print(f"{database_url.split(':')[0]}, {os.cpu_count()} cores, think time {options.think} s, "
-              f"{options.screens} screens each")
+        print(f"{database_url.split(':')[0]}, {len(servers)} app server(s), {os.cpu_count()} cores, "
+              f"think time {options.think} s, {options.screens} screens each")
         for participants in options.participants:
-            asyncio.run(one_round(f"ws://127.0.0.1:{options.port}/_stcore/stream", engine, participants,
-                                  options.screens, options.think, psutil.Process(server.pid)))
+            asyncio.run(one_round([f"ws://127.0.0.1:{port}/_stcore/stream" for port in ports], engine, participants,
+                                  options.screens, options.think, [psutil.Process(s.pid) for s in servers]))
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
         engine.dispose()
 
 
