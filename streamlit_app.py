@@ -3,6 +3,7 @@
 import streamlit as st
 
 from assessment.pages import routes, state
+from assessment.pages.markdown import plain
 
 st.set_page_config(page_title="PlaceReady", page_icon=":material/hub:", layout="wide")
 
@@ -16,5 +17,11 @@ if key := st.query_params.get("admin"):
     state.open_as_admin(key)
     del st.query_params["admin"]
 state.admin_key()  # made (and logged) at the first page view when not configured
+
+if state.signing_in() and st.user.is_logged_in:
+    with st.sidebar:
+        st.caption(f"Signed in as {plain(str(st.user.get('email', '')))}")
+        if st.button("Sign out", icon=":material/logout:"):
+            st.logout()
 
 st.navigation(routes.pages()).run()

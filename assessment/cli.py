@@ -89,9 +89,8 @@ def _chosen_exemplars(ids: Sequence[str]) -> list[Exemplar]:
 
 
 @contextmanager
-def _stored_workshop(code: str) -> Iterator[tuple[Session, Workshop]]:
-    """The workshop with this join code in the configured database, in a transaction."""
-    from assessment import crud
+def _database() -> Iterator[Session]:
+    """A transaction on the configured database (PLACEREADY_DATABASE_URL), migrated first."""
     from assessment.db import make_engine, migrate, transaction
     from assessment.settings import get_settings
 
@@ -99,12 +98,21 @@ def _stored_workshop(code: str) -> Iterator[tuple[Session, Workshop]]:
     migrate(engine)
     try:
         with transaction(engine) as session:
-            workshop = crud.workshop_by_join_code(session, code=code)
-            if workshop is None:
-                raise InputError("--workshop", [Problem(f"no workshop in the database has the join code '{code}'")])
-            yield session, workshop
+            yield session
     finally:
         engine.dispose()
+
+
+@contextmanager
+def _stored_workshop(code: str) -> Iterator[tuple[Session, Workshop]]:
+    """The workshop with this join code in the configured database, in a transaction."""
+    from assessment import crud
+
+    with _database() as session:
+        workshop = crud.workshop_by_join_code(session, code=code)
+        if workshop is None:
+            raise InputError("--workshop", [Problem(f"no workshop in the database has the join code '{code}'")])
+        yield session, workshop
 
 
 def _report(args: argparse.Namespace) -> None:
@@ -155,17 +163,44 @@ def _export(args: argparse.Namespace) -> None:
 def _import(args: argparse.Namespace) -> None:
     from pathlib import Path
 
-    from assessment.db import make_engine, migrate, transaction
-    from assessment.settings import get_settings
     from assessment.workshop_file import import_workshop, read_workshop_file
 
     document = read_workshop_file(Path(args.file).read_bytes(), source=args.file)
-    engine = make_engine(get_settings().database_url)
-    migrate(engine)
-    with transaction(engine) as session:
+    with _database() as session:
         created = import_workshop(session, document=document)
         code = created.workshop.join_code
     print(f"imported as join code {code}; facilitator link: /room?key={created.facilitator_key}")
+
+
+def _organisation(args: argparse.Namespace) -> None:
+    from assessment import crud
+
+    with _database() as session:
+        organisation = crud.create_organisation(session, name=args.name)
+        crud.add_member(session, organisation_id=organisation.id, email=args.owner, role="owner", actor="command line")
+    print(f"organisation '{args.name}' created; {args.owner.strip().lower()} is its owner")
+
+
+def _member(args: argparse.Namespace) -> None:
+    from assessment import crud
+
+    with _database() as session:
+        organisation = crud.organisation_named(session, name=args.organisation)
+        if organisation is None:
+            raise InputError("ORGANISATION", [Problem(f"no organisation is called '{args.organisation}'")])
+        crud.add_member(session, organisation_id=organisation.id, email=args.email, role=args.role,
+                        actor="command line")
+    print(f"{args.email.strip().lower()} is now {args.role} of '{args.organisation}'")
+
+
+def _retention(args: argparse.Namespace) -> None:
+    import datetime
+
+    from assessment import crud
+
+    with _database() as session:
+        erased = crud.apply_retention(session, days=args.days, today=datetime.date.today())
+    print(f"erased the personal data of {len(erased)} workshop(s) held more than {args.days} days ago")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -215,6 +250,21 @@ def build_parser() -> argparse.ArgumentParser:
     import_ = commands.add_parser("import", help="read a workshop JSON file into the database as a new workshop")
     import_.add_argument("file", metavar="FILE.json")
     import_.set_defaults(run=_import)
+
+    organisation = commands.add_parser("organisation", help="hosted mode: create an organisation and its first owner")
+    organisation.add_argument("name", metavar="NAME")
+    organisation.add_argument("--owner", required=True, metavar="EMAIL", help="the address the owner signs in with")
+    organisation.set_defaults(run=_organisation)
+
+    member = commands.add_parser("member", help="hosted mode: give someone a role in an organisation")
+    member.add_argument("organisation", metavar="ORGANISATION")
+    member.add_argument("email", metavar="EMAIL")
+    member.add_argument("role", choices=["owner", "facilitator", "viewer"])
+    member.set_defaults(run=_member)
+
+    retention = commands.add_parser("retention", help="erase personal data of workshops held over DAYS days ago")
+    retention.add_argument("--days", required=True, type=int, metavar="DAYS")
+    retention.set_defaults(run=_retention)
     return parser
 
 

@@ -11,9 +11,9 @@ import json
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from assessment.errors import InputError, Problem
@@ -21,8 +21,11 @@ from assessment.framework import Framework
 from assessment.models import (
     Action,
     AnswerRecord,
+    AuditEntry,
     ConsensusRecord,
     FrameworkVersion,
+    Membership,
+    Organisation,
     Participant,
     Partnership,
     System,
@@ -31,6 +34,8 @@ from assessment.models import (
     utcnow,
 )
 from assessment.responses import Answer, Responses
+
+LOCAL_ACTOR = "facilitator link"  # who made a change when PlaceReady runs without sign-in
 
 # Letters and digits that cannot be mistaken for each other when read off a projector.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -111,7 +116,10 @@ def create_workshop(
     exemplar_ids: Sequence[str] = (),
     sectors: Sequence[str] = (),
     organisations: Sequence[str] = (),
+    owned_by: int | None = None,
 ) -> NewWorkshop:
+    """A new workshop of the partnership with this name and place (made on first use) in the owning
+    organisation (None when PlaceReady runs without sign-in)."""
     problems = []
     name = _clean_text(partnership_name, field="Partnership name", limit=200)
     where = _clean_text(place, field="Place", limit=200)
@@ -124,9 +132,11 @@ def create_workshop(
         problems.append(Problem("choose at least one", location="Frameworks"))
     if problems:
         raise InputError("Workshop set-up", problems)
-    partnership = session.scalar(select(Partnership).where(Partnership.name == name, Partnership.place == where))
+    partnership = session.scalar(select(Partnership).where(
+        Partnership.name == name, Partnership.place == where,
+        Partnership.organisation_id.is_(None) if owned_by is None else Partnership.organisation_id == owned_by))
     if partnership is None:
-        partnership = Partnership(name=name, place=where)
+        partnership = Partnership(name=name, place=where, organisation_id=owned_by)
         session.add(partnership)
     join_code = _code(JOIN_CODE_LENGTH)
     while session.scalar(select(Workshop.id).where(Workshop.join_code == join_code)) is not None:
@@ -335,10 +345,12 @@ def attendance(session: Session, *, workshop_id: int) -> Attendance:
 
 
 def record_consensus(session: Session, *, workshop_id: int, framework_id: str, principle_id: str,
-                     score: int | None, note: str | None) -> ConsensusRecord:
+                     score: int | None, note: str | None, actor: str = LOCAL_ACTOR) -> ConsensusRecord:
     record = ConsensusRecord(workshop_id=workshop_id, framework_id=framework_id, principle_id=principle_id,
                              score=score, note=_clean_text(note, field="Note", limit=5000))
     session.add(record)
+    audit(session, actor=actor, action="agreed score", workshop_id=workshop_id,
+          detail={"framework": framework_id, "principle": principle_id, "score": score})
     session.flush()
     return record
 
@@ -354,7 +366,7 @@ def current_consensus(session: Session, *, workshop_id: int) -> dict[tuple[str, 
 
 
 def add_action(session: Session, *, workshop_id: int, framework_id: str, principle_id: str, text: str,
-               owner: str, due_on: date | None) -> Action:
+               owner: str, due_on: date | None, actor: str = LOCAL_ACTOR) -> Action:
     problems = []
     what = _clean_text(text, field="Action")
     who = _clean_text(owner, field="Owner", limit=200)
@@ -367,12 +379,103 @@ def add_action(session: Session, *, workshop_id: int, framework_id: str, princip
     action = Action(workshop_id=workshop_id, framework_id=framework_id, principle_id=principle_id, text=what,
                     owner=who, due_on=due_on)
     session.add(action)
+    audit(session, actor=actor, action="action added", workshop_id=workshop_id,
+          detail={"framework": framework_id, "principle": principle_id, "action": what, "due": str(due_on or "")})
     session.flush()
     return action
 
 
 def actions(session: Session, *, workshop_id: int) -> list[Action]:
     return list(session.scalars(select(Action).where(Action.workshop_id == workshop_id).order_by(Action.id)))
+
+
+# --- organisations, the audit log and personal data ----------------------------------------------
+
+def create_organisation(session: Session, *, name: str) -> Organisation:
+    cleaned = _clean_text(name, field="Organisation", limit=200)
+    if not cleaned:
+        raise InputError("New organisation", [Problem("required", location="Organisation")])
+    if session.scalar(select(Organisation.id).where(Organisation.name == cleaned)) is not None:
+        raise InputError("New organisation", [Problem(f"'{cleaned}' already exists", location="Organisation")])
+    organisation = Organisation(name=cleaned)
+    session.add(organisation)
+    session.flush()
+    return organisation
+
+
+def add_member(session: Session, *, organisation_id: int, email: str, role: str, actor: str) -> Membership:
+    """Give someone a role in an organisation (or change it)."""
+    address = (email or "").strip().lower()
+    problems = []
+    if "@" not in address or len(address) > 320:
+        problems.append(Problem("give the e-mail address the person signs in with", location="E-mail"))
+    if role not in ("owner", "facilitator", "viewer"):
+        problems.append(Problem("must be owner, facilitator or viewer", location="Role"))
+    if problems:
+        raise InputError("Member", problems)
+    membership = session.scalar(select(Membership).where(Membership.organisation_id == organisation_id,
+                                                         Membership.email == address))
+    if membership is None:
+        membership = Membership(organisation_id=organisation_id, email=address, role=role)
+        session.add(membership)
+    membership.role = role
+    audit(session, actor=actor, action="member role", workshop_id=None,
+          detail={"organisation": organisation_id, "email": address, "role": role})
+    session.flush()
+    return membership
+
+
+def organisations(session: Session, *, ids: Sequence[int]) -> list[Organisation]:
+    return list(session.scalars(select(Organisation).where(Organisation.id.in_(ids)).order_by(Organisation.name)))
+
+
+def organisation_named(session: Session, *, name: str) -> Organisation | None:
+    return session.scalar(select(Organisation).where(Organisation.name == name))
+
+
+def audit(session: Session, *, actor: str, action: str, workshop_id: int | None, detail: dict[str, object]) -> None:
+    session.add(AuditEntry(actor=actor, action=action, workshop_id=workshop_id, detail=detail))
+
+
+def audit_log(session: Session, *, workshop_ids: Sequence[int] | None = None, limit: int = 500) -> list[AuditEntry]:
+    """The newest entries first; only those of the given workshops when `workshop_ids` is given."""
+    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+    if workshop_ids is not None:
+        query = query.where(AuditEntry.workshop_id.in_(workshop_ids))
+    return list(session.scalars(query))
+
+
+def erase_personal_data(session: Session, *, workshop_id: int, actor: str) -> None:
+    """What could identify someone goes; the anonymous scores stay, so the results still stand.
+
+    Clears participants' organisation and sector, their comments (on every saved version), the notes
+    of agreed scores and the owners of actions. PlaceReady never stores names.
+    """
+    participant_ids = select(Participant.id).where(Participant.workshop_id == workshop_id)
+    session.execute(update(Participant).where(Participant.workshop_id == workshop_id)
+                    .values(organisation=None, sector=None))
+    session.execute(update(AnswerRecord).where(AnswerRecord.participant_id.in_(participant_ids))
+                    .values(comment=None))
+    session.execute(update(ConsensusRecord).where(ConsensusRecord.workshop_id == workshop_id).values(note=None))
+    session.execute(update(Action).where(Action.workshop_id == workshop_id).values(owner=ERASED))
+    workshop = session.get(Workshop, workshop_id)
+    if workshop is not None:
+        workshop.personal_data_erased = True
+    audit(session, actor=actor, action="personal data erased", workshop_id=workshop_id, detail={})
+    session.flush()
+
+
+ERASED = "(erased)"
+
+
+def apply_retention(session: Session, *, days: int, today: date, actor: str = "retention rule") -> list[int]:
+    """Erase the personal data of every workshop held more than `days` days ago; returns their ids."""
+    cutoff = today - timedelta(days=days)
+    due = list(session.scalars(select(Workshop.id).where(Workshop.held_on < cutoff,
+                                                         Workshop.personal_data_erased.is_(False))))
+    for workshop_id in due:
+        erase_personal_data(session, workshop_id=workshop_id, actor=actor)
+    return due
 
 
 # --- places, systems and workshop management ----------------------------------------------------
@@ -415,8 +518,9 @@ def set_archived(session: Session, *, workshop_id: int, archived: bool) -> None:
     session.get(Workshop, workshop_id).archived = archived
 
 
-def delete_workshop(session: Session, *, workshop_id: int) -> None:
+def delete_workshop(session: Session, *, workshop_id: int, actor: str = LOCAL_ACTOR) -> None:
     """Remove a workshop with everything in it: its participants, their answers, agreed scores and actions."""
+    audit(session, actor=actor, action="workshop deleted", workshop_id=workshop_id, detail={})
     people = select(Participant.id).where(Participant.workshop_id == workshop_id)
     session.execute(delete(AnswerRecord).where(AnswerRecord.participant_id.in_(people)))
     session.execute(delete(Participant).where(Participant.workshop_id == workshop_id))
@@ -427,10 +531,10 @@ def delete_workshop(session: Session, *, workshop_id: int) -> None:
 
 
 def import_responses(session: Session, *, partnership_name: str, place: str, title: str, held_on: date,
-                     framework: Framework, responses: Responses) -> NewWorkshop:
+                     framework: Framework, responses: Responses, owned_by: int | None = None) -> NewWorkshop:
     """A new, closed workshop holding answers collected elsewhere (a responses CSV already checked whole)."""
     created = create_workshop(session, partnership_name=partnership_name, place=place, title=title,
-                              held_on=held_on, frameworks=[framework])
+                              held_on=held_on, frameworks=[framework], owned_by=owned_by)
     workshop = created.workshop
     participant_ids: dict[str, int] = {}
     for answer in responses.answers():

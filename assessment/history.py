@@ -7,6 +7,7 @@ statements are all among those.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -69,10 +70,14 @@ def place_label(partnership: Partnership) -> str:
     return partnership.name if partnership.name == partnership.place else f"{partnership.name} ({partnership.place})"
 
 
-def latest_profiles(session: Session, *, framework_id: str, system_id: int | None = None) -> SideBySide | None:
-    """Each place's latest workshop on this framework; None when no place has one."""
+def latest_profiles(session: Session, *, partnerships: Sequence[Partnership], framework_id: str,
+                    system_id: int | None = None) -> SideBySide | None:
+    """Each given place's latest workshop on this framework; None when no place has one.
+
+    `partnerships` are those the reader may see (`access.partnerships`).
+    """
     latest = {}
-    for partnership in crud.partnerships(session):
+    for partnership in partnerships:
         if system_id is not None and partnership.system_id != system_id:
             continue
         scored = _scored(partnership, framework_id)

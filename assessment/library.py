@@ -99,5 +99,7 @@ def add(session: Session, *, framework: Framework, uploaded_by: str | None = Non
     pinned.version = (highest or 0) + 1
     pinned.uploaded_at = utcnow()
     pinned.uploaded_by = uploaded_by
+    crud.audit(session, actor=uploaded_by or crud.LOCAL_ACTOR, action="framework uploaded", workshop_id=None,
+               detail={"framework": framework.id, "version": pinned.version})
     session.flush()
     return Added(_uploaded(pinned), new=True)

@@ -36,17 +36,63 @@ class System(Base):
     partnerships: Mapped[list[Partnership]] = relationship(back_populates="system", order_by="Partnership.name")
 
 
+class Organisation(Base):
+    """Who owns partnerships when PlaceReady is hosted for many: a consultancy, an ICS."""
+
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    members: Mapped[list[Membership]] = relationship(back_populates="organisation", order_by="Membership.email",
+                                                     cascade="all, delete-orphan")
+
+
+class Membership(Base):
+    """A signed-in person's role in an organisation: owner, facilitator or viewer."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("organisation_id", "email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    email: Mapped[str] = mapped_column(String(320), index=True)  # as the identity provider gives it, lower case
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="members")
+
+
+class AuditEntry(Base):
+    """Who changed an agreed score, an action, a framework or personal data, and when. Never edited.
+
+    No foreign key to the workshop, so the record of a change outlives the workshop's deletion.
+    """
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(320))
+    action: Mapped[str] = mapped_column(String(50))
+    workshop_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    detail: Mapped[dict[str, Any]]
+
+
 class Partnership(Base):
     __tablename__ = "partnerships"
-    __table_args__ = (UniqueConstraint("name", "place"),)
+    __table_args__ = (UniqueConstraint("organisation_id", "name", "place", name="uq_partnerships_organisation_name_place"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     place: Mapped[str] = mapped_column(String(200))
     system_id: Mapped[int | None] = mapped_column(ForeignKey("systems.id"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     system: Mapped[System | None] = relationship(back_populates="partnerships")
+    organisation: Mapped[Organisation | None] = relationship()
 
     workshops: Mapped[list[Workshop]] = relationship(back_populates="partnership", order_by="Workshop.held_on")
 
@@ -87,6 +133,7 @@ class Workshop(Base):
     exemplar_ids: Mapped[list[str]]
     scoring_open: Mapped[bool] = mapped_column(Boolean, default=True)
     revealed: Mapped[bool] = mapped_column(Boolean, default=False)
+    personal_data_erased: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

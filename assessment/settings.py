@@ -29,6 +29,11 @@ class Settings(BaseSettings):
     admin_key: str | None = Field(
         None, min_length=16, description="Opens the places, progress and system pages (/manage?admin=KEY). "
         "Unset: a new key is made at each start and written to the server's log.")
+    sign_in: bool = Field(False, description="Hosted mode: facilitators and consultants sign in with OpenID "
+                          "Connect (st.login, configured in the [auth] section of secrets.toml) and see only their "
+                          "organisations' partnerships; the admin key then opens nothing.")
+    retention_days: int | None = Field(None, ge=30, description="Erase the personal data of workshops held more "
+                                       "than this many days ago (checked at each start). Unset: kept until erased.")
     brand_name: str = Field("PlaceReady", max_length=100, description="Who reports are from.")
     brand_colour: str = Field("#005EB8", pattern=r"^#[0-9A-Fa-f]{6}$", description="Accent colour of reports.")
     brand_logo: Path | None = Field(None, description="A PNG or JPEG logo for reports, at most 1 MB.")

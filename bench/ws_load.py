@@ -81,7 +81,8 @@ class Client:
         drawn = Page()
         while True:
             reply = ForwardMsg()
-            reply.ParseFromString(await self.ws.recv())
+            # A reply that never comes is a failure to report, not a reason for the benchmark to hang.
+            reply.ParseFromString(await asyncio.wait_for(self.ws.recv(), timeout=REPLY_TIMEOUT))
             kind = reply.WhichOneof("type")
             if kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
                 element = reply.delta.new_element
@@ -160,6 +161,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] if ordered else float("nan")
 
 
+REPLY_TIMEOUT = 60.0  # seconds
 SERVER_LOG = ROOT / "out" / "ws_load-server.log"
 
 

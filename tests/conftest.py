@@ -87,7 +87,7 @@ def free_port() -> int:
 class LiveApp:
     """`streamlit run` in a subprocess on a free port, for tests that use a real browser."""
 
-    def __init__(self, env: dict[str, str] | None = None):
+    def __init__(self, env: dict[str, str] | None = None, args: list[str] | None = None):
         import subprocess
         import sys
 
@@ -99,7 +99,7 @@ class LiveApp:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--server.fileWatcherType", "none"],
+             "--server.headless", "true", "--server.fileWatcherType", "none", *(args or [])],
             cwd=ROOT, stdout=self._log_file, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
         )
         self._wait_until_healthy()

@@ -151,5 +151,5 @@ def test_progress_across_versions_rests_on_the_shared_statements(engine):
         first, second = found.snapshots
         assert first.principles["money"].score == 1 and second.principles["money"].score == 3  # agreed 4 not used
         assert first.principles["voice"].score == 1 and second.principles["voice"].score == 3
-        side = latest_profiles(session, framework_id=v1.id)
+        side = latest_profiles(session, partnerships=[place], framework_id=v1.id)
         assert side.ground.versions == 1 and side.profiles["P"][1]["money"] == 4  # one place: its own version

@@ -80,7 +80,7 @@ def test_progress_view_matches_the_engine(browser, places_app):
 def test_system_view_matches_the_engine(browser, places_app):
     ham = builtin_framework("ham-2015")
     with transaction(places_app.engine) as session:
-        latest = latest_profiles(session, framework_id=ham.id).profiles
+        latest = latest_profiles(session, partnerships=crud.partnerships(session), framework_id=ham.id).profiles
         for place in crud.partnerships(session):  # the latest profile is the last of the place's series
             last = progress(session, partnership=place, framework_id=ham.id).snapshots[-1]
             assert latest[place.name][0] == last

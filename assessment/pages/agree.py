@@ -71,7 +71,7 @@ def render() -> None:
                 with state.db(writes=True) as session:
                     crud.record_consensus(session, workshop_id=workshop_id, framework_id=framework.id,
                                           principle_id=principle_id, score=None if chosen == NOT_AGREED else chosen,
-                                          note=note)
+                                          note=note, actor=state.actor())
             except InputError as error:
                 st.error("Not saved:\n\n" + "\n".join(f"- {p}" for p in error.problems))
             else:
@@ -86,7 +86,8 @@ def render() -> None:
             try:
                 with state.db(writes=True) as session:
                     crud.add_action(session, workshop_id=workshop_id, framework_id=framework.id,
-                                    principle_id=principle_id, text=text, owner=owner, due_on=due)
+                                    principle_id=principle_id, text=text, owner=owner, due_on=due,
+                                    actor=state.actor())
             except InputError as error:
                 st.error("The action was not added:\n\n" + "\n".join(f"- {p}" for p in error.problems))
             else:

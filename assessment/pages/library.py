@@ -7,6 +7,7 @@ import json
 import streamlit as st
 
 from assessment import library
+from assessment.access import Role
 from assessment.errors import InputError
 from assessment.framework import json_schema
 from assessment.pages import framework_view, state
@@ -20,11 +21,12 @@ def render() -> None:
     st.markdown("Every framework a workshop can score: the two built in and any uploaded here. A workshop keeps "
                 "the exact version it was set up with, whatever is uploaded later.")
     _start_your_own()
-    if state.is_admin():
+    uploader = state.person()
+    if uploader and (uploader.everything or uploader.organisations(Role.owner)):
         _upload()
     else:
-        st.info("Uploading a framework is for whoever runs this PlaceReady: open the admin link (/manage?admin=…) "
-                "first.", icon=":material/lock:")
+        st.info("Uploading a framework is for whoever runs this PlaceReady (the admin link, /manage?admin=…) or, "
+                "when signed in, an organisation's owners.", icon=":material/lock:")
     _browse()
 
 
@@ -55,7 +57,7 @@ def _upload() -> None:
     try:
         framework = library.read_upload(upload.getvalue(), source=upload.name)
         with state.db(writes=True) as session:
-            added = library.add(session, framework=framework, uploaded_by="admin")
+            added = library.add(session, framework=framework, uploaded_by=state.actor())
     except InputError as error:
         st.error(f"{plain(upload.name)} was not added; nothing was stored. Fix these and upload it again:\n\n"
                  + "\n".join(f"- {plain(str(p))}" for p in error.problems[:50]))

@@ -8,7 +8,8 @@ import datetime
 import pandas as pd
 import streamlit as st
 
-from assessment import crud, library
+from assessment import access, crud, library
+from assessment.access import Person, Role
 from assessment.errors import InputError
 from assessment.history import place_label
 from assessment.models import Workshop
@@ -21,29 +22,34 @@ MAX_UPLOAD_BYTES = 5 * 2**20
 
 
 def render() -> None:
-    if not state.admitted_as_admin():
+    reader = state.signed_in_person()
+    if reader is None:
         return
     st.title("Places and workshops")
     with state.db() as session:
-        places = [(p.id, place_label(p), p.system.name if p.system else "",
+        places = [(p.id, place_label(p), p.system.name if p.system else "", reader.role_in(p),
                    [(w.id, w.title, w.held_on, w.join_code, w.scoring_open, w.archived,
                      len(crud.participants(session, workshop_id=w.id))) for w in p.workshops])
-                  for p in crud.partnerships(session)]
+                  for p in access.partnerships(session, reader)]
     if not places:
         st.info("No workshops yet. Set one up, or import answers below.")
-    for place_id, label, system, workshops in places:
+    for place_id, label, system, role, workshops in places:
         st.subheader(label)
         results.table(pd.DataFrame({
             "Workshop": [w[1] for w in workshops], "Date": [w[2].isoformat() for w in workshops],
             "Join code": [w[3] for w in workshops], "People": [w[6] for w in workshops],
             "Scoring": ["open" if w[4] else "closed" for w in workshops],
             "Archived": ["yes" if w[5] else "" for w in workshops]}))
+        if role is None or role < Role.facilitator:
+            continue
         with st.expander(f"Manage {label}"):
             _place_form(place_id, system)
             for workshop in workshops:
-                _workshop_form(*workshop)
-    st.header("Import answers collected elsewhere")
-    _import()
+                _workshop_form(*workshop, owner=role >= Role.owner)
+    if reader.everything or reader.organisations(Role.facilitator):
+        st.header("Import answers collected elsewhere")
+        _import(reader)
+    _audit_log([w[0] for *_, workshops in places for w in workshops])
 
 
 def _place_form(place_id: int, system: str) -> None:
@@ -57,10 +63,10 @@ def _place_form(place_id: int, system: str) -> None:
 
 
 def _workshop_form(workshop_id: int, title: str, held_on: datetime.date, join_code: str, scoring_open: bool,
-                   archived: bool, people: int) -> None:
+                   archived: bool, people: int, *, owner: bool) -> None:
     st.markdown(f"**{plain(title)}** · {held_on.isoformat()} · {people} people")
     if st.button("Facilitate this workshop", key=f"facilitate-{workshop_id}", icon=":material/co_present:"):
-        state.facilitate_as_admin(workshop_id)
+        state.facilitate(workshop_id)
         st.switch_page(routes.room_page())
     with st.form(f"workshop-{workshop_id}"):
         new_title = st.text_input("Title", value=title, max_chars=200)
@@ -77,6 +83,15 @@ def _workshop_form(workshop_id: int, title: str, held_on: datetime.date, join_co
                 st.error("Nothing was changed:\n\n" + "\n".join(f"- {p}" for p in error.problems))
             else:
                 st.rerun()
+    if not owner:
+        return
+    with st.form(f"erase-{workshop_id}"):
+        st.markdown("Erase personal data: people's organisations and sectors, their comments, discussion notes "
+                    "and action owners. The anonymous scores stay, so results, reports and progress still stand.")
+        if st.form_submit_button("Erase personal data"):
+            with state.db(writes=True) as session:
+                crud.erase_personal_data(session, workshop_id=workshop_id, actor=state.actor())
+            st.success("Personal data erased.")
     with st.form(f"delete-{workshop_id}"):
         typed = st.text_input(f"To delete this workshop and all {people} people's answers, type its join code "
                               f"({join_code})", max_chars=20)
@@ -85,11 +100,11 @@ def _workshop_form(workshop_id: int, title: str, held_on: datetime.date, join_co
                 st.error("The join code does not match; nothing was deleted.")
             else:
                 with state.db(writes=True) as session:
-                    crud.delete_workshop(session, workshop_id=workshop_id)
+                    crud.delete_workshop(session, workshop_id=workshop_id, actor=state.actor())
                 st.rerun()
 
 
-def _import() -> None:
+def _import(reader: Person) -> None:
     with state.db() as session:
         frameworks = {e.framework.id: e.framework for e in library.latest(session)}
     st.markdown("A responses CSV (columns participant, statement, score; optional organisation, sector, "
@@ -101,6 +116,7 @@ def _import() -> None:
         title = st.text_input("Workshop title", value="Imported answers", max_chars=200)
         held_on = st.date_input("Date the answers were collected", value=datetime.date.today(), format="YYYY-MM-DD")
         framework_id = st.selectbox("Framework", list(frameworks), format_func=lambda i: frameworks[i].title)
+        owned_by = state.organisation_choice(reader)
         upload = st.file_uploader("Responses CSV", type=["csv"])
         checked = st.form_submit_button("Check the file")
     if checked:
@@ -118,10 +134,10 @@ def _import() -> None:
             st.error(f"{upload.name} was not imported; nothing was saved. Fix these lines and try again:\n\n"
                      + "\n".join(f"- {p}" for p in error.problems[:50]))
             return
-        st.session_state["import_preview"] = (partnership, place, title, held_on, framework_id, responses)
+        st.session_state["import_preview"] = (partnership, place, title, held_on, framework_id, responses, owned_by)
     preview = st.session_state.get("import_preview")
     if preview:
-        partnership, place, title, held_on, framework_id, responses = preview
+        partnership, place, title, held_on, framework_id, responses, owned_by = preview
         result = score(frameworks[framework_id], responses)
         st.success(f"The file is good: {result.participants} people, {len(responses.table)} answers. "
                    f"Overall {results.number(result.overall.mean)} ({result.overall.level or 'no score'}).")
@@ -131,10 +147,23 @@ def _import() -> None:
                 with state.db(writes=True) as session:
                     created = crud.import_responses(session, partnership_name=partnership, place=place, title=title,
                                                     held_on=held_on, framework=frameworks[framework_id],
-                                                    responses=responses)
+                                                    responses=responses, owned_by=owned_by)
                     code = created.workshop.join_code
             except InputError as error:
                 st.error("Nothing was saved:\n\n" + "\n".join(f"- {p}" for p in error.problems))
                 return
             st.session_state.pop("import_preview")
             st.success(f"Imported as workshop {code}.")
+
+
+def _audit_log(workshop_ids: list[int]) -> None:
+    with st.expander("Audit log: who changed agreed scores, actions and personal data"):
+        with state.db() as session:
+            entries = crud.audit_log(session, workshop_ids=workshop_ids, limit=200)
+            rows = [{"When (UTC)": f"{e.at:%Y-%m-%d %H:%M}", "Who": e.actor, "What": e.action,
+                     "Workshop": e.workshop_id, "Detail": ", ".join(f"{k}: {v}" for k, v in e.detail.items())}
+                    for e in entries]
+        if rows:
+            results.table(pd.DataFrame(rows))
+        else:
+            st.markdown("Nothing changed yet.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessment import crud
+from assessment import access
 from assessment.charts import Series, radar
 from assessment import library
 from assessment.history import place_label, progress
@@ -15,11 +15,12 @@ from assessment.progress import Basis, changes
 
 
 def render() -> None:
-    if not state.admitted_as_admin():
+    reader = state.signed_in_person()
+    if reader is None:
         return
     st.title("Progress over time")
     with state.db() as session:
-        places = {p.id: place_label(p) for p in crud.partnerships(session)}
+        places = {p.id: place_label(p) for p in access.partnerships(session, reader)}
         frameworks = {e.framework.id: e.framework for e in library.latest(session)}
     if not places:
         st.info("No places yet.")
@@ -28,7 +29,7 @@ def render() -> None:
     place_id = left.selectbox("Place", list(places), format_func=places.get)
     framework = frameworks[right.selectbox("Framework", list(frameworks), format_func=lambda i: frameworks[i].title)]
     with state.db() as session:
-        partnership = next(p for p in crud.partnerships(session) if p.id == place_id)
+        partnership = next(p for p in access.partnerships(session, reader) if p.id == place_id)
         found = progress(session, partnership=partnership, framework_id=framework.id)
     if found is None:
         st.info(f"{plain(places[place_id])} has no workshop on this framework yet.")

@@ -7,7 +7,8 @@ current run, so one shared between sessions breaks when two sessions run at once
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from assessment.pages import agree, compare, demo, home, join, library, manage, progress, room, setup, system
+from assessment.pages import (agree, compare, demo, home, join, library, manage, privacy, progress, room, setup,
+                              system)
 
 
 def room_page() -> StreamlitPage:
@@ -29,4 +30,5 @@ def pages() -> list[StreamlitPage]:
         st.Page(progress.render, title="Progress over time", icon=":material/trending_up:", url_path="progress"),
         st.Page(system.render, title="Places side by side", icon=":material/grid_view:", url_path="system"),
         st.Page(demo.render, title="Demo partnership", icon=":material/groups:", url_path="demo"),
+        st.Page(privacy.render, title="Privacy", icon=":material/shield_person:", url_path="privacy"),
     ]

@@ -7,6 +7,7 @@ import datetime
 import streamlit as st
 
 from assessment import crud, library
+from assessment.access import Role
 from assessment.errors import InputError
 from assessment.pages import state
 
@@ -25,6 +26,15 @@ STANDARD_SECTORS = (
 
 
 def render() -> None:
+    reader = state.person()
+    if state.signing_in() and not (reader and reader.organisations(Role.facilitator)):
+        st.title("Set up a workshop")
+        if reader is None:
+            state.signed_in_person()  # says how to sign in
+        else:
+            st.warning("Setting up a workshop is for an organisation's facilitators and owners. Ask an owner to "
+                       "add you.", icon=":material/lock:")
+        return
     _, exemplars = state.content()
     with state.db() as session:
         frameworks = {e.framework.id: e.framework for e in library.latest(session)}
@@ -38,6 +48,7 @@ def render() -> None:
         place = st.text_input("Place", max_chars=200, placeholder="e.g. Riverbrook borough")
         title = st.text_input("Workshop title", max_chars=200, placeholder="e.g. Baseline workshop")
         held_on = st.date_input("Date", value=datetime.date.today(), format="YYYY-MM-DD")
+        owned_by = state.organisation_choice(reader) if reader else None
         chosen_frameworks = st.multiselect(
             "Frameworks to score", list(frameworks), default=[i for i in frameworks if i in BUILT_IN_DEFAULT],
             format_func=lambda i: f"{frameworks[i].title} ({len(frameworks[i].statements)} statements)")
@@ -54,7 +65,7 @@ def render() -> None:
                 created = crud.create_workshop(
                     session, partnership_name=partnership, place=place, title=title, held_on=held_on,
                     frameworks=[frameworks[i] for i in chosen_frameworks], exemplar_ids=chosen_exemplars,
-                    sectors=sectors.splitlines(), organisations=organisations.splitlines())
+                    sectors=sectors.splitlines(), organisations=organisations.splitlines(), owned_by=owned_by)
                 join_code = created.workshop.join_code
         except InputError as error:
             st.error("The workshop was not created:\n\n" + "\n".join(f"- {p}" for p in error.problems))

@@ -6,6 +6,7 @@ whoever joined (or resumed) in it. Both live in `st.session_state`, never in wid
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 import hmac
 import secrets
@@ -16,7 +17,8 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from assessment import crud
+from assessment import access, crud
+from assessment.access import Person, Role
 from assessment.db import make_engine, migrate, transaction
 from assessment.demo import seed_demo
 from assessment.exemplar import Exemplar, builtin_exemplars
@@ -34,9 +36,12 @@ ADMIN_WORKSHOP = "admin_workshop"  # the workshop an admin chose to facilitate
 def engine() -> Engine:
     settings = get_settings()
     database = make_engine(settings.database_url)
-    if migrate(database) and settings.load_demo:
+    if migrate(database) and settings.load_demo and not settings.sign_in:
         with transaction(database, writes=True) as session:
             seed_demo(session, builtin_frameworks())
+    if settings.retention_days:
+        with transaction(database, writes=True) as session:
+            crud.apply_retention(session, days=settings.retention_days, today=datetime.date.today())
     return database
 
 
@@ -68,20 +73,31 @@ class WorkshopFacts:
 
 
 def facilitated() -> WorkshopFacts | None:
-    """This session's facilitated workshop; without a valid key, says so on the page and returns None."""
+    """This session's facilitated workshop; without a valid key, says so on the page and returns None.
+
+    With sign-in, the link alone is not enough: the person must also facilitate for the organisation
+    that owns the workshop's partnership.
+    """
     key = st.session_state.get(FACILITATOR_KEY)
-    chosen = st.session_state.get(ADMIN_WORKSHOP) if st.session_state.get(ADMIN) else None
+    chosen = st.session_state.get(ADMIN_WORKSHOP)
+    someone = person()
     with db() as session:
         if key:
             workshop = crud.workshop_by_facilitator_key(session, key=key)
         else:
-            workshop = session.get(Workshop, chosen) if chosen else None
+            workshop = session.get(Workshop, chosen) if chosen and someone else None
+        if workshop is not None and signing_in() and not (someone and someone.may(workshop.partnership,
+                                                                                   Role.facilitator)):
+            workshop = None
         if workshop is not None:
             return WorkshopFacts(workshop.id, workshop.title, workshop.partnership.name, workshop.join_code,
                                  workshop.revealed, workshop.scoring_open, list(workshop.exemplar_ids),
                                  crud.workshop_frameworks(workshop))
-    if st.session_state.get("facilitator_key_refused"):
-        st.error("That facilitator link does not open any workshop. Check you copied all of it.")
+    if signing_in() and someone is None:
+        _sign_in_prompt()
+        return None
+    if st.session_state.get("facilitator_key_refused") or (key and signing_in()):
+        st.error("That facilitator link does not open any workshop you facilitate. Check you copied all of it.")
     st.warning("This page is for the workshop's facilitator. Open your facilitator link to see it.",
                icon=":material/lock:")
     return None
@@ -97,12 +113,49 @@ def open_as_facilitator(key: str) -> bool:
     return True
 
 
-def facilitate_as_admin(workshop_id: int) -> None:
-    """Whoever runs PlaceReady may facilitate any workshop, e.g. one imported or stored as a demo."""
+def facilitate(workshop_id: int) -> None:
+    """Open a workshop from the places page; `facilitated` still checks the person may."""
     st.session_state.pop(FACILITATOR_KEY, None)
     st.session_state[ADMIN_WORKSHOP] = workshop_id
 
 
+def signing_in() -> bool:
+    """True when PlaceReady is hosted with OpenID Connect sign-in (PLACEREADY_SIGN_IN)."""
+    return get_settings().sign_in
+
+
+def person() -> Person | None:
+    """Who is using the private pages: the signed-in member, or (without sign-in) the admin-key holder."""
+    if not signing_in():
+        return Person.local_admin() if st.session_state.get(ADMIN) else None
+    if not st.user.is_logged_in:
+        return None
+    email = st.user.get("email") or st.user.get("preferred_username")
+    if not email:
+        return None
+    with db() as session:
+        return access.signed_in(session, email=str(email))
+
+
+def actor() -> str:
+    """Who made a change, for the audit log."""
+    someone = person()
+    return someone.name if someone else crud.LOCAL_ACTOR
+
+
+def organisation_choice(reader: Person) -> int | None:
+    """Which organisation a new workshop belongs to: asked when signed in, None without sign-in."""
+    if not signing_in():
+        return None
+    with db() as session:
+        names = {o.id: o.name for o in crud.organisations(session, ids=reader.organisations(Role.facilitator))}
+    return st.selectbox("Organisation", list(names), format_func=names.get)
+
+
+def _sign_in_prompt() -> None:
+    st.info("Sign in to see your organisation's partnerships.", icon=":material/lock:")
+    if st.button("Sign in", type="primary", icon=":material/login:"):
+        st.login()
 
 
 @st.cache_resource
@@ -118,22 +171,27 @@ def admin_key() -> str:
 
 
 def open_as_admin(key: str) -> bool:
-    admitted = hmac.compare_digest(key.encode(), admin_key().encode())
+    """Without sign-in, the admin key opens the private pages; with sign-in it opens nothing."""
+    admitted = not signing_in() and hmac.compare_digest(key.encode(), admin_key().encode())
     st.session_state[ADMIN] = admitted
     return admitted
 
 
-def is_admin() -> bool:
-    return bool(st.session_state.get(ADMIN))
-
-
-def admitted_as_admin() -> bool:
-    """True for a session that opened the admin link; otherwise says how to get in."""
-    if st.session_state.get(ADMIN):
-        return True
+def signed_in_person() -> Person | None:
+    """The person for a private page; otherwise says how to get in and returns None."""
+    someone = person()
+    if someone is not None and (someone.everything or someone.roles):
+        return someone
+    if signing_in():
+        if someone is None:
+            _sign_in_prompt()
+        else:
+            st.warning(f"You are signed in as {someone.name}, but no organisation has added you yet. Ask one of "
+                       "its owners to add you.", icon=":material/lock:")
+        return None
     st.warning("This page is for whoever runs this PlaceReady: open the admin link (/manage?admin=…) from the "
                "server's log, or the one set in PLACEREADY_ADMIN_KEY.", icon=":material/lock:")
-    return False
+    return None
 
 
 def base_url() -> str:

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from assessment import crud, library
+from assessment import access, library
 from assessment.charts import DISTRIBUTION_COLOURS, Series, plotly_text, radar
 from assessment.history import latest_profiles
 from assessment.pages import results, state
@@ -18,17 +18,20 @@ COLUMNS = 4
 
 
 def render() -> None:
-    if not state.admitted_as_admin():
+    reader = state.signed_in_person()
+    if reader is None:
         return
     st.title("Places side by side")
     with state.db() as session:
-        systems = {ALL: "All places"} | {s.id: s.name for s in crud.systems(session)}
+        visible = access.partnerships(session, reader)
+        systems = {ALL: "All places"} | {p.system.id: p.system.name for p in visible if p.system}
         frameworks = {e.framework.id: e.framework for e in library.latest(session)}
     left, right = st.columns(2)
     system_id = left.selectbox("System", list(systems), format_func=systems.get)
     framework = frameworks[right.selectbox("Framework", list(frameworks), format_func=lambda i: frameworks[i].title)]
     with state.db() as session:
-        latest = latest_profiles(session, framework_id=framework.id, system_id=None if system_id == ALL else system_id)
+        latest = latest_profiles(session, partnerships=access.partnerships(session, reader), framework_id=framework.id,
+                                 system_id=None if system_id == ALL else system_id)
     if latest is None:
         st.info("No place in this system has a workshop on this framework yet.")
         return

@@ -1,0 +1,35 @@
+"""The deployment files a reader follows: the compose file, the load balancer and the image recipe."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.conftest import ROOT
+
+DEPLOY = ROOT / "deploy"
+
+
+def test_the_compose_file_runs_identical_app_servers_on_one_database():
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
+    services = compose["services"]
+    apps = [name for name in services if name.startswith("app")]
+    assert len(apps) >= 2
+    urls = {services[name]["environment"]["PLACEREADY_DATABASE_URL"] for name in apps}
+    assert len(urls) == 1 and "@db:5432/" in urls.pop()
+    assert all(services[name]["environment"]["PLACEREADY_SIGN_IN"] == "true" for name in apps)
+    assert "pg_dump" in " ".join(services["backup"]["entrypoint"])
+
+
+def test_the_load_balancer_is_sticky_and_passes_websockets_to_every_app_server():
+    conf = (DEPLOY / "nginx.conf").read_text()
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
+    assert "ip_hash;" in conf and "proxy_set_header Upgrade $http_upgrade;" in conf
+    for name in (n for n in compose["services"] if n.startswith("app")):
+        assert f"server {name}:8501;" in conf
+
+
+def test_the_image_carries_what_the_package_reads_beside_it():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    for folder in ("assessment", "principles", "seeds", ".streamlit/config.toml"):
+        assert f"COPY {folder} " in dockerfile
+    assert "pip install --no-cache-dir -e ." in dockerfile
