@@ -167,9 +167,20 @@ def _import(args: argparse.Namespace) -> None:
 
     document = read_workshop_file(Path(args.file).read_bytes(), source=args.file)
     with _database() as session:
-        created = import_workshop(session, document=document)
+        created = import_workshop(session, document=document, owned_by=_organisation_id(session, args.organisation))
         code = created.workshop.join_code
     print(f"imported as join code {code}; facilitator link: /room?key={created.facilitator_key}")
+
+
+def _organisation_id(session: Session, name: str | None) -> int | None:
+    from assessment import crud
+
+    if name is None:
+        return None
+    organisation = crud.organisation_named(session, name=name)
+    if organisation is None:
+        raise InputError("--organisation", [Problem(f"no organisation is called '{name}'")])
+    return organisation.id
 
 
 def _organisation(args: argparse.Namespace) -> None:
@@ -185,11 +196,8 @@ def _member(args: argparse.Namespace) -> None:
     from assessment import crud
 
     with _database() as session:
-        organisation = crud.organisation_named(session, name=args.organisation)
-        if organisation is None:
-            raise InputError("ORGANISATION", [Problem(f"no organisation is called '{args.organisation}'")])
-        crud.add_member(session, organisation_id=organisation.id, email=args.email, role=args.role,
-                        actor="command line")
+        crud.add_member(session, organisation_id=_organisation_id(session, args.organisation), email=args.email,
+                        role=args.role, actor="command line")
     print(f"{args.email.strip().lower()} is now {args.role} of '{args.organisation}'")
 
 
@@ -249,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     import_ = commands.add_parser("import", help="read a workshop JSON file into the database as a new workshop")
     import_.add_argument("file", metavar="FILE.json")
+    import_.add_argument("--organisation", metavar="NAME", help="hosted mode: the organisation that will own it")
     import_.set_defaults(run=_import)
 
     organisation = commands.add_parser("organisation", help="hosted mode: create an organisation and its first owner")

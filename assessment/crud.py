@@ -425,6 +425,17 @@ def add_member(session: Session, *, organisation_id: int, email: str, role: str,
     return membership
 
 
+def remove_member(session: Session, *, organisation_id: int, email: str, actor: str) -> bool:
+    """Take someone's role away; False when they had none. Access ends on their next page."""
+    address = (email or "").strip().lower()
+    removed = session.execute(delete(Membership).where(Membership.organisation_id == organisation_id,
+                                                       Membership.email == address)).rowcount
+    if removed:
+        audit(session, actor=actor, action="member removed", workshop_id=None,
+              detail={"organisation": organisation_id, "email": address})
+    return bool(removed)
+
+
 def organisations(session: Session, *, ids: Sequence[int]) -> list[Organisation]:
     return list(session.scalars(select(Organisation).where(Organisation.id.in_(ids)).order_by(Organisation.name)))
 

@@ -110,12 +110,12 @@ def read_workshop_file(raw: bytes, *, source: str) -> WorkshopFile:
                                   for e in error.errors()[:20]]) from None
 
 
-def import_workshop(session: Session, *, document: WorkshopFile) -> crud.NewWorkshop:
+def import_workshop(session: Session, *, document: WorkshopFile, owned_by: int | None = None) -> crud.NewWorkshop:
     """Make a new workshop from the file; any bad answer refuses the whole file (the caller's transaction)."""
     created = crud.create_workshop(
         session, partnership_name=document.partnership, place=document.place, title=document.title,
         held_on=document.held_on, frameworks=document.frameworks, exemplar_ids=document.exemplar_ids,
-        sectors=document.sectors, organisations=document.organisations)
+        sectors=document.sectors, organisations=document.organisations, owned_by=owned_by)
     workshop = created.workshop
     for person in document.participants:
         participant = crud.join_workshop(session, workshop=workshop, organisation=person.organisation,

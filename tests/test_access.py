@@ -93,7 +93,7 @@ def test_retention_erases_only_workshops_past_it(two_organisations):
         assert all(a.comment is None for w in erased for a in crud.current_answers(session, workshop_id=w))
 
 
-def test_organisations_members_and_retention_from_the_command_line(capsys):
+def test_organisations_members_and_retention_from_the_command_line(capsys, tmp_path):
     from assessment.cli import main
     from assessment.db import make_engine
     from assessment.settings import get_settings
@@ -110,6 +110,15 @@ def test_organisations_members_and_retention_from_the_command_line(capsys):
         fred = access.signed_in(session, email="fred@example.com")
         gamma = crud.organisation_named(session, name="Gamma Partners")
         assert fred.roles == {gamma.id: Role.facilitator}
+        created = crud.create_workshop(session, partnership_name="Handed over", place="Handford", title="Baseline",
+                                       held_on=date(2026, 2, 1), frameworks=[builtin_framework("ham-2015")])
+        code = created.workshop.join_code
+    assert main(["export", "--workshop", code, "-o", str(tmp_path / "w.json")]) == 0
+    assert main(["import", str(tmp_path / "w.json"), "--organisation", "Nobody Ltd"]) == 2
+    assert main(["import", str(tmp_path / "w.json"), "--organisation", "Gamma Partners"]) == 0
+    with transaction(engine) as session:
+        owned = access.partnerships(session, fred)
+        assert [(p.name, len(p.workshops)) for p in owned] == [("Handed over", 1)]
     engine.dispose()
     assert main(["retention", "--days", "30"]) == 0
     assert "erased the personal data of" in capsys.readouterr().out

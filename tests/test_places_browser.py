@@ -157,7 +157,7 @@ def test_importing_a_csv_checks_it_whole_before_saving(browser, places_app, tmp_
     page.close()
 
 
-@pytest.mark.parametrize("path", ["manage", "progress", "system", "frameworks"])
+@pytest.mark.parametrize("path", ["manage", "progress", "system", "frameworks", "privacy"])
 def test_admin_pages_pass_automated_wcag_checks(browser, places_app, path):
     from tests.test_workshop_browser import _axe
 

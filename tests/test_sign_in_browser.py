@@ -31,10 +31,10 @@ def hosted(tmp_path_factory):
     ham = builtin_framework("ham-2015")
     keys = {}
     with transaction(engine, writes=True) as session:
-        for organisation, email, place in [("Alpha Consulting", "alice@example.com", "Alphaton"),
-                                           ("Beta ICS", "bob@example.com", "Betaford")]:
+        for organisation, email, role, place in [("Alpha Consulting", "alice@example.com", "facilitator", "Alphaton"),
+                                                 ("Beta ICS", "bob@example.com", "owner", "Betaford")]:
             owner = crud.create_organisation(session, name=organisation)
-            crud.add_member(session, organisation_id=owner.id, email=email, role="facilitator", actor="setup")
+            crud.add_member(session, organisation_id=owner.id, email=email, role=role, actor="setup")
             created = crud.create_workshop(session, partnership_name=f"{place} Partnership", place=place,
                                            title="Baseline", held_on=date(2026, 10, 1), frameworks=[ham],
                                            owned_by=owner.id, sectors=["Acute hospital"])
@@ -98,6 +98,7 @@ def test_a_member_sees_only_their_organisations_partnership(browser, hosted):
     expect(page.get_by_role("heading", name="Places and workshops")).to_be_visible()
     expect(page.get_by_role("heading", name="Alphaton Partnership (Alphaton)")).to_be_visible()
     assert page.get_by_text("Betaford").count() == 0
+    assert page.get_by_text("Members of").count() == 0  # a facilitator does not manage members
 
     for path in ["progress", "system", f"progress?place=Betaford&admin={ADMIN_KEY}"]:
         page.goto(f"{hosted.url}/{path}")
@@ -128,4 +129,21 @@ def test_a_member_sees_only_their_organisations_partnership(browser, hosted):
     with transaction(hosted.engine) as session:
         entry = crud.audit_log(session, limit=1)[0]
     assert (entry.actor, entry.action, entry.detail["score"]) == ("alice@example.com", "agreed score", 3)
+    page.close()
+
+
+def test_an_owner_adds_a_member_who_then_sees_only_that_organisation(browser, hosted):
+    page = browser.new_page(viewport=LAPTOP)
+    _sign_in(page, hosted, "bob@example.com")
+    expect(page.get_by_role("heading", name="Members of Beta ICS")).to_be_visible()
+    assert page.get_by_text("Alpha Consulting").count() == 0
+    form = page.get_by_test_id("stForm").filter(has_text="E-mail address")
+    form.get_by_label("E-mail address").fill("Carol@Example.com")
+    form.get_by_role("button", name="Save member").click()  # the first role offered is viewer
+    settle(page)
+    expect(page.get_by_role("cell", name="carol@example.com")).to_be_visible()
+    with transaction(hosted.engine) as session:
+        entry = crud.audit_log(session, limit=1)[0]
+        assert (entry.actor, entry.action, entry.detail["email"], entry.detail["role"]) == (
+            "bob@example.com", "member role", "carol@example.com", "viewer")
     page.close()

@@ -49,6 +49,8 @@ def render() -> None:
     if reader.everything or reader.organisations(Role.facilitator):
         st.header("Import answers collected elsewhere")
         _import(reader)
+    for organisation_id in reader.organisations(Role.owner):
+        _members(organisation_id)
     _audit_log([w[0] for *_, workshops in places for w in workshops])
 
 
@@ -154,6 +156,30 @@ def _import(reader: Person) -> None:
                 return
             st.session_state.pop("import_preview")
             st.success(f"Imported as workshop {code}.")
+
+
+def _members(organisation_id: int) -> None:
+    """An owner's view of who is in their organisation, and the way to add, change or remove them."""
+    with state.db() as session:
+        organisation = crud.organisations(session, ids=[organisation_id])[0]
+        name, members = organisation.name, [(m.email, m.role) for m in organisation.members]
+    st.header(f"Members of {plain(name)}")
+    results.table(pd.DataFrame({"E-mail (as they sign in)": [m[0] for m in members], "Role": [m[1] for m in members]}))
+    with st.form(f"member-{organisation_id}", clear_on_submit=True):
+        email = st.text_input("E-mail address", max_chars=320)
+        role = st.selectbox("Role", ["viewer", "facilitator", "owner", "remove from the organisation"])
+        if st.form_submit_button("Save member"):
+            try:
+                with state.db(writes=True) as session:
+                    if role.startswith("remove"):
+                        crud.remove_member(session, organisation_id=organisation_id, email=email, actor=state.actor())
+                    else:
+                        crud.add_member(session, organisation_id=organisation_id, email=email, role=role,
+                                        actor=state.actor())
+            except InputError as error:
+                st.error("Nothing was changed:\n\n" + "\n".join(f"- {plain(str(p))}" for p in error.problems))
+            else:
+                st.rerun()
 
 
 def _audit_log(workshop_ids: list[int]) -> None:
