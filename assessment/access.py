@@ -17,6 +17,7 @@ from enum import IntEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from assessment import crud
 from assessment.models import Membership, Partnership
 
 
@@ -64,10 +65,10 @@ def signed_in(session: Session, *, email: str) -> Person:
 
 def partnerships(session: Session, person: Person, needed: Role = Role.viewer) -> list[Partnership]:
     """The partnerships this person may see (or act on, with a higher `needed`), by name."""
-    query = select(Partnership).order_by(Partnership.name, Partnership.place)
-    if not person.everything:
-        allowed = person.organisations(needed)
-        if not allowed:
-            return []
-        query = query.where(Partnership.organisation_id.in_(allowed))
-    return list(session.scalars(query))
+    if person.everything:
+        return crud.partnerships(session)
+    allowed = person.organisations(needed)
+    if not allowed:
+        return []
+    return list(session.scalars(select(Partnership).where(Partnership.organisation_id.in_(allowed))
+                                .order_by(Partnership.name, Partnership.place)))

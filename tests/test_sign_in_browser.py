@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from assessment import crud
 from assessment.db import make_engine, migrate, transaction
 from assessment.framework import builtin_framework
-from tests.conftest import LiveApp, wait_for_app
+from tests.conftest import SCREENSHOTS, LiveApp, wait_for_app
 from tests.test_workshop_browser import LAPTOP, settle
 
 pytestmark = pytest.mark.browser
@@ -89,6 +89,7 @@ def test_private_pages_ask_for_sign_in_and_the_admin_key_opens_nothing(browser, 
         wait_for_app(page)
         expect(page.get_by_role("button", name="Sign in")).to_be_visible()
         assert page.get_by_text("Betaford").count() == 0, path
+    page.screenshot(path=SCREENSHOTS / "hosted-sign-in.png")
     page.close()
 
 
@@ -137,6 +138,7 @@ def test_an_owner_adds_a_member_who_then_sees_only_that_organisation(browser, ho
     _sign_in(page, hosted, "bob@example.com")
     expect(page.get_by_role("heading", name="Members of Beta ICS")).to_be_visible()
     assert page.get_by_text("Alpha Consulting").count() == 0
+    page.screenshot(path=SCREENSHOTS / "hosted-owner-places.png", full_page=True)
     form = page.get_by_test_id("stForm").filter(has_text="E-mail address")
     form.get_by_label("E-mail address").fill("Carol@Example.com")
     form.get_by_role("button", name="Save member").click()  # the first role offered is viewer
