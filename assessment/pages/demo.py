@@ -6,20 +6,15 @@ import streamlit as st
 
 from assessment.charts import Series
 from assessment.demo import DemoPartnership, load_demo
-from assessment.exemplar import Exemplar, builtin_exemplars
-from assessment.framework import Framework, builtin_frameworks
-from assessment.pages import results
+from assessment.exemplar import Exemplar
+from assessment.framework import Framework
+from assessment.pages import results, state
 from assessment.scoring import ScoreResult, score
 
 
 @st.cache_resource
 def _content() -> tuple[DemoPartnership, dict[str, Framework], dict[str, Exemplar]]:
-    frameworks = builtin_frameworks()
-    return (
-        load_demo(),
-        {f.id: f for f in frameworks},
-        {e.id: e for e in builtin_exemplars(frameworks)},
-    )
+    return load_demo(), *state.content()
 
 
 @st.cache_data

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.agreement import RULE_IN_WORDS, ad_cutoff
-from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar, builtin_exemplars
-from assessment.framework import Framework, builtin_frameworks
-from assessment.pages import framework_view
+from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar
+from assessment.framework import Framework
+from assessment.pages import framework_view, state
 
 WORKSHOP_STEPS = (
     ("Set up", "The facilitator names the partnership, picks the frameworks and the exemplars to "
@@ -22,18 +22,9 @@ WORKSHOP_STEPS = (
     ("Compare and report", "The profile is set beside exemplar places, and a report records it all."),
 )
 
-@st.cache_resource
-def _frameworks() -> list[Framework]:
-    return builtin_frameworks()
-
-
-@st.cache_resource
-def _exemplars() -> list[Exemplar]:
-    return builtin_exemplars(_frameworks())
-
-
 def render() -> None:
-    frameworks = _frameworks()
+    by_id, exemplars = state.content()
+    frameworks = list(by_id.values())
     st.title("PlaceReady")
     st.markdown(
         "**A readiness self-assessment for place-based health and care partnerships** — the NHS "
@@ -65,7 +56,7 @@ def render() -> None:
         "Your profile can be set beside places that have gone further. "
         f"**Please read this first:** {JUDGEMENT_CAVEAT}"
     )
-    for exemplar in _exemplars():
+    for exemplar in exemplars.values():
         _exemplar_section(exemplar, frameworks)
 
     st.header("How the numbers are worked out")
