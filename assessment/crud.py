@@ -542,19 +542,26 @@ def delete_workshop(session: Session, *, workshop_id: int, actor: str = LOCAL_AC
 
 
 def import_responses(session: Session, *, partnership_name: str, place: str, title: str, held_on: date,
-                     framework: Framework, responses: Responses, owned_by: int | None = None) -> NewWorkshop:
-    """A new, closed workshop holding answers collected elsewhere (a responses CSV already checked whole)."""
+                     answered: Sequence[tuple[Framework, Responses]], exemplar_ids: Sequence[str] = (),
+                     sectors: Sequence[str] = (), organisations: Sequence[str] = (),
+                     owned_by: int | None = None) -> NewWorkshop:
+    """A new, closed workshop holding answers collected elsewhere (each set already checked whole), one set
+    per framework; a participant label found under several frameworks is one person."""
     created = create_workshop(session, partnership_name=partnership_name, place=place, title=title,
-                              held_on=held_on, frameworks=[framework], owned_by=owned_by)
+                              held_on=held_on, frameworks=[framework for framework, _ in answered],
+                              exemplar_ids=exemplar_ids, sectors=sectors, organisations=organisations,
+                              owned_by=owned_by)
     workshop = created.workshop
     participant_ids: dict[str, int] = {}
-    for answer in responses.answers():
-        if answer.participant not in participant_ids:
-            participant_ids[answer.participant] = join_workshop(
-                session, workshop=workshop, organisation=answer.organisation, sector=answer.sector).participant.id
-        save_answer(session, participant_id=participant_ids[answer.participant], framework_id=framework.id,
-                    statement_id=answer.statement, value=answer.score, dont_know=answer.dont_know,
-                    comment=answer.comment)
+    for framework, responses in answered:
+        for answer in responses.answers():
+            if answer.participant not in participant_ids:
+                participant_ids[answer.participant] = join_workshop(
+                    session, workshop=workshop, organisation=answer.organisation, sector=answer.sector
+                ).participant.id
+            save_answer(session, participant_id=participant_ids[answer.participant], framework_id=framework.id,
+                        statement_id=answer.statement, value=answer.score, dont_know=answer.dont_know,
+                        comment=answer.comment)
     for participant_id in participant_ids.values():
         mark_finished(session, participant_id=participant_id)
     workshop.scoring_open = False

@@ -128,22 +128,13 @@ def seed_demo(session, frameworks: Sequence[Framework], demo: DemoPartnership | 
     by_id = {f.id: f for f in frameworks}
     for demo_workshop in demo.workshops:
         people = demo_workshop.participants
-        workshop = crud.create_workshop(
+        workshop = crud.import_responses(
             session, partnership_name=demo.name, place=demo.place, title=demo_workshop.title,
             held_on=datetime.date.fromisoformat(demo_workshop.date),
-            frameworks=[by_id[f] for f in demo_workshop.frameworks], exemplar_ids=demo.exemplars,
-            sectors=sorted({p.sector for p in people}), organisations=sorted({p.organisation for p in people}),
+            answered=[(by_id[f], demo_workshop.responses(f)) for f in demo_workshop.frameworks],
+            exemplar_ids=demo.exemplars, sectors=sorted({p.sector for p in people}),
+            organisations=sorted({p.organisation for p in people}),
         ).workshop
-        for person in people:
-            participant_id = crud.join_workshop(session, workshop=workshop, organisation=person.organisation,
-                                                sector=person.sector).participant.id
-            for framework_id, answers in person.answers.items():
-                for statement_id, value in answers.items():
-                    crud.save_answer(session, participant_id=participant_id, framework_id=framework_id,
-                                     statement_id=statement_id, value=None if value == "dk" else value,
-                                     dont_know=value == "dk", comment=person.comments.get(statement_id))
-            crud.mark_finished(session, participant_id=participant_id)
-        workshop.scoring_open, workshop.revealed = False, True
         crud.place_in_system(session, partnership_id=workshop.partnership_id, system_name=demo.system)
     make_places(session, places=len(NEIGHBOURS), workshops=len(demo.workshops), frameworks=list(frameworks),
                 people=8, system=demo.system, names=NEIGHBOURS)

@@ -277,7 +277,7 @@ def test_imported_responses_become_a_closed_workshop_with_the_same_scores(engine
     answers = load_demo().workshops[0].responses(ham.id)
     with transaction(engine) as session:
         created = crud.import_responses(session, partnership_name="Imported", place="Elsewhere", title="Survey",
-                                        held_on=date(2026, 2, 1), framework=ham, responses=answers)
+                                        held_on=date(2026, 2, 1), answered=[(ham, answers)])
         workshop_id = created.workshop.id
         again = crud.responses(session, workshop_id=workshop_id, framework_id=ham.id)
         assert created.workshop.scoring_open is False and created.workshop.revealed is True

@@ -148,8 +148,8 @@ def _import(reader: Person) -> None:
             try:
                 with state.db(writes=True) as session:
                     created = crud.import_responses(session, partnership_name=partnership, place=place, title=title,
-                                                    held_on=held_on, framework=frameworks[framework_id],
-                                                    responses=responses, owned_by=owned_by)
+                                                    held_on=held_on, answered=[(frameworks[framework_id], responses)],
+                                                    owned_by=owned_by)
                     code = created.workshop.join_code
             except InputError as error:
                 st.error("Nothing was saved:\n\n" + "\n".join(f"- {p}" for p in error.problems))
