@@ -58,7 +58,7 @@ class Person:
 
 def signed_in(session: Session, *, email: str) -> Person:
     """A signed-in person with their roles, read afresh on every page so a removed member loses access at once."""
-    email = email.strip().lower()
+    email = crud.email_address(email)
     memberships = session.scalars(select(Membership).where(Membership.email == email))
     return Person(email, {m.organisation_id: Role[m.role] for m in memberships})
 

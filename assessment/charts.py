@@ -33,22 +33,26 @@ def plotly_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def radar_values(framework: Framework, one: Series) -> dict[str, object]:
+    """What one series puts on a radar trace, also for changing a drawn figure's series in place."""
+    values = [one.scores.get(p.id) for p in framework.principles]
+    return {"r": values + values[:1], "name": plotly_text(one.name),
+            "hovertemplate": "%{theta}: %{r:.1f}<extra>" + plotly_text(one.name) + "</extra>"}
+
+
 def radar(framework: Framework, series: Sequence[Series], *, title: str | None = None) -> go.Figure:
     """The profile radar, principles in the framework's order, on the framework's scale."""
     names = [_short(p.name) for p in framework.principles]
     figure = go.Figure()
     for index, one in enumerate(series):
-        values = [one.scores.get(p.id) for p in framework.principles]
         figure.add_trace(
             go.Scatterpolar(
-                r=values + values[:1],
                 theta=names + names[:1],
-                name=plotly_text(one.name),
                 mode="lines+markers",
                 connectgaps=False,
                 line={"color": PALETTE[index % len(PALETTE)], "dash": DASHES[index % len(DASHES)], "width": 2.5},
                 marker={"size": 7},
-                hovertemplate="%{theta}: %{r:.1f}<extra>" + plotly_text(one.name) + "</extra>",
+                **radar_values(framework, one),
             )
         )
     scale = framework.scale

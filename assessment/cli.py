@@ -189,7 +189,7 @@ def _organisation(args: argparse.Namespace) -> None:
     with _database() as session:
         organisation = crud.create_organisation(session, name=args.name)
         crud.add_member(session, organisation_id=organisation.id, email=args.owner, role="owner", actor="command line")
-    print(f"organisation '{args.name}' created; {args.owner.strip().lower()} is its owner")
+    print(f"organisation '{args.name}' created; {crud.email_address(args.owner)} is its owner")
 
 
 def _member(args: argparse.Namespace) -> None:
@@ -198,7 +198,7 @@ def _member(args: argparse.Namespace) -> None:
     with _database() as session:
         crud.add_member(session, organisation_id=_organisation_id(session, args.organisation), email=args.email,
                         role=args.role, actor="command line")
-    print(f"{args.email.strip().lower()} is now {args.role} of '{args.organisation}'")
+    print(f"{crud.email_address(args.email)} is now {args.role} of '{args.organisation}'")
 
 
 def _retention(args: argparse.Namespace) -> None:

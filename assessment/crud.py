@@ -403,9 +403,14 @@ def create_organisation(session: Session, *, name: str) -> Organisation:
     return organisation
 
 
+def email_address(text: str | None) -> str:
+    """An address as memberships store it and sign-in compares it: trimmed, lower case."""
+    return (text or "").strip().lower()
+
+
 def add_member(session: Session, *, organisation_id: int, email: str, role: str, actor: str) -> Membership:
     """Give someone a role in an organisation (or change it)."""
-    address = (email or "").strip().lower()
+    address = email_address(email)
     problems = []
     if "@" not in address or len(address) > 320:
         problems.append(Problem("give the e-mail address the person signs in with", location="E-mail"))
@@ -427,7 +432,7 @@ def add_member(session: Session, *, organisation_id: int, email: str, role: str,
 
 def remove_member(session: Session, *, organisation_id: int, email: str, actor: str) -> bool:
     """Take someone's role away; False when they had none. Access ends on their next page."""
-    address = (email or "").strip().lower()
+    address = email_address(email)
     removed = session.execute(delete(Membership).where(Membership.organisation_id == organisation_id,
                                                        Membership.email == address)).rowcount
     if removed:

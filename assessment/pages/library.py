@@ -13,9 +13,6 @@ from assessment.framework import json_schema
 from assessment.pages import framework_view, state
 from assessment.pages.markdown import plain
 
-TEMPLATE = library.TEMPLATE_FILE
-
-
 def render() -> None:
     st.title("Framework library")
     st.markdown("Every framework a workshop can score: the two built in and any uploaded here. A workshop keeps "
@@ -35,7 +32,7 @@ def _start_your_own() -> None:
     st.markdown("Start from the template: it explains every field in comments and passes the checks as it is. "
                 "The JSON Schema lets an editor with a YAML language server complete and check the file as you type.")
     left, right = st.columns(2)
-    left.download_button("Template (YAML)", TEMPLATE.read_bytes(), file_name=TEMPLATE.name,
+    left.download_button("Template (YAML)", library.TEMPLATE_FILE.read_bytes(), file_name=library.TEMPLATE_FILE.name,
                          mime="application/x-yaml", icon=":material/description:")
     right.download_button("JSON Schema", json.dumps(json_schema(), indent=2, ensure_ascii=False).encode(),
                           file_name="framework.schema.json", mime="application/schema+json", icon=":material/schema:")

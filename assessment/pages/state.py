@@ -29,7 +29,7 @@ from assessment.settings import get_settings
 FACILITATOR_KEY = "facilitator_key"
 PARTICIPANT = "participant"  # (workshop join code, participant id, resume code)
 ADMIN = "admin"
-ADMIN_WORKSHOP = "admin_workshop"  # the workshop an admin chose to facilitate
+CHOSEN_WORKSHOP = "chosen_workshop"  # a workshop opened from the places page rather than by its link
 
 
 @st.cache_resource(show_spinner="Setting up the database (the first start also stores the demo workshops)…")
@@ -79,7 +79,7 @@ def facilitated() -> WorkshopFacts | None:
     that owns the workshop's partnership.
     """
     key = st.session_state.get(FACILITATOR_KEY)
-    chosen = st.session_state.get(ADMIN_WORKSHOP)
+    chosen = st.session_state.get(CHOSEN_WORKSHOP)
     someone = person()
     with db() as session:
         if key:
@@ -109,14 +109,14 @@ def open_as_facilitator(key: str) -> bool:
         if crud.workshop_by_facilitator_key(session, key=key) is None:
             return False
     st.session_state[FACILITATOR_KEY] = key
-    st.session_state.pop(ADMIN_WORKSHOP, None)
+    st.session_state.pop(CHOSEN_WORKSHOP, None)
     return True
 
 
 def facilitate(workshop_id: int) -> None:
     """Open a workshop from the places page; `facilitated` still checks the person may."""
     st.session_state.pop(FACILITATOR_KEY, None)
-    st.session_state[ADMIN_WORKSHOP] = workshop_id
+    st.session_state[CHOSEN_WORKSHOP] = workshop_id
 
 
 def signing_in() -> bool:

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from assessment import access, library
-from assessment.charts import DISTRIBUTION_COLOURS, Series, plotly_text, radar
+from assessment.charts import DISTRIBUTION_COLOURS, Series, plotly_text, radar, radar_values
 from assessment.history import latest_profiles
 from assessment.pages import results, state
 from assessment.pages.markdown import plain
@@ -81,11 +81,8 @@ def render() -> None:
     places = list(profiles)
     for start in range(0, len(places), COLUMNS):
         for column, place in zip(st.columns(COLUMNS), places[start:start + COLUMNS], strict=False):
-            values = [profiles[place].get(p.id) for p in framework.principles]
             with small.batch_update():
-                small.data[0].r = values + values[:1]
-                small.data[0].name = plotly_text(place)
-                small.data[0].hovertemplate = "%{theta}: %{r:.1f}<extra>" + plotly_text(place) + "</extra>"
+                small.data[0].update(radar_values(framework, Series(place, profiles[place])))
                 small.layout.title.text = plotly_text(place)
             column.plotly_chart(small, config={"displayModeBar": False}, key=f"small-{place}")
     st.caption("Small radars leave out the principle names; the heat map table above has every number.")
