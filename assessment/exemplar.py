@@ -8,7 +8,7 @@ we are; where the sources are silent the principle is marked not assessed, with 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from statistics import mean
@@ -197,6 +197,12 @@ def read_exemplar(path: Path | str, frameworks: list[Framework] | None = None) -
 
 def exemplar_ids() -> list[str]:
     return sorted(path.stem for path in EXEMPLAR_DIR.glob("*.yaml"))
+
+
+def profiled_on(exemplars: Sequence[Exemplar], framework: Framework) -> list[Exemplar]:
+    """The exemplars judged on at least one principle of this framework. Profiles are written against
+    the built-in frameworks, so on an uploaded framework there are none."""
+    return [e for e in exemplars if any(j.assessed for j in e.assessments.get(framework.id, {}).values())]
 
 
 def builtin_exemplars(frameworks: list[Framework] | None = None) -> list[Exemplar]:

@@ -222,6 +222,7 @@ def test_a_framework_with_no_summaries_or_exemplars_reports_in_every_format(tmp_
         for person in range(4) for number, statement in enumerate(framework.statements))
     report = build_report(framework, answers, partnership="Riverside", exemplars=builtin_exemplars())
     assert report.principles[0].summary is None
+    assert report.exemplar_names == [] and report.principles[0].exemplars == []  # none is judged on it
     for fmt in ("pdf", "docx", "html"):
         (tmp_path / f"report.{fmt}").write_bytes(render(report, framework, fmt))
     text = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True,

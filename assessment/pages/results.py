@@ -9,7 +9,7 @@ import streamlit as st
 
 from assessment.charts import Series, radar, radar_table, rounded
 from assessment.comparison import GapKind, compare
-from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar
+from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar, profiled_on
 from assessment.framework import Framework
 from assessment.scoring import ScoreResult
 from assessment.pages.markdown import plain
@@ -31,9 +31,8 @@ def radar_with_table(framework: Framework, series: Sequence[Series], *, caption:
 
 def profile(framework: Framework, own: Series, exemplars: Sequence[Exemplar]) -> None:
     """A profile on the radar beside the chosen exemplars, with its table and the caveat."""
-    profiled = [(e, exemplar_scores(e, framework)) for e in exemplars]
-    profiled = [(e, scores) for e, scores in profiled if any(v is not None for v in scores.values())]
-    radar_with_table(framework, [own] + [Series(e.name, scores) for e, scores in profiled])
+    profiled = profiled_on(exemplars, framework)
+    radar_with_table(framework, [own] + [Series(e.name, exemplar_scores(e, framework)) for e in profiled])
     if profiled:
         st.caption(JUDGEMENT_CAVEAT)
     elif exemplars:

@@ -18,7 +18,7 @@ from assessment.errors import InputError, Problem
 
 from assessment.agreement import RULE_IN_WORDS, Agreement
 from assessment.comparison import GapKind, compare
-from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar
+from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar, profiled_on
 from assessment.framework import Framework
 from assessment.models import Workshop
 from assessment.responses import Responses
@@ -168,6 +168,7 @@ def build_report(
     today: datetime.date | None = None,
 ) -> Report:
     result = score(framework, responses)
+    exemplars = profiled_on(exemplars, framework)
     agreed = agreed or {}
     room = {p.id: p.mean for p in result.principles}
     gaps = compare(framework, room, exemplars)
