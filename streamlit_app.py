@@ -3,7 +3,7 @@
 import streamlit as st
 
 from assessment.pages import routes, state
-from assessment.pages.markdown import plain
+from assessment.pages.text import plain
 
 st.set_page_config(page_title="PlaceReady", page_icon=":material/hub:", layout="wide")
 

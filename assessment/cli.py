@@ -14,13 +14,13 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
-from assessment.comparison import compare
+from assessment.engine.comparison import compare
 from assessment.errors import InputError, Problem
-from assessment.exemplar import Exemplar, builtin_exemplars, exemplar_ids
-from assessment.framework import builtin_frameworks, load_framework
-from assessment.models import Workshop
-from assessment.responses import read_responses_csv
-from assessment.scoring import score
+from assessment.content.exemplar import Exemplar, builtin_exemplars, exemplar_ids
+from assessment.content.framework import builtin_frameworks, load_framework
+from assessment.storage.models import Workshop
+from assessment.engine.responses import read_responses_csv
+from assessment.engine.scoring import score
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -91,7 +91,7 @@ def _chosen_exemplars(ids: Sequence[str]) -> list[Exemplar]:
 @contextmanager
 def _database() -> Iterator[Session]:
     """A transaction on the configured database (PLACEREADY_DATABASE_URL), migrated first."""
-    from assessment.db import make_engine, migrate, transaction
+    from assessment.storage.db import make_engine, migrate, transaction
     from assessment.settings import get_settings
 
     engine = make_engine(get_settings().database_url)
@@ -106,7 +106,7 @@ def _database() -> Iterator[Session]:
 @contextmanager
 def _stored_workshop(code: str) -> Iterator[tuple[Session, Workshop]]:
     """The workshop with this join code in the configured database, in a transaction."""
-    from assessment import crud
+    from assessment.storage import crud
 
     with _database() as session:
         workshop = crud.workshop_by_join_code(session, code=code)
@@ -118,7 +118,7 @@ def _stored_workshop(code: str) -> Iterator[tuple[Session, Workshop]]:
 def _report(args: argparse.Namespace) -> None:
     from pathlib import Path
 
-    from assessment.reports.model import Branding, build_report, report_for_workshop
+    from assessment.engine.report import Branding, build_report, report_for_workshop
     from assessment.reports.render import render
     from assessment.settings import get_settings
 
@@ -136,7 +136,7 @@ def _report(args: argparse.Namespace) -> None:
                               partnership=args.partnership or Path(args.responses).stem, exemplars=exemplars,
                               branding=branding)
     else:
-        from assessment import crud
+        from assessment.storage import crud
 
         with _stored_workshop(args.workshop) as (session, workshop):
             pinned = {f.id: f for f in crud.workshop_frameworks(workshop)}
@@ -153,7 +153,7 @@ def _report(args: argparse.Namespace) -> None:
 def _export(args: argparse.Namespace) -> None:
     from pathlib import Path
 
-    from assessment.workshop_file import export_workshop
+    from assessment.services.transfer import export_workshop
 
     with _stored_workshop(args.workshop) as (session, workshop):
         Path(args.output).write_text(export_workshop(session, workshop=workshop), encoding="utf-8")
@@ -163,7 +163,7 @@ def _export(args: argparse.Namespace) -> None:
 def _import(args: argparse.Namespace) -> None:
     from pathlib import Path
 
-    from assessment.workshop_file import import_workshop, read_workshop_file
+    from assessment.services.transfer import import_workshop, read_workshop_file
 
     document = read_workshop_file(Path(args.file).read_bytes(), source=args.file)
     with _database() as session:
@@ -173,7 +173,7 @@ def _import(args: argparse.Namespace) -> None:
 
 
 def _organisation_id(session: Session, name: str | None) -> int | None:
-    from assessment import crud
+    from assessment.storage import crud
 
     if name is None:
         return None
@@ -184,7 +184,7 @@ def _organisation_id(session: Session, name: str | None) -> int | None:
 
 
 def _organisation(args: argparse.Namespace) -> None:
-    from assessment import crud
+    from assessment.storage import crud
 
     with _database() as session:
         organisation = crud.create_organisation(session, name=args.name)
@@ -193,7 +193,7 @@ def _organisation(args: argparse.Namespace) -> None:
 
 
 def _member(args: argparse.Namespace) -> None:
-    from assessment import crud
+    from assessment.storage import crud
 
     with _database() as session:
         crud.add_member(session, organisation_id=_organisation_id(session, args.organisation), email=args.email,
@@ -204,7 +204,7 @@ def _member(args: argparse.Namespace) -> None:
 def _retention(args: argparse.Namespace) -> None:
     import datetime
 
-    from assessment import crud
+    from assessment.storage import crud
 
     with _database() as session:
         erased = crud.apply_retention(session, days=args.days, today=datetime.date.today())

@@ -15,9 +15,9 @@ import time
 import numpy as np
 import pandas as pd
 
-from assessment.framework import Framework
-from assessment.responses import Responses
-from assessment.scoring import score
+from assessment.content.framework import Framework
+from assessment.engine.responses import Responses
+from assessment.engine.scoring import score
 
 WORKSHOPS, PEOPLE, PRINCIPLES, PER_PRINCIPLE = 500, 40, 10, 5
 SECTORS = ["acute", "community", "primary care", "mental health", "local authority", "VCSE",

@@ -39,9 +39,9 @@ def main() -> None:
     os.environ["PLACEREADY_DATABASE_URL"] = f"sqlite:///{folder}/system.db"
     from streamlit.testing.v1 import AppTest
 
-    from assessment.db import make_engine, migrate, transaction
-    from assessment.demo import make_places
-    from assessment.framework import builtin_frameworks
+    from assessment.storage.db import make_engine, migrate, transaction
+    from assessment.content.demo import make_places
+    from assessment.content.framework import builtin_frameworks
 
     frameworks = builtin_frameworks()
     engine = make_engine(os.environ["PLACEREADY_DATABASE_URL"])

@@ -37,9 +37,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assessment import crud  # noqa: E402
-from assessment.db import make_engine, migrate, transaction  # noqa: E402
-from assessment.framework import builtin_framework  # noqa: E402
+from assessment.storage import crud  # noqa: E402
+from assessment.storage.db import make_engine, migrate, transaction  # noqa: E402
+from assessment.content.framework import builtin_framework  # noqa: E402
 
 SECTORS = ["Acute hospital", "Primary care", "Mental health", "Local authority: adult social care",
            "Voluntary, community and social enterprise", "Patients and public"]

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assessment.framework import Framework, read_framework
-from assessment.responses import Answer, Responses
+from assessment.content.framework import Framework, read_framework
+from assessment.engine.responses import Answer, Responses
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -203,7 +203,7 @@ def fresh_postgres_database(tmp_path: Path) -> Iterator[str]:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path):
     """A freshly migrated database: a SQLite file, or a new PostgreSQL database dropped afterwards."""
-    from assessment.db import make_engine, migrate
+    from assessment.storage.db import make_engine, migrate
 
     if request.param == "sqlite":
         engine = make_engine(f"sqlite:///{tmp_path / 'test.db'}")

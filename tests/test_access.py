@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 
-from assessment import access, crud
-from assessment.access import Person, Role
-from assessment.db import transaction
-from assessment.framework import builtin_framework
-from assessment.history import latest_profiles, progress
+from assessment.services import access
+from assessment.storage import crud
+from assessment.services.access import Person, Role
+from assessment.storage.db import transaction
+from assessment.content.framework import builtin_framework
+from assessment.services.history import latest_profiles, progress
 
 
 @pytest.fixture
@@ -95,7 +96,7 @@ def test_retention_erases_only_workshops_past_it(two_organisations):
 
 def test_organisations_members_and_retention_from_the_command_line(capsys, tmp_path):
     from assessment.cli import main
-    from assessment.db import make_engine
+    from assessment.storage.db import make_engine
     from assessment.settings import get_settings
 
     assert main(["organisation", "Gamma Partners", "--owner", "Gail@Example.com"]) == 0

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from assessment.agreement import RULE_IN_WORDS, Agreement, ad_cutoff, classify, rwg, rwg_j
-from assessment.scoring import score
+from assessment.engine.agreement import RULE_IN_WORDS, Agreement, ad_cutoff, classify, rwg, rwg_j
+from assessment.engine.scoring import score
 from tests.conftest import answers_from_matrix
 
 

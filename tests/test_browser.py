@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from assessment.framework import builtin_frameworks
+from assessment.content.framework import builtin_frameworks
 from tests.conftest import SCREENSHOTS, wait_for_app
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assessment.framework import Wording, builtin_framework, builtin_framework_ids
+from assessment.content.framework import Wording, builtin_framework, builtin_framework_ids
 
 HAM_ORDER = ["population", "partners", "vision", "governance", "leadership",
              "conflict", "funding", "team", "systems", "measures"]

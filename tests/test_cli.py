@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from assessment import cli
-from assessment.framework import builtin_framework_ids
+from assessment.content.framework import builtin_framework_ids
 from tests.conftest import DATA, ROOT
 
 TINY = str(DATA / "frameworks" / "tiny.yaml")
@@ -119,7 +119,7 @@ def test_usage_errors_exit_2():
 
 
 def test_exemplars_lists_every_profile_with_coverage(capsys):
-    from assessment.exemplar import exemplar_ids
+    from assessment.content.exemplar import exemplar_ids
 
     assert cli.main(["exemplars", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
@@ -135,8 +135,8 @@ def test_exemplars_lists_every_profile_with_coverage(capsys):
 
 
 def test_compare_prints_gaps_largest_first(capsys, tmp_path):
-    from assessment.demo import load_demo
-    from assessment.responses import responses_csv
+    from assessment.content.demo import load_demo
+    from assessment.engine.responses import responses_csv
 
     answers = tmp_path / "baseline.csv"
     answers.write_text(responses_csv(load_demo().workshops[0].responses("ham-2015")))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.comparison import GapKind, compare
-from assessment.exemplar import read_exemplar
+from assessment.engine.comparison import GapKind, compare
+from assessment.content.exemplar import read_exemplar
 from tests.conftest import DATA
 
 

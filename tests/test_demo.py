@@ -7,9 +7,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.demo import load_demo
-from assessment.framework import builtin_framework
-from assessment.scoring import score
+from assessment.content.demo import load_demo
+from assessment.content.framework import builtin_framework
+from assessment.engine.scoring import score
 
 SECTORS = {"acute", "community", "primary care", "mental health", "local authority", "VCSE",
            "public health", "patient/public"}
@@ -70,10 +70,10 @@ def test_demo_page_shows_the_engines_numbers():
 
 
 def test_a_new_database_gets_the_demo_workshops_with_the_same_numbers(tmp_path, demo):
-    from assessment import crud
-    from assessment.db import make_engine, migrate, transaction
-    from assessment.demo import NEIGHBOURS, seed_demo
-    from assessment.framework import builtin_frameworks
+    from assessment.storage import crud
+    from assessment.storage.db import make_engine, migrate, transaction
+    from assessment.content.demo import NEIGHBOURS, seed_demo
+    from assessment.content.framework import builtin_frameworks
 
     engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
     assert migrate(engine) is True  # new: the app stores the demo

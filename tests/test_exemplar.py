@@ -7,8 +7,8 @@ import json
 import pytest
 
 from assessment.errors import InputError
-from assessment.exemplar import SCHEMA_FILE, Confidence, builtin_exemplars, exemplar_ids, json_schema, read_exemplar
-from assessment.framework import builtin_frameworks
+from assessment.content.exemplar import SCHEMA_FILE, Confidence, builtin_exemplars, exemplar_ids, json_schema, read_exemplar
+from assessment.content.framework import builtin_frameworks
 from tests.conftest import DATA
 
 REQUIRED_EXEMPLARS = {"salford", "canterbury", "northumberland", "somerset-symphony", "croydon",
@@ -59,8 +59,8 @@ def test_not_assessed_cannot_carry_a_score(tiny):
     text = (DATA / "exemplars" / "northtown.yaml").read_text().replace(
         "      not_assessed: The sources say nothing about this.",
         "      not_assessed: The sources say nothing about this.\n      score: 3")
-    from assessment.exemplar import Exemplar
-    from assessment.yaml_document import parse_yaml, validate_document
+    from assessment.content.exemplar import Exemplar
+    from assessment.content.yaml_document import parse_yaml, validate_document
 
     with pytest.raises(InputError, match="a principle marked not_assessed has no score"):
         validate_document(parse_yaml(text, source="x.yaml"), Exemplar, context={"frameworks": {"tiny": tiny}})

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assessment import framework as framework_module
+from assessment.content import framework as framework_module
 from assessment.errors import InputError
-from assessment.framework import SCHEMA_FILE, json_schema, load_framework, parse_framework, read_framework
-from assessment.yaml_document import MAX_BYTES
+from assessment.content.framework import SCHEMA_FILE, json_schema, load_framework, parse_framework, read_framework
+from assessment.content.yaml_document import MAX_BYTES
 from tests.conftest import DATA
 
 BAD = DATA / "bad_frameworks"
@@ -99,7 +99,7 @@ def test_load_framework_takes_a_path_or_a_builtin_id():
 
 
 def test_checked_in_json_schema_is_generated_from_the_models():
-    # Regenerate with: python -c "import json; from assessment.framework import json_schema, SCHEMA_FILE;
+    # Regenerate with: python -c "import json; from assessment.content.framework import json_schema, SCHEMA_FILE;
     #   SCHEMA_FILE.write_text(json.dumps(json_schema(), indent=2) + '\n')"
     assert json.loads(SCHEMA_FILE.read_text()) == json_schema()
 

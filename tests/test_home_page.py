@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from assessment.framework import builtin_frameworks
-from assessment.pages.markdown import plain
+from assessment.content.framework import builtin_frameworks
+from assessment.pages.text import plain
 from tests.conftest import ROOT
 
 

@@ -8,12 +8,13 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from assessment import crud, library
-from assessment.db import transaction
+from assessment.storage import crud
+from assessment.services import library
+from assessment.storage.db import transaction
 from assessment.errors import InputError
-from assessment.framework import json_schema, parse_framework, read_framework
-from assessment.models import FrameworkVersion
-from assessment.versions import common_ground
+from assessment.content.framework import json_schema, parse_framework, read_framework
+from assessment.storage.models import FrameworkVersion
+from assessment.engine.versions import common_ground
 from tests.conftest import DATA, ROOT
 
 FIVE_BY_TWO = DATA / "frameworks" / "five-by-two.yaml"
@@ -128,7 +129,7 @@ def test_versions_are_compared_only_on_unchanged_statements():
 
 
 def test_progress_across_versions_rests_on_the_shared_statements(engine):
-    from assessment.history import latest_profiles, progress
+    from assessment.services.history import latest_profiles, progress
 
     v1 = _uploaded(engine, FIVE_BY_TWO.read_bytes()).entry.framework
     v2 = _uploaded(engine, FIVE_BY_TWO.read_bytes().replace(b"Some budgets are pooled.", b"Budgets are pooled.")

@@ -4,20 +4,21 @@ and a whole workshop — set-up, phones, reveal, agreed score, report — on a f
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 import yaml
 from playwright.sync_api import Page, expect
 from sqlalchemy import func, select
 
-from assessment import crud, library
-from assessment.db import make_engine, transaction
-from assessment.framework import read_framework
-from assessment.models import FrameworkVersion
-from assessment.responses import Answer, Responses
-from assessment.scoring import score
+from assessment.storage import crud
+from assessment.services import library
+from assessment.storage.db import make_engine, transaction
+from assessment.content.framework import read_framework
+from assessment.storage.models import FrameworkVersion
+from assessment.engine.responses import Answer, Responses
+from assessment.engine.scoring import score
 from tests.conftest import DATA, SCREENSHOTS, LiveApp, wait_for_app
+from tests.utils.pdf import read_pdf
 from tests.test_workshop_browser import LAPTOP, PHONE, choose, join, settle
 
 pytestmark = pytest.mark.browser
@@ -25,7 +26,6 @@ pytestmark = pytest.mark.browser
 ADMIN_KEY = "library-admin-key-0123456789"
 FIVE_BY_TWO = DATA / "frameworks" / "five-by-two.yaml"
 HOSTILE = '<img src=x onerror="window.pwned=1"> <b>bold</b> [link](https://evil.example) $x$'
-
 
 @pytest.fixture(scope="module")
 def library_app(tmp_path_factory):
@@ -37,11 +37,9 @@ def library_app(tmp_path_factory):
     app.stop()
     app.engine.dispose()
 
-
 def _stored(engine) -> int:  # type: ignore[no-untyped-def]
     with transaction(engine) as session:
         return session.scalar(select(func.count(FrameworkVersion.id))) or 0
-
 
 def _library(browser, app) -> Page:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport=LAPTOP, accept_downloads=True)
@@ -49,14 +47,12 @@ def _library(browser, app) -> Page:  # type: ignore[no-untyped-def]
     wait_for_app(page)
     return page
 
-
 def _upload(page: Page, path) -> None:  # type: ignore[no-untyped-def]
     form = page.get_by_test_id("stForm").filter(has_text="Framework YAML")
     form.locator("input[type=file]").set_input_files(str(path))
     expect(form.get_by_text(path.name)).to_be_visible()  # uploaded, not just chosen
     form.get_by_role("button", name="Check and add to the library").click()
     settle(page)
-
 
 def test_hostile_uploads_are_refused_with_nothing_stored(browser, library_app, tmp_path):
     files = {
@@ -83,7 +79,6 @@ def test_hostile_uploads_are_refused_with_nothing_stored(browser, library_app, t
     assert _stored(library_app.engine) == 0
     page.close()
 
-
 def _hostile_framework(tmp_path):  # type: ignore[no-untyped-def]
     """The 0–4 framework with HTML and Markdown in every text field."""
     content = yaml.safe_load(FIVE_BY_TWO.read_text())
@@ -99,7 +94,6 @@ def _hostile_framework(tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "hostile.yaml"
     path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
     return path
-
 
 def test_html_in_every_text_field_shows_as_plain_text(browser, library_app, tmp_path):
     page = _library(browser, library_app)
@@ -139,7 +133,6 @@ def test_html_in_every_text_field_shows_as_plain_text(browser, library_app, tmp_
     page.close()
     phone.close()
 
-
 def _choose_only(page: Page, label: str, option: str) -> None:
     """Empty a multiselect and pick one option."""
     box = page.get_by_role("combobox", name=re.compile(label))
@@ -149,7 +142,6 @@ def _choose_only(page: Page, label: str, option: str) -> None:
     box.fill(option)
     page.get_by_role("option", name=re.compile(option)).click()
     box.press("Escape")
-
 
 def test_a_whole_workshop_on_an_uploaded_framework(browser, library_app, tmp_path):
     framework = read_framework(FIVE_BY_TWO)
@@ -218,7 +210,7 @@ def test_a_whole_workshop_on_an_uploaded_framework(browser, library_app, tmp_pat
         page.get_by_role("button", name="Report (PDF)").click()
     pdf = tmp_path / "report.pdf"
     download.value.save_as(pdf)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = read_pdf(pdf.read_bytes()).text
     assert "Riverside maturity matrix" in text and "Riverside Partnership" in text
     overall = expected.overall
     assert f"{overall.mean:.1f} ({overall.level})" in text

@@ -2,7 +2,7 @@
 
 import re
 
-from assessment.pages.markdown import plain
+from assessment.pages.text import plain
 
 
 def test_every_markup_character_in_peoples_words_is_escaped():

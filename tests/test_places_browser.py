@@ -7,13 +7,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from assessment import crud
-from assessment.db import make_engine, migrate, transaction
-from assessment.demo import load_demo, make_places
-from assessment.framework import builtin_framework, builtin_frameworks
-from assessment.history import latest_profiles, progress
-from assessment.progress import changes
-from assessment.responses import responses_csv
+from assessment.storage import crud
+from assessment.storage.db import make_engine, migrate, transaction
+from assessment.content.demo import load_demo, make_places
+from assessment.content.framework import builtin_framework, builtin_frameworks
+from assessment.services.history import latest_profiles, progress
+from assessment.engine.progress import changes
+from assessment.engine.responses import responses_csv
 from tests.conftest import LiveApp, wait_for_app
 
 pytestmark = pytest.mark.browser

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from assessment.progress import Basis, changes, snapshot
-from assessment.scoring import score
-from assessment.system import pairings, spreads
+from assessment.engine.progress import Basis, changes, snapshot
+from assessment.engine.scoring import score
+from assessment.engine.system import pairings, spreads
 from tests.conftest import answers_from_matrix
 
 

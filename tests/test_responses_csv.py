@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assessment.errors import InputError
-from assessment.responses import parse_responses_csv, read_responses_csv
+from assessment.engine.responses import parse_responses_csv, read_responses_csv
 from tests.conftest import DATA
 
 BAD = DATA / "bad_responses"
@@ -72,7 +72,7 @@ def test_dont_know_in_any_case_and_blank_scores(tiny):
 
 
 def test_written_csv_reads_back_the_same(tiny):
-    from assessment.responses import responses_csv
+    from assessment.engine.responses import responses_csv
 
     original = read_responses_csv(DATA / "good_responses.csv", tiny)
     again = parse_responses_csv(responses_csv(original).encode(), tiny, source="again.csv")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assessment.room import MIN_SECTOR_SIZE, answer_distribution, most_split, sector_series, sector_sizes
-from assessment.scoring import score
+from assessment.engine.room import MIN_SECTOR_SIZE, answer_distribution, most_split, sector_series, sector_sizes
+from assessment.engine.scoring import score
 from tests.conftest import answers_from_matrix
 
 

@@ -8,10 +8,10 @@ import statistics
 import numpy as np
 import pytest
 
-from assessment.agreement import Agreement
-from assessment.framework import read_framework
-from assessment.responses import Answer, Responses
-from assessment.scoring import score
+from assessment.engine.agreement import Agreement
+from assessment.content.framework import read_framework
+from assessment.engine.responses import Answer, Responses
+from assessment.engine.scoring import score
 from tests.conftest import DATA, answers_from_matrix
 
 NAN = float("nan")

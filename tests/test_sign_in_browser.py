@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from assessment import crud
-from assessment.db import make_engine, migrate, transaction
-from assessment.framework import builtin_framework
+from assessment.storage import crud
+from assessment.storage.db import make_engine, migrate, transaction
+from assessment.content.framework import builtin_framework
 from tests.conftest import SCREENSHOTS, LiveApp, wait_for_app
 from tests.test_workshop_browser import LAPTOP, settle
 

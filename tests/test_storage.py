@@ -8,12 +8,12 @@ from datetime import date
 import pytest
 from sqlalchemy import inspect
 
-from assessment import crud
-from assessment.db import migrate, transaction
+from assessment.storage import crud
+from assessment.storage.db import migrate, transaction
 from assessment.errors import InputError
-from assessment.framework import builtin_framework
-from assessment.models import Base
-from assessment.scoring import score
+from assessment.content.framework import builtin_framework
+from assessment.storage.models import Base
+from assessment.engine.scoring import score
 
 
 @pytest.fixture
@@ -220,7 +220,7 @@ def test_reading_never_waits_for_a_writer(engine, ham):
 def test_an_existing_database_keeps_its_workshops_through_later_migrations(tmp_path, ham):
     from sqlalchemy import text
 
-    from assessment.db import make_engine
+    from assessment.storage.db import make_engine
 
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
     migrate(engine, "0001")
@@ -272,7 +272,7 @@ def test_places_join_systems_and_workshops_are_renamed_archived_and_deleted_whol
 
 
 def test_imported_responses_become_a_closed_workshop_with_the_same_scores(engine, ham):
-    from assessment.demo import load_demo
+    from assessment.content.demo import load_demo
 
     answers = load_demo().workshops[0].responses(ham.id)
     with transaction(engine) as session:

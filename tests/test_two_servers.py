@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from assessment import crud
-from assessment.db import make_engine, migrate, transaction
-from assessment.framework import builtin_framework
-from assessment.responses import Answer, Responses
-from assessment.scoring import score
+from assessment.storage import crud
+from assessment.storage.db import make_engine, migrate, transaction
+from assessment.content.framework import builtin_framework
+from assessment.engine.responses import Answer, Responses
+from assessment.engine.scoring import score
 from tests.conftest import LiveApp, fresh_postgres_database, wait_for_app
 from tests.test_workshop_browser import LAPTOP, PHONE, choose, join, settle
 

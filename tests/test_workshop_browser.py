@@ -7,11 +7,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from assessment import crud
-from assessment.db import make_engine, migrate, transaction
-from assessment.framework import builtin_framework
-from assessment.responses import Answer, Responses
-from assessment.scoring import score
+from assessment.storage import crud
+from assessment.storage.db import make_engine, migrate, transaction
+from assessment.content.framework import builtin_framework
+from assessment.engine.responses import Answer, Responses
+from assessment.engine.scoring import score
 from tests.conftest import SCREENSHOTS, LiveApp, wait_for_app
 
 pytestmark = pytest.mark.browser

@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from assessment import crud
-from assessment.db import transaction
+from assessment.storage import crud
+from assessment.storage.db import transaction
 from assessment.errors import InputError
-from assessment.framework import builtin_framework
-from assessment.scoring import score
-from assessment.workshop_file import export_workshop, import_workshop, read_workshop_file
+from assessment.content.framework import builtin_framework
+from assessment.engine.scoring import score
+from assessment.services.transfer import export_workshop, import_workshop, read_workshop_file
 
 
 def test_a_workshop_survives_the_round_trip(engine):

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment import crud
-from assessment.framework import builtin_framework
+from assessment.storage import crud
+from assessment.content.framework import builtin_framework
 from assessment.pages import state
-from assessment.pages.markdown import plain
+from assessment.pages.text import plain
 
 
 def _setup_page():

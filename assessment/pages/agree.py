@@ -10,21 +10,21 @@ import datetime
 import pandas as pd
 import streamlit as st
 
-from assessment import crud
-from assessment.charts import rounded
+from assessment.storage import crud
+from assessment.pages.charts import rounded
 from assessment.errors import InputError
-from assessment.exports import results_csv, results_xlsx
-from assessment.models import Workshop
+from assessment.reports.spreadsheets import results_csv, results_xlsx
+from assessment.storage.models import Workshop
 from assessment.pages import results, state
-from assessment.pages.markdown import plain
+from assessment.pages.text import plain
 from assessment.pages.room import choose_framework
-from assessment.reports.model import Branding, report_for_workshop
+from assessment.engine.report import Branding, report_for_workshop
 from assessment.reports.render import MIME
 from assessment.reports.render import render as render_report
-from assessment.responses import responses_csv
-from assessment.scoring import score
+from assessment.engine.responses import responses_csv
+from assessment.engine.scoring import score
 from assessment.settings import get_settings
-from assessment.workshop_file import export_workshop
+from assessment.services.transfer import export_workshop
 
 NOT_AGREED = "Not agreed yet"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment import crud
-from assessment.charts import Series
+from assessment.storage import crud
+from assessment.pages.charts import Series
 from assessment.pages import results, state
 from assessment.pages.room import choose_framework
-from assessment.scoring import score
+from assessment.engine.scoring import score
 
 ROOM, AGREED = "The room's scores (mean of answers)", "The agreed scores"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.charts import Series
-from assessment.demo import DemoPartnership, load_demo
-from assessment.exemplar import Exemplar
-from assessment.framework import Framework
+from assessment.pages.charts import Series
+from assessment.content.demo import DemoPartnership, load_demo
+from assessment.content.exemplar import Exemplar
+from assessment.content.framework import Framework
 from assessment.pages import results, state
-from assessment.scoring import ScoreResult, score
+from assessment.engine.scoring import ScoreResult, score
 
 
 @st.cache_resource

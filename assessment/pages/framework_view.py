@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessment.framework import Framework, Wording
+from assessment.content.framework import Framework, Wording
 from assessment.pages import results
-from assessment.pages.markdown import plain
+from assessment.pages.text import plain
 
 WORDING_NOTE = {
     Wording.verbatim: "name as published",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.agreement import RULE_IN_WORDS, ad_cutoff
-from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar
-from assessment.framework import Framework
+from assessment.engine.agreement import RULE_IN_WORDS, ad_cutoff
+from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar
+from assessment.content.framework import Framework
 from assessment.pages import framework_view, state
 
 WORKSHOP_STEPS = (

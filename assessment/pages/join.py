@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment import crud
+from assessment.storage import crud
 from assessment.errors import InputError
-from assessment.framework import Framework, Principle
+from assessment.content.framework import Framework, Principle
 from assessment.pages import state
-from assessment.pages.markdown import plain
+from assessment.pages.text import plain
 
 DONT_KNOW = "dk"
 NOT_SAYING = "Prefer not to say"

@@ -6,12 +6,12 @@ import json
 
 import streamlit as st
 
-from assessment import library
-from assessment.access import Role
+from assessment.services import library
+from assessment.services.access import Role
 from assessment.errors import InputError
-from assessment.framework import json_schema
+from assessment.content.framework import json_schema
 from assessment.pages import framework_view, state
-from assessment.pages.markdown import plain
+from assessment.pages.text import plain
 
 def render() -> None:
     st.title("Framework library")

@@ -8,15 +8,17 @@ import datetime
 import pandas as pd
 import streamlit as st
 
-from assessment import access, crud, library
-from assessment.access import Person, Role
+from assessment.services import access
+from assessment.storage import crud
+from assessment.services import library
+from assessment.services.access import Person, Role
 from assessment.errors import InputError
-from assessment.history import place_label
-from assessment.models import Workshop
+from assessment.services.history import place_label
+from assessment.storage.models import Workshop
 from assessment.pages import results, routes, state
-from assessment.pages.markdown import plain
-from assessment.responses import parse_responses_csv
-from assessment.scoring import score
+from assessment.pages.text import plain
+from assessment.engine.responses import parse_responses_csv
+from assessment.engine.scoring import score
 
 MAX_UPLOAD_BYTES = 5 * 2**20
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessment import access
-from assessment.charts import Series, radar
-from assessment import library
-from assessment.history import place_label, progress
+from assessment.services import access
+from assessment.pages.charts import Series, radar
+from assessment.services import library
+from assessment.services.history import place_label, progress
 from assessment.pages import results, state
-from assessment.pages.markdown import plain
-from assessment.progress import Basis, changes
+from assessment.pages.text import plain
+from assessment.engine.progress import Basis, changes
 
 
 def render() -> None:

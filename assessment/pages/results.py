@@ -7,12 +7,12 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
-from assessment.charts import Series, radar, radar_table, rounded
-from assessment.comparison import GapKind, compare
-from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar, profiled_on
-from assessment.framework import Framework
-from assessment.scoring import ScoreResult
-from assessment.pages.markdown import plain
+from assessment.pages.charts import Series, radar, radar_table, rounded
+from assessment.engine.comparison import GapKind, compare
+from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar, profiled_on
+from assessment.content.framework import Framework
+from assessment.engine.scoring import ScoreResult
+from assessment.pages.text import plain
 
 
 def exemplar_scores(exemplar: Exemplar, framework: Framework) -> dict[str, float | None]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessment import crud
-from assessment.charts import Series, distribution_bars
-from assessment.framework import Framework
-from assessment.models import Workshop
+from assessment.storage import crud
+from assessment.pages.charts import Series, distribution_bars
+from assessment.content.framework import Framework
+from assessment.storage.models import Workshop
 from assessment.pages import results, state
-from assessment.pages.markdown import plain
-from assessment.qr import qr_svg
-from assessment.room import answer_distribution, most_split, sector_series
-from assessment.scoring import score
+from assessment.pages.text import plain
+from assessment.pages.qr import qr_svg
+from assessment.engine.room import answer_distribution, most_split, sector_series
+from assessment.engine.scoring import score
 from assessment.settings import get_settings
 
 

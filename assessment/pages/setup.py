@@ -6,8 +6,9 @@ import datetime
 
 import streamlit as st
 
-from assessment import crud, library
-from assessment.access import Role
+from assessment.storage import crud
+from assessment.services import library
+from assessment.services.access import Role
 from assessment.errors import InputError
 from assessment.pages import state
 

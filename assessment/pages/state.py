@@ -17,13 +17,14 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from assessment import access, crud
-from assessment.access import Person, Role
-from assessment.db import make_engine, migrate, transaction
-from assessment.demo import seed_demo
-from assessment.exemplar import Exemplar, builtin_exemplars
-from assessment.framework import Framework, builtin_frameworks
-from assessment.models import Workshop
+from assessment.services import access
+from assessment.storage import crud
+from assessment.services.access import Person, Role
+from assessment.storage.db import make_engine, migrate, transaction
+from assessment.content.demo import seed_demo
+from assessment.content.exemplar import Exemplar, builtin_exemplars
+from assessment.content.framework import Framework, builtin_frameworks
+from assessment.storage.models import Workshop
 from assessment.settings import get_settings
 
 FACILITATOR_KEY = "facilitator_key"

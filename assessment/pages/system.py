@@ -6,12 +6,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from assessment import access, library
-from assessment.charts import DISTRIBUTION_COLOURS, Series, plotly_text, radar, radar_values
-from assessment.history import latest_profiles
+from assessment.services import access
+from assessment.services import library
+from assessment.pages.charts import DISTRIBUTION_COLOURS, Series, plotly_text, radar, radar_values
+from assessment.services.history import latest_profiles
 from assessment.pages import results, state
-from assessment.pages.markdown import plain
-from assessment.system import pairings, spreads
+from assessment.pages.text import plain
+from assessment.engine.system import pairings, spreads
 
 ALL = 0
 COLUMNS = 4

@@ -12,8 +12,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from assessment.charts import DASHES, PALETTE  # noqa: E402
-from assessment.reports.model import RadarSeries  # noqa: E402
+from assessment.pages.charts import DASHES, PALETTE  # noqa: E402
+from assessment.engine.report import RadarSeries  # noqa: E402
 
 MATPLOTLIB_DASHES = {"solid": "-", "dash": "--", "dot": ":", "dashdot": "-.", "longdash": (0, (8, 3)),
                      "longdashdot": (0, (8, 3, 2, 3))}

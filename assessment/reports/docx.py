@@ -7,9 +7,9 @@ import io
 from docx import Document
 from docx.shared import Cm, RGBColor
 
-from assessment.exemplar import JUDGEMENT_CAVEAT
+from assessment.content.exemplar import JUDGEMENT_CAVEAT
 from assessment.reports.charts import radar_alt, radar_png
-from assessment.reports.model import RadarSeries, Report, num, pct
+from assessment.engine.report import RadarSeries, Report, num, pct
 
 
 TEXT_WIDTH_CM = 16.0

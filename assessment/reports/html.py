@@ -8,11 +8,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from assessment.charts import Series, radar
-from assessment.exemplar import JUDGEMENT_CAVEAT
-from assessment.framework import Framework
+from assessment.pages.charts import Series, radar
+from assessment.content.exemplar import JUDGEMENT_CAVEAT
+from assessment.content.framework import Framework
 from assessment.reports.charts import radar_alt, radar_svg
-from assessment.reports.model import RadarSeries, Report, num, pct
+from assessment.engine.report import RadarSeries, Report, num, pct
 
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                          autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)

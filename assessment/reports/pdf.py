@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from weasyprint import HTML
 
-from assessment.framework import Framework
+from assessment.content.framework import Framework
 from assessment.reports.html import render_html
-from assessment.reports.model import Report
+from assessment.engine.report import Report
 
 
 def render_pdf(report: Report, framework: Framework) -> bytes:

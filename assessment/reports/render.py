@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from assessment.framework import Framework
-from assessment.reports.model import Report
+from assessment.content.framework import Framework
+from assessment.engine.report import Report
 
 Format = Literal["pdf", "docx", "html"]
 MIME = {

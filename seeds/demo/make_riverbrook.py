@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assessment.framework import builtin_framework
+from assessment.content.framework import builtin_framework
 
 HERE = Path(__file__).resolve().parent
 

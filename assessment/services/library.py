@@ -13,10 +13,10 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from assessment import crud
+from assessment.storage import crud
 from assessment.errors import InputError, Problem
-from assessment.framework import BUILTIN_DIR, Framework, builtin_frameworks, parse_framework
-from assessment.models import FrameworkVersion, utcnow
+from assessment.content.framework import BUILTIN_DIR, Framework, builtin_frameworks, parse_framework
+from assessment.storage.models import FrameworkVersion, utcnow
 
 TEMPLATE_FILE = BUILTIN_DIR / "templates" / "framework-template.yaml"
 MAX_UPLOAD_BYTES = 512 * 1024

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from assessment.framework import Framework
+from assessment.content.framework import Framework
 
 # Okabe & Ito (2008); each has at least 3:1 contrast on white except yellow, which we leave out.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")

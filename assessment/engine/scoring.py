@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel
 
-from assessment.agreement import OUTSIDE_DISTANCE, Agreement, classify, rwg, rwg_j
-from assessment.framework import Framework
-from assessment.responses import Responses
+from assessment.engine.agreement import OUTSIDE_DISTANCE, Agreement, classify, rwg, rwg_j
+from assessment.content.framework import Framework
+from assessment.engine.responses import Responses
 
 
 class Spread(BaseModel):

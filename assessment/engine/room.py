@@ -8,10 +8,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from assessment.charts import Series
-from assessment.framework import Framework
-from assessment.responses import Responses
-from assessment.scoring import ScoreResult, StatementScore
+from assessment.pages.charts import Series
+from assessment.content.framework import Framework
+from assessment.engine.responses import Responses
+from assessment.engine.scoring import ScoreResult, StatementScore
 
 DONT_KNOW_LABEL = "Don't know"
 

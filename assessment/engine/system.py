@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel
 
-from assessment.framework import Framework
+from assessment.content.framework import Framework
 
 LEARNING_GAP = 1.0  # a point or more between two places is worth a conversation
 

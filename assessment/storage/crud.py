@@ -17,8 +17,8 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from assessment.errors import InputError, Problem
-from assessment.framework import Framework
-from assessment.models import (
+from assessment.content.framework import Framework
+from assessment.storage.models import (
     Action,
     AnswerRecord,
     AuditEntry,
@@ -33,7 +33,7 @@ from assessment.models import (
     WorkshopFramework,
     utcnow,
 )
-from assessment.responses import Answer, Responses
+from assessment.engine.responses import Answer, Responses
 
 LOCAL_ACTOR = "facilitator link"  # who made a change when PlaceReady runs without sign-in
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assessment.framework import Framework
+from assessment.content.framework import Framework
 
 
 @dataclass(frozen=True)

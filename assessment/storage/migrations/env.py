@@ -1,8 +1,8 @@
-"""Alembic environment: runs on the connection `assessment.db.migrate` hands over."""
+"""Alembic environment: runs on the connection `assessment.storage.db.migrate` hands over."""
 
 from alembic import context
 
-from assessment.models import Base
+from assessment.storage.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -13,8 +13,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
-from assessment.framework import Framework
-from assessment.scoring import ScoreResult
+from assessment.content.framework import Framework
+from assessment.engine.scoring import ScoreResult
 
 
 class Basis(StrEnum):

@@ -17,10 +17,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from assessment.content import REPOSITORY_DIR
 from assessment.errors import ContentProblems, InputError, Problem
-from assessment.yaml_document import PATTERN_HINTS, parse_yaml, validate_document
+from assessment.content.yaml_document import PATTERN_HINTS, parse_yaml, validate_document
 
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "principles"
+BUILTIN_DIR = REPOSITORY_DIR / "principles"
 SCHEMA_FILE = BUILTIN_DIR / "framework.schema.json"
 
 FRAMEWORK_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"

@@ -13,17 +13,17 @@ from collections.abc import Mapping, Sequence
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from assessment import crud
+from assessment.storage import crud
 from assessment.errors import InputError, Problem
 
-from assessment.agreement import RULE_IN_WORDS, Agreement
-from assessment.comparison import GapKind, compare
-from assessment.exemplar import JUDGEMENT_CAVEAT, Exemplar, profiled_on
-from assessment.framework import Framework
-from assessment.models import Workshop
-from assessment.responses import Responses
-from assessment.room import MIN_SECTOR_SIZE, sector_sizes
-from assessment.scoring import ScoreResult, Spread, score
+from assessment.engine.agreement import RULE_IN_WORDS, Agreement
+from assessment.engine.comparison import GapKind, compare
+from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar, profiled_on
+from assessment.content.framework import Framework
+from assessment.storage.models import Workshop
+from assessment.engine.responses import Responses
+from assessment.engine.room import MIN_SECTOR_SIZE, sector_sizes
+from assessment.engine.scoring import ScoreResult, Spread, score
 from assessment.settings import Settings
 
 TOP = 3

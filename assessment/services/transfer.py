@@ -13,10 +13,10 @@ import json
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session
 
-from assessment import crud
+from assessment.storage import crud
 from assessment.errors import InputError, Problem
-from assessment.framework import Framework
-from assessment.models import Workshop
+from assessment.content.framework import Framework
+from assessment.storage.models import Workshop
 
 FORMAT = "placeready-workshop"
 MAX_BYTES = 20 * 2**20

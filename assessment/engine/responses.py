@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from assessment.errors import InputError, Problem
-from assessment.formula import as_text, from_text
-from assessment.framework import Framework
+from assessment.engine.formula import as_text, from_text
+from assessment.content.framework import Framework
 
 REQUIRED_COLUMNS = ("participant", "statement", "score")
 OPTIONAL_COLUMNS = ("organisation", "sector", "comment")
@@ -95,7 +95,7 @@ def _text(value: object) -> str | None:
 def responses_csv(responses: Responses) -> str:
     """The answers as a responses CSV (CONTRACTS.md §2) that `parse_responses_csv` reads back.
 
-    Organisation, sector and comment are spreadsheet-safe (see `assessment.formula`).
+    Organisation, sector and comment are spreadsheet-safe (see `assessment.engine.formula`).
     """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")

@@ -1,7 +1,7 @@
 """Profiles out of the database: every workshop of a place, and the latest profile of every place.
 
 Workshops may have run different versions of a framework; each is then scored on the statements all
-of them share (`assessment.versions`), and an agreed score counts only for a principle whose
+of them share (`assessment.engine.versions`), and an agreed score counts only for a principle whose
 statements are all among those.
 """
 
@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from assessment import crud
-from assessment.framework import Framework
-from assessment.models import Partnership, Workshop
-from assessment.progress import Snapshot, snapshot
-from assessment.scoring import score
-from assessment.versions import CommonGround, common_ground
+from assessment.storage import crud
+from assessment.content.framework import Framework
+from assessment.storage.models import Partnership, Workshop
+from assessment.engine.progress import Snapshot, snapshot
+from assessment.engine.scoring import score
+from assessment.engine.versions import CommonGround, common_ground
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from assessment.framework import Content, Framework, FrameworkId, IsoDate, ItemId, Name, Text
-from assessment.responses import Answer, Responses
-from assessment.yaml_document import parse_yaml, validate_document
+from assessment.content import REPOSITORY_DIR
+from assessment.content.framework import Content, Framework, FrameworkId, IsoDate, ItemId, Name, Text
+from assessment.engine.responses import Answer, Responses
+from assessment.content.yaml_document import parse_yaml, validate_document
 
-DEMO_FILE = Path(__file__).resolve().parent.parent / "seeds" / "demo" / "riverbrook.yaml"
+DEMO_FILE = REPOSITORY_DIR / "seeds" / "demo" / "riverbrook.yaml"
 
 Score = int | Literal["dk"]
 
@@ -82,7 +83,7 @@ def make_places(session, *, places: int, workshops: int, frameworks: list[Framew
     import datetime
     import random
 
-    from assessment import crud
+    from assessment.storage import crud
 
     rng = random.Random(seed)
     sectors = ["Acute hospital", "Primary care", "Local authority: adult social care", "Voluntary sector"]
@@ -122,7 +123,7 @@ def seed_demo(session, frameworks: Sequence[Framework], demo: DemoPartnership | 
     """Store Riverbrook's workshops (closed, results shown) and four made-up neighbours in its system."""
     import datetime
 
-    from assessment import crud
+    from assessment.storage import crud
 
     demo = demo or load_demo()
     by_id = {f.id: f for f in frameworks}

@@ -1,7 +1,7 @@
 """Results as tables: a CSV of the principles and an Excel workbook with one sheet per view.
 
 Text that came from people is kept from running as a formula: in CSV it gets a leading apostrophe
-(`assessment.formula`); in Excel every text cell is stored as a string, never as a formula.
+(`assessment.engine.formula`); in Excel every text cell is stored as a string, never as a formula.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from assessment.formula import as_text
-from assessment.reports.model import Report
-from assessment.responses import Responses
+from assessment.engine.formula import as_text
+from assessment.engine.report import Report
+from assessment.engine.responses import Responses
 
 
 def results_tables(report: Report, responses: Responses | None = None) -> dict[str, pd.DataFrame]:

@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
-from assessment.exemplar import Confidence, Exemplar
-from assessment.framework import Framework
+from assessment.content.exemplar import Confidence, Exemplar
+from assessment.content.framework import Framework
 
 LEVEL_TOLERANCE = 0.25  # within a quarter of a point counts as level with the exemplar
 

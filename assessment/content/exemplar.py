@@ -16,8 +16,9 @@ from typing import Any
 
 from pydantic import Field, ValidationInfo, model_validator
 
+from assessment.content import REPOSITORY_DIR
 from assessment.errors import ContentProblems
-from assessment.framework import (
+from assessment.content.framework import (
     Content,
     Framework,
     FrameworkId,
@@ -28,10 +29,10 @@ from assessment.framework import (
     Url,
     builtin_frameworks,
 )
-from assessment.yaml_document import parse_yaml, validate_document
+from assessment.content.yaml_document import parse_yaml, validate_document
 
-EXEMPLAR_DIR = Path(__file__).resolve().parent.parent / "seeds" / "exemplars"
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "seeds" / "exemplar.schema.json"
+EXEMPLAR_DIR = REPOSITORY_DIR / "seeds" / "exemplars"
+SCHEMA_FILE = REPOSITORY_DIR / "seeds" / "exemplar.schema.json"
 
 JUDGEMENT_CAVEAT = (
     "No exemplar has published scores against these principles. Each exemplar score is the "

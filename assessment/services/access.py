@@ -17,8 +17,8 @@ from enum import IntEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assessment import crud
-from assessment.models import Membership, Partnership
+from assessment.storage import crud
+from assessment.storage.models import Membership, Partnership
 
 
 class Role(IntEnum):
