@@ -12,15 +12,16 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from sqlalchemy.orm import Session
-
 from assessment.engine.comparison import compare
 from assessment.errors import InputError, Problem
 from assessment.content.exemplar import Exemplar, builtin_exemplars, exemplar_ids
 from assessment.content.framework import builtin_frameworks, load_framework
-from assessment.storage.models import Workshop
 from assessment.engine.responses import read_responses_csv
 from assessment.engine.scoring import score
+from assessment.numbers import number, signed
+from assessment.services.access import Actor
+from assessment.services.database import Database
+from assessment.services.workshops import WorkshopFacts
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -57,7 +58,7 @@ def _exemplars(args: argparse.Namespace) -> None:
     for row in rows:
         coverage = "; ".join(
             f"{fid}: {f['scored']}/{f['principles']} scored, mean confidence "
-            + ("—" if f["mean_confidence"] is None else f"{f['mean_confidence']:.1f}")
+            + number(f["mean_confidence"])
             for fid, f in row["frameworks"].items()
         )
         print(f"{row['id']:<28} {row['name']} ({row['period']}) — {coverage}")
@@ -73,9 +74,9 @@ def _compare(args: argparse.Namespace) -> None:
         return
     print(f"{'principle':<28} {'exemplar':<22} {'you':>5} {'them':>5} {'gap':>6}  what they did")
     for gap in gaps:
-        ours = "—" if gap.partnership_score is None else f"{gap.partnership_score:.1f}"
-        theirs = "—" if gap.exemplar_score is None else str(gap.exemplar_score)
-        difference = "—" if gap.gap is None else f"{gap.gap:+.1f}"
+        ours = number(gap.partnership_score)
+        theirs = number(gap.exemplar_score, 0)
+        difference = signed(gap.gap)
         note = gap.practice or f"({gap.kind}: {gap.not_assessed_reason})"
         print(f"{gap.principle:<28} {gap.exemplar:<22} {ours:>5} {theirs:>5} {difference:>6}  {note}")
 
@@ -88,38 +89,38 @@ def _chosen_exemplars(ids: Sequence[str]) -> list[Exemplar]:
     return [e for e in builtin_exemplars() if e.id in ids]
 
 
+COMMAND_LINE = Actor.system("command line")
+
+
 @contextmanager
-def _database() -> Iterator[Session]:
-    """A transaction on the configured database (PLACEREADY_DATABASE_URL), migrated first."""
-    from assessment.storage.db import make_engine, migrate, transaction
+def _database() -> Iterator[Database]:
+    """The configured database (PLACEREADY_DATABASE_URL, as the app reads it), migrated first; never seeded."""
+    from assessment.services.database import open_database
     from assessment.settings import get_settings
 
-    engine = make_engine(get_settings().database_url)
-    migrate(engine)
+    db = open_database(get_settings(), seed=False)
     try:
-        with transaction(engine) as session:
-            yield session
+        yield db
     finally:
-        engine.dispose()
+        db.dispose()
 
 
-@contextmanager
-def _stored_workshop(code: str) -> Iterator[tuple[Session, Workshop]]:
-    """The workshop with this join code in the configured database, in a transaction."""
-    from assessment.storage import crud
+def _stored_workshop(db: Database, code: str) -> WorkshopFacts:
+    """The workshop with this join code in the configured database."""
+    from assessment.services import workshops
 
-    with _database() as session:
-        workshop = crud.workshop_by_join_code(session, code=code)
-        if workshop is None:
-            raise InputError("--workshop", [Problem(f"no workshop in the database has the join code '{code}'")])
-        yield session, workshop
+    workshop = workshops.by_join_code(db, code=code)
+    if workshop is None:
+        raise InputError("--workshop", [Problem(f"no workshop in the database has the join code '{code}'")])
+    return workshop
 
 
 def _report(args: argparse.Namespace) -> None:
     from pathlib import Path
 
-    from assessment.engine.report import Branding, build_report, report_for_workshop
+    from assessment.engine.report import build_report
     from assessment.reports.render import render
+    from assessment.services import reports
     from assessment.settings import get_settings
 
     output = Path(args.output)
@@ -128,25 +129,21 @@ def _report(args: argparse.Namespace) -> None:
         raise InputError("--format", [Problem("say pdf, docx or html (or end the output file name with one)")])
     if bool(args.responses) == bool(args.workshop):
         raise InputError("report", [Problem("give either --responses FILE.csv or --workshop JOIN_CODE")])
-    branding = Branding.from_settings(get_settings())
+    brand = reports.branding(get_settings())
     exemplars = _chosen_exemplars(args.exemplar or [])
     if args.responses:
         framework = load_framework(args.framework)
         report = build_report(framework, read_responses_csv(args.responses, framework),
                               partnership=args.partnership or Path(args.responses).stem, exemplars=exemplars,
-                              branding=branding)
+                              branding=brand)
     else:
-        from assessment.storage import crud
-
-        with _stored_workshop(args.workshop) as (session, workshop):
-            pinned = {f.id: f for f in crud.workshop_frameworks(workshop)}
-            if args.framework not in pinned:
-                raise InputError("--framework", [Problem(f"this workshop scored {', '.join(pinned)}")])
-            framework = pinned[args.framework]
-            report = report_for_workshop(session, workshop_id=workshop.id, framework=framework,
-                                         exemplars=exemplars or _chosen_exemplars(list(workshop.exemplar_ids)),
-                                         branding=branding)
-    output.write_bytes(render(report, framework, fmt))
+        with _database() as db:
+            workshop = _stored_workshop(db, args.workshop)
+            framework = workshop.framework(args.framework)
+            report = reports.workshop_report(db, actor=COMMAND_LINE, workshop_id=workshop.id, framework_id=framework.id,
+                                             exemplars=exemplars or _chosen_exemplars(list(workshop.exemplar_ids)),
+                                             brand=brand)
+    output.write_bytes(render(report, fmt))
     print(f"wrote {output} ({fmt}, {output.stat().st_size // 1024} KB)")
 
 
@@ -155,59 +152,49 @@ def _export(args: argparse.Namespace) -> None:
 
     from assessment.services.transfer import export_workshop
 
-    with _stored_workshop(args.workshop) as (session, workshop):
-        Path(args.output).write_text(export_workshop(session, workshop=workshop), encoding="utf-8")
+    with _database() as db:
+        workshop = _stored_workshop(db, args.workshop)
+        Path(args.output).write_text(export_workshop(db, actor=COMMAND_LINE, workshop_id=workshop.id), encoding="utf-8")
     print(f"wrote {args.output}")
 
 
 def _import(args: argparse.Namespace) -> None:
     from pathlib import Path
 
+    from assessment.services.organisations import organisation_id
     from assessment.services.transfer import import_workshop, read_workshop_file
 
     document = read_workshop_file(Path(args.file).read_bytes(), source=args.file)
-    with _database() as session:
-        created = import_workshop(session, document=document, owned_by=_organisation_id(session, args.organisation))
-        code = created.workshop.join_code
-    print(f"imported as join code {code}; facilitator link: /room?key={created.facilitator_key}")
-
-
-def _organisation_id(session: Session, name: str | None) -> int | None:
-    from assessment.storage import crud
-
-    if name is None:
-        return None
-    organisation = crud.organisation_named(session, name=name)
-    if organisation is None:
-        raise InputError("--organisation", [Problem(f"no organisation is called '{name}'")])
-    return organisation.id
+    with _database() as db:
+        owner = organisation_id(db, name=args.organisation) if args.organisation is not None else None
+        created = import_workshop(db, actor=COMMAND_LINE, document=document, organisation_id=owner)
+    print(f"imported as join code {created.join_code}; facilitator link: /room?key={created.facilitator_key}")
 
 
 def _organisation(args: argparse.Namespace) -> None:
-    from assessment.storage import crud
+    from assessment.services import entries, organisations
 
-    with _database() as session:
-        organisation = crud.create_organisation(session, name=args.name)
-        crud.add_member(session, organisation_id=organisation.id, email=args.owner, role="owner", actor="command line")
-    print(f"organisation '{args.name}' created; {crud.email_address(args.owner)} is its owner")
+    with _database() as db:
+        organisations.create_organisation(db, actor=COMMAND_LINE, name=args.name, owner_email=args.owner)
+    print(f"organisation '{args.name}' created; {entries.email_address(args.owner)} is its owner")
 
 
 def _member(args: argparse.Namespace) -> None:
-    from assessment.storage import crud
+    from assessment.services import entries, organisations
 
-    with _database() as session:
-        crud.add_member(session, organisation_id=_organisation_id(session, args.organisation), email=args.email,
-                        role=args.role, actor="command line")
-    print(f"{crud.email_address(args.email)} is now {args.role} of '{args.organisation}'")
+    with _database() as db:
+        organisations.set_member(db, actor=COMMAND_LINE, email=args.email, role=args.role,
+                                 organisation_id=organisations.organisation_id(db, name=args.organisation))
+    print(f"{entries.email_address(args.email)} is now {args.role} of '{args.organisation}'")
 
 
 def _retention(args: argparse.Namespace) -> None:
     import datetime
 
-    from assessment.storage import crud
+    from assessment.services.privacy import apply_retention
 
-    with _database() as session:
-        erased = crud.apply_retention(session, days=args.days, today=datetime.date.today())
+    with _database() as db:
+        erased = apply_retention(db, actor=COMMAND_LINE, days=args.days, today=datetime.date.today())
     print(f"erased the personal data of {len(erased)} workshop(s) held more than {args.days} days ago")
 
 

@@ -1,23 +1,55 @@
-"""Configuration: one `Settings` class, read from the environment (and so from Streamlit secrets).
+"""Configuration: one `Settings` class, read the same way by the app and the command line.
 
-Streamlit exports every root-level key of `.streamlit/secrets.toml` as an environment variable, so
-`PLACEREADY_DATABASE_URL = "postgresql+psycopg://…"` in secrets and the same name in the
-environment are the same setting.
+Each setting is `PLACEREADY_<NAME>`, taken from (first found wins) the environment, the project's
+`.streamlit/secrets.toml` (in the folder the app or command starts from), or `~/.streamlit/secrets.toml`
+— the files Streamlit reads. An empty value counts as unset.
 """
 
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, ValidationError, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from assessment.errors import InputError, Problem
+
+PREFIX = "PLACEREADY_"
 DEFAULT_DATABASE_FILE = Path("placeready.db")
 
 
+def secrets_files() -> list[Path]:
+    """Streamlit's secrets files, the one that loses first: the user's, then the project's."""
+    return [Path.home() / ".streamlit" / "secrets.toml", Path.cwd() / ".streamlit" / "secrets.toml"]
+
+
+class StreamlitSecrets(PydanticBaseSettingsSource):
+    """The root-level `PLACEREADY_*` keys of Streamlit's secrets files (tables such as [auth] are Streamlit's)."""
+
+    def __call__(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for path in secrets_files():
+            if not path.is_file():
+                continue
+            try:
+                document = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+                raise InputError(str(path), [Problem(f"cannot be read as TOML: {error}")]) from None
+            for key, value in document.items():
+                if key.upper().startswith(PREFIX) and not isinstance(value, dict) and value != "":
+                    found[key[len(PREFIX):].lower()] = value
+        return found
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # __call__ reads the whole file at once
+
+
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="PLACEREADY_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix=PREFIX, env_ignore_empty=True, extra="ignore")
 
     database_url: str = Field(
         f"sqlite:///{DEFAULT_DATABASE_FILE}",
@@ -38,6 +70,13 @@ class Settings(BaseSettings):
     brand_colour: str = Field("#005EB8", pattern=r"^#[0-9A-Fa-f]{6}$", description="Accent colour of reports.")
     brand_logo: Path | None = Field(None, description="A PNG or JPEG logo for reports, at most 1 MB.")
 
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource,
+                                   ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, StreamlitSecrets(settings_cls)
+
     @field_validator("database_url")
     @classmethod
     def _supported_database(cls, url: str) -> str:
@@ -50,4 +89,9 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()
+    """The settings, read once per process; a bad value is an `InputError` naming the setting."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise InputError("Settings", [Problem(e["msg"], location=PREFIX + str(e["loc"][0]).upper())
+                                      for e in error.errors()]) from None

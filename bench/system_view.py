@@ -39,16 +39,17 @@ def main() -> None:
     os.environ["PLACEREADY_DATABASE_URL"] = f"sqlite:///{folder}/system.db"
     from streamlit.testing.v1 import AppTest
 
-    from assessment.storage.db import make_engine, migrate, transaction
-    from assessment.content.demo import make_places
     from assessment.content.framework import builtin_frameworks
+    from assessment.services.database import Database
+    from assessment.services.demo import make_places
+    from assessment.storage.db import migrate
 
     frameworks = builtin_frameworks()
-    engine = make_engine(os.environ["PLACEREADY_DATABASE_URL"])
-    migrate(engine)
+    db = Database.from_url(os.environ["PLACEREADY_DATABASE_URL"])
+    migrate(db.engine)
     started = time.perf_counter()
-    with transaction(engine, writes=True) as session:
-        make_places(session, places=args.places, workshops=args.workshops, frameworks=frameworks,
+    with db.write() as session:
+        make_places(session, places=args.places, workshops_each=args.workshops, frameworks=frameworks,
                     people=args.people, system="Bench ICS")
     answers = args.places * args.workshops * args.people * sum(len(f.statements) for f in frameworks)
     print(f"data: {args.places} places × {args.workshops} workshops × {args.people} people × "

@@ -37,8 +37,11 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assessment.storage import crud  # noqa: E402
-from assessment.storage.db import make_engine, migrate, transaction  # noqa: E402
+from assessment.services.database import Database  # noqa: E402
+from assessment.storage import answers  # noqa: E402
+from assessment.storage.db import migrate  # noqa: E402
+from assessment.services import workshops  # noqa: E402
+from assessment.services.access import Actor  # noqa: E402
 from assessment.content.framework import builtin_framework  # noqa: E402
 
 SECTORS = ["Acute hospital", "Primary care", "Mental health", "Local authority: adult social care",
@@ -182,14 +185,13 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
     raise RuntimeError("the app did not start")
 
 
-async def one_round(urls: list[str], engine, participants: int, screens: int, think: float,
+async def one_round(urls: list[str], db: Database, participants: int, screens: int, think: float,
                     servers: list[psutil.Process]) -> None:
     ham = builtin_framework("ham-2015")
-    with transaction(engine) as session:
-        created = crud.create_workshop(session, partnership_name=f"Load {participants}", place="Benchmark",
-                                       title=f"{participants} participants", held_on=date.today(), frameworks=[ham],
-                                       sectors=SECTORS)
-        workshop_id, join_code, key = created.workshop.id, created.workshop.join_code, created.facilitator_key
+    created = workshops.create_workshop(db, actor=Actor.system("bench"), partnership_name=f"Load {participants}",
+                                        place="Benchmark", title=f"{participants} participants", held_on=date.today(),
+                                        frameworks=[ham], sectors=SECTORS)
+    workshop_id, join_code, key = created.id, created.join_code, created.facilitator_key
     tally, stop = Tally(), asyncio.Event()
     before = [server.memory_info().rss for server in servers]
     peak = list(before)
@@ -208,8 +210,8 @@ async def one_round(urls: list[str], engine, participants: int, screens: int, th
     elapsed = time.perf_counter() - started
     stop.set()
     await asyncio.gather(room, memory)
-    with transaction(engine) as session:
-        stored = crud.answer_history_count(session, workshop_id=workshop_id)
+    with db.read() as session:
+        stored = answers.saves_in(session, workshop_id=workshop_id)
     ms = [s * 1000 for s in tally.answer_seconds]
     room_ms = [s * 1000 for s in tally.room_seconds]
     print(f"N={participants:>3}  answers sent {tally.answers_sent:>4}  stored {stored:>4}  "
@@ -234,21 +236,21 @@ def main() -> None:
     parser.add_argument("--servers", type=int, default=1, help="identical app servers on one database")
     options = parser.parse_args()
     database_url = options.database_url or f"sqlite:///{tempfile.mkdtemp()}/load.db"
-    engine = make_engine(database_url)
-    migrate(engine)
+    db = Database.from_url(database_url)
+    migrate(db.engine)
     ports = [options.port + n for n in range(options.servers)]
     servers = [start_server(database_url, port) for port in ports]
     try:
         print(f"{database_url.split(':')[0]}, {len(servers)} app server(s), {os.cpu_count()} cores, "
               f"think time {options.think} s, {options.screens} screens each")
         for participants in options.participants:
-            asyncio.run(one_round([f"ws://127.0.0.1:{port}/_stcore/stream" for port in ports], engine, participants,
+            asyncio.run(one_round([f"ws://127.0.0.1:{port}/_stcore/stream" for port in ports], db, participants,
                                   options.screens, options.think, [psutil.Process(s.pid) for s in servers]))
     finally:
         for server in servers:
             server.terminate()
             server.wait(timeout=10)
-        engine.dispose()
+        db.dispose()
 
 
 if __name__ == "__main__":

@@ -200,6 +200,14 @@ def fresh_postgres_database(tmp_path: Path) -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture
+def db(engine):
+    """The services' handle on the `engine` fixture's database."""
+    from assessment.services.database import Database
+
+    return Database(engine)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path):
     """A freshly migrated database: a SQLite file, or a new PostgreSQL database dropped afterwards."""

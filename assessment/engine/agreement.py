@@ -25,6 +25,8 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
+from assessment.numbers import number
+
 MIN_PEOPLE = 3
 OUTSIDE_DISTANCE = 1.0  # scale points from the median
 OUTSIDE_SHARE = 1 / 3
@@ -36,11 +38,11 @@ class Agreement(StrEnum):
     too_few = "too few answers"
 
 
-RULE_IN_WORDS = (
-    "A principle is marked split when a third or more of the room score it more than one point "
-    "away from the middle score, or when people are on average more than {ad_cutoff:.2f} points "
-    "from the room's average. Otherwise the room agreed. Fewer than three scores is too few to tell."
-)
+def rule_in_words(scale_points: int) -> str:
+    """The agreed/split rule as a board member reads it, with the cut-off for this scale."""
+    return ("A principle is marked split when a third or more of the room score it more than one point "
+            f"away from the middle score, or when people are on average more than {number(ad_cutoff(scale_points), 2)} "
+            "points from the room's average. Otherwise the room agreed. Fewer than three scores is too few to tell.")
 
 
 def rwg(variance: npt.ArrayLike, uniform_variance: float) -> np.ndarray:

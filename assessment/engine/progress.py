@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from assessment.content.framework import Framework
 from assessment.engine.scoring import ScoreResult
+from assessment.numbers import number
 
 
 class Basis(StrEnum):
@@ -78,11 +79,12 @@ def changes(framework: Framework, snapshots: Sequence[Snapshot]) -> list[Change]
         beyond = None if noise is None else abs(difference) > noise
         direction = "up" if difference > 0 else "down" if difference < 0 else "unchanged"
         if beyond is None:
-            words = f"{direction} {abs(difference):.1f}; too few answers to judge against the room's spread."
+            words = f"{direction} {number(abs(difference))}; too few answers to judge against the room's spread."
         elif beyond:
-            words = f"{direction} {abs(difference):.1f}, more than the room's own spread ({noise:.1f}): a real change."
+            words = (f"{direction} {number(abs(difference))}, more than the room's own spread ({number(noise)}): "
+                     "a real change.")
         else:
-            words = (f"{direction} {abs(difference):.1f}, within the room's own spread ({noise:.1f}): this could be "
+            words = (f"{direction} {number(abs(difference))}, within the room's own spread ({number(noise)}): this could be "
                      "disagreement in the room rather than change.")
         found.append(Change(principle=principle.id, name=principle.name, first=first.score, last=last.score,
                             change=difference, beyond_spread=beyond, in_words=words))

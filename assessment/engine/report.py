@@ -6,37 +6,20 @@ room agreed. Renderers only lay this out; none of them computes a number.
 
 from __future__ import annotations
 
-import base64
 import datetime
 from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel
-from sqlalchemy.orm import Session
-
-from assessment.storage import crud
-from assessment.errors import InputError, Problem
-
-from assessment.engine.agreement import RULE_IN_WORDS, Agreement
+from assessment.engine.agreement import Agreement, rule_in_words
 from assessment.engine.comparison import GapKind, compare
 from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar, profiled_on
 from assessment.content.framework import Framework
-from assessment.storage.models import Workshop
 from assessment.engine.responses import Responses
-from assessment.engine.room import MIN_SECTOR_SIZE, sector_sizes
+from assessment.engine.profiles import Series, agreed_series, exemplar_series, room_series
+from assessment.engine.sectors import MIN_SECTOR_SIZE, sector_series
 from assessment.engine.scoring import ScoreResult, Spread, score
-from assessment.settings import Settings
 
 TOP = 3
-MAX_LOGO_BYTES = 2**20
-
-
-def num(value: float | None, places: int = 1) -> str:
-    """A number as every rendering prints it: fixed decimals, a dash when there is none."""
-    return "—" if value is None else f"{value:.{places}f}"
-
-
-def pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
 
 
 class Branding(BaseModel):
@@ -45,21 +28,6 @@ class Branding(BaseModel):
     name: str = "PlaceReady"
     colour: str = "#005EB8"
     logo_data_uri: str | None = None
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Branding:
-        logo = None
-        if settings.brand_logo is not None:
-            path = settings.brand_logo
-            try:
-                raw = path.read_bytes()
-            except OSError as error:
-                raise InputError("PLACEREADY_BRAND_LOGO", [Problem(f"cannot read {path}: {error.strerror}")]) from None
-            kind = "png" if raw.startswith(b"\x89PNG") else "jpeg" if raw.startswith(b"\xff\xd8") else None
-            if kind is None or len(raw) > MAX_LOGO_BYTES:
-                raise InputError("PLACEREADY_BRAND_LOGO", [Problem(f"{path}: use a PNG or JPEG file of at most 1 MB")])
-            logo = f"data:image/{kind};base64," + base64.b64encode(raw).decode()
-        return cls(name=settings.brand_name, colour=settings.brand_colour, logo_data_uri=logo)
 
 
 class Agreed(BaseModel):
@@ -124,11 +92,6 @@ class Summary(BaseModel):
     sector_differences: list[SectorDifference]
 
 
-class RadarSeries(BaseModel):
-    name: str
-    scores: dict[str, float | None]
-
-
 class Report(BaseModel):
     title: str
     partnership: str
@@ -145,8 +108,8 @@ class Report(BaseModel):
     alpha_interval: float | None
     summary: Summary
     principles: list[PrincipleSection]
-    radar: list[RadarSeries]  # the room, the agreed scores if any, then the exemplars
-    sectors: list[RadarSeries]  # sectors with enough people to stay anonymous
+    radar: list[Series]  # the room, the agreed scores if any, then the exemplars
+    sectors: list[Series]  # sectors with enough people to stay anonymous
     exemplar_names: list[str]
     method: list[str]
     sources: list[str]
@@ -173,9 +136,7 @@ def build_report(
     room = {p.id: p.mean for p in result.principles}
     gaps = compare(framework, room, exemplars)
     comments = _comments(framework, responses)
-    sizes = sector_sizes(responses)
-    sectors = [RadarSeries(name=f"{sector} ({sizes[sector]})", scores=scores)
-               for sector, scores in sorted(result.by_sector.items()) if sizes.get(sector, 0) >= MIN_SECTOR_SIZE]
+    sectors, _ = sector_series(result, responses)
     statement_scores = {s.id: s for s in result.statements}
     sections = []
     for principle in framework.principles:
@@ -200,14 +161,10 @@ def build_report(
             comments=comments.get(principle.id, []),
             actions=[a for a in actions if a.principle == principle.name],
         ))
-    radar = [RadarSeries(name="This room (mean)", scores=room)]
+    radar = [room_series(room)]
     if any(a.score is not None for a in agreed.values()):
-        radar.append(RadarSeries(name="Agreed", scores={p.id: (float(agreed[p.id].score) if p.id in agreed
-                                                               and agreed[p.id].score is not None else None)
-                                                        for p in framework.principles}))
-    radar += [RadarSeries(name=e.name, scores={p.id: (j.score if (j := e.judgement(framework.id, p.id))
-                                                      and j.assessed else None) for p in framework.principles})
-              for e in exemplars]
+        radar.append(agreed_series(framework, {pid: a.score for pid, a in agreed.items()}))
+    radar += [exemplar_series(e, framework) for e in exemplars]
     cited = {c for g in gaps for c in g.sources}
     return Report(
         title=f"Readiness report: {partnership}",
@@ -227,23 +184,6 @@ def build_report(
     )
 
 
-def report_for_workshop(session: Session, *, workshop_id: int, framework: Framework,
-                        exemplars: Sequence[Exemplar], branding: Branding | None = None) -> Report:
-    """The report of a stored workshop: its answers, agreed scores, notes and actions."""
-    workshop = session.get(Workshop, workshop_id)
-    names = {p.id: p.name for p in framework.principles}
-    agreed = {principle: Agreed(score=r.score, note=r.note)
-              for (framework_id, principle), r in crud.current_consensus(session, workshop_id=workshop_id).items()
-              if framework_id == framework.id}
-    actions = [ActionItem(principle=names.get(a.principle_id, a.principle_id), text=a.text, owner=a.owner,
-                          due=a.due_on.isoformat() if a.due_on else None)
-               for a in crud.actions(session, workshop_id=workshop_id) if a.framework_id == framework.id]
-    return build_report(
-        framework, crud.responses(session, workshop_id=workshop_id, framework_id=framework.id),
-        partnership=workshop.partnership.name, place=workshop.partnership.place, workshop=workshop.title,
-        held_on=workshop.held_on, exemplars=exemplars, agreed=agreed, actions=actions, branding=branding)
-
-
 def _comments(framework: Framework, responses: Responses) -> dict[str, list[str]]:
     principle_of = {s.id: p.id for p in framework.principles for s in p.statements}
     table = responses.table.dropna(subset=["comment"])
@@ -254,7 +194,7 @@ def _comments(framework: Framework, responses: Responses) -> dict[str, list[str]
     return found
 
 
-def _summary(result: ScoreResult, sectors: list[RadarSeries], framework: Framework) -> Summary:
+def _summary(result: ScoreResult, sectors: list[Series], framework: Framework) -> Summary:
     ranked = sorted(((p.mean, p.name) for p in result.principles if p.mean is not None), reverse=True)
     differences = []
     for principle in framework.principles:
@@ -284,7 +224,7 @@ def _method(framework: Framework, with_exemplars: bool) -> list[str]:
         "Agreement: rwg compares how widely answers vary with how widely they would vary if people answered at "
         "random (1 means everyone agreed, 0 no more agreement than chance); for a principle it combines its "
         "statements (James, Demaree and Wolf's rwg(J)). AD is the average distance, in scale points, of answers "
-        "from their mean. " + RULE_IN_WORDS,
+        "from their mean. " + rule_in_words(len(framework.scale.points)),
         "Krippendorff's alpha (ordinal and interval) measures how far people agree across all statements at once.",
         f"Sector views are shown only for sectors with at least {MIN_SECTOR_SIZE} people, so that no one's "
         "answers can be picked out.",

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from assessment.errors import InputError, Problem
+from assessment.numbers import number
 from assessment.engine.formula import as_text, from_text
 from assessment.content.framework import Framework
 
@@ -20,6 +21,7 @@ REQUIRED_COLUMNS = ("participant", "statement", "score")
 OPTIONAL_COLUMNS = ("organisation", "sector", "comment")
 DONT_KNOW = "dk"
 MAX_FIELD_CHARS = 5000
+MAX_FILE_BYTES = 5 * 2**20
 
 _INTEGER = re.compile(r"[+-]?\d+")
 
@@ -118,6 +120,9 @@ def read_responses_csv(path: Path | str, framework: Framework) -> Responses:
 
 def parse_responses_csv(raw: bytes, framework: Framework, *, source: str) -> Responses:
     """Read a responses CSV all-or-nothing: any bad line rejects the whole file, naming every bad line."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(source, [Problem(f"the file is {number(len(raw) / 2**20)} MB; a responses file may be at most "
+                                          f"{MAX_FILE_BYTES // 2**20} MB")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -1,17 +1,20 @@
-"""What the room view shows beyond the scores: answer distributions, split statements, sector profiles.
+"""What the room sees once results are revealed: scores, answer counts, split statements, sectors.
 
-Plain functions of the framework, the answers and the score, so tests can check them without a browser.
+Plain functions of the framework and the answers, so tests can check them without a browser.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-from assessment.pages.charts import Series
 from assessment.content.framework import Framework
+from assessment.engine.profiles import Series, room_series
 from assessment.engine.responses import Responses
-from assessment.engine.scoring import ScoreResult, StatementScore
+from assessment.engine.scoring import ScoreResult, StatementScore, score
+from assessment.engine.sectors import sector_series
 
 DONT_KNOW_LABEL = "Don't know"
 
@@ -38,19 +41,20 @@ def most_split(result: ScoreResult, *, limit: int = 5) -> list[StatementScore]:
     return sorted(scored, key=lambda s: (-s.ad, s.rwg if s.rwg is not None else 1.0))[:limit]
 
 
-MIN_SECTOR_SIZE = 3  # fewer people than this and a sector's scores would give away who said what
+@dataclass(frozen=True)
+class RoomResults:
+    result: ScoreResult
+    distribution: pd.DataFrame
+    most_split: list[StatementScore]
+    sectors: list[Series]  # sectors with enough people to show
+    hidden_sectors: list[str]  # left out to keep answers anonymous
+
+    @property
+    def room(self) -> Series:
+        return room_series({p.id: p.mean for p in self.result.principles})
 
 
-def sector_sizes(responses: Responses) -> dict[str, int]:
-    """People per sector, each counted once under the first sector they gave (as the scoring engine does)."""
-    first = responses.table.dropna(subset=["sector"]).groupby("participant", sort=False)["sector"].first()
-    return {str(sector): int(count) for sector, count in first.value_counts().sort_index().items()}
-
-
-def sector_series(result: ScoreResult, responses: Responses) -> tuple[list[Series], list[str]]:
-    """One radar series per sector with enough people to stay anonymous, and the sectors left out."""
-    sizes = sector_sizes(responses)
-    shown = [Series(f"{sector} ({sizes[sector]})", scores) for sector, scores in sorted(result.by_sector.items())
-             if sizes.get(sector, 0) >= MIN_SECTOR_SIZE]
-    hidden = [sector for sector in sorted(result.by_sector) if sizes.get(sector, 0) < MIN_SECTOR_SIZE]
-    return shown, hidden
+def room_results(framework: Framework, responses: Responses) -> RoomResults:
+    result = score(framework, responses)
+    shown, hidden = sector_series(result, responses)
+    return RoomResults(result, answer_distribution(framework, responses), most_split(result), shown, hidden)

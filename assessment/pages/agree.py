@@ -10,21 +10,20 @@ import datetime
 import pandas as pd
 import streamlit as st
 
-from assessment.storage import crud
-from assessment.pages.charts import rounded
+from assessment.content.framework import Framework
 from assessment.errors import InputError
-from assessment.reports.spreadsheets import results_csv, results_xlsx
-from assessment.storage.models import Workshop
+from assessment.numbers import number, rounded
 from assessment.pages import results, state
-from assessment.pages.text import plain
-from assessment.pages.room import choose_framework
-from assessment.engine.report import Branding, report_for_workshop
+from assessment.pages.text import plain, show_problems
 from assessment.reports.render import MIME
 from assessment.reports.render import render as render_report
+from assessment.reports.spreadsheets import results_csv, results_xlsx
 from assessment.engine.responses import responses_csv
-from assessment.engine.scoring import score
+from assessment.services import consensus, reports, transfer
+from assessment.services import results as stored_results
+from assessment.services.consensus import AgreedScore
+from assessment.services.workshops import WorkshopFacts
 from assessment.settings import get_settings
-from assessment.services.transfer import export_workshop
 
 NOT_AGREED = "Not agreed yet"
 
@@ -33,15 +32,14 @@ def render() -> None:
     facts = state.facilitated()
     if facts is None:
         return
-    workshop_id, frameworks = facts.id, facts.frameworks
     st.title("Agree scores and actions")
     st.markdown("For each principle, record the score the room agrees on, what was said, and what will be done. "
                 "Everyone's individual answers are kept as they were given.")
-    framework = choose_framework(frameworks)
-    with state.db() as session:
-        result = score(framework, crud.responses(session, workshop_id=workshop_id, framework_id=framework.id))
-        agreed = crud.current_consensus(session, workshop_id=workshop_id)
-        all_actions = crud.actions(session, workshop_id=workshop_id)
+    framework = results.choose_framework(facts.frameworks)
+    db, actor = state.database(), state.actor()
+    result = stored_results.scores(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
+    agreed = consensus.agreed_scores(db, actor=actor, workshop_id=facts.id)
+    all_actions = consensus.actions(db, actor=actor, workshop_id=facts.id)
     labels = framework.scale.labels
 
     summary = pd.DataFrame({
@@ -57,7 +55,7 @@ def render() -> None:
     names = {p.id: p.name for p in framework.principles}
     principle_id = st.selectbox("Principle to record", list(names), format_func=names.get)
     room = result.principle(principle_id)
-    st.markdown(f"The room: mean {_num(room.mean)}, median {_num(room.median)}, {room.n} people, {room.agreement}.")
+    st.markdown(f"The room: mean {number(room.mean)}, median {number(room.median)}, {room.n} people, {room.agreement}.")
     current = agreed.get((framework.id, principle_id))
     options = [NOT_AGREED, *framework.scale.points]
     with st.form(f"consensus-{framework.id}-{principle_id}"):
@@ -68,12 +66,11 @@ def render() -> None:
                             max_chars=5000)
         if st.form_submit_button("Save agreed score", type="primary"):
             try:
-                with state.db(writes=True) as session:
-                    crud.record_consensus(session, workshop_id=workshop_id, framework_id=framework.id,
-                                          principle_id=principle_id, score=None if chosen == NOT_AGREED else chosen,
-                                          note=note, actor=state.actor())
+                consensus.record_agreed(db, actor=actor, workshop_id=facts.id, framework_id=framework.id,
+                                        principle_id=principle_id, score=None if chosen == NOT_AGREED else chosen,
+                                        note=note)
             except InputError as error:
-                st.error("Not saved:\n\n" + "\n".join(f"- {p}" for p in error.problems))
+                show_problems("Not saved:", error)
             else:
                 st.rerun()
 
@@ -84,12 +81,10 @@ def render() -> None:
         due = st.date_input("By when", value=None, min_value=datetime.date(2000, 1, 1), format="YYYY-MM-DD")
         if st.form_submit_button("Add action"):
             try:
-                with state.db(writes=True) as session:
-                    crud.add_action(session, workshop_id=workshop_id, framework_id=framework.id,
-                                    principle_id=principle_id, text=text, owner=owner, due_on=due,
-                                    actor=state.actor())
+                consensus.add_action(db, actor=actor, workshop_id=facts.id, framework_id=framework.id,
+                                     principle_id=principle_id, text=text, owner=owner, due_on=due)
             except InputError as error:
-                st.error("The action was not added:\n\n" + "\n".join(f"- {p}" for p in error.problems))
+                show_problems("The action was not added:", error)
             else:
                 st.rerun()
 
@@ -103,44 +98,37 @@ def render() -> None:
         }))
     else:
         st.markdown("No actions yet.")
-    downloads(workshop_id, framework, facts.exemplar_ids)
+    downloads(facts, framework)
 
 
-def _agreed_text(record, labels) -> str:  # type: ignore[no-untyped-def]
+def _agreed_text(record: AgreedScore | None, labels: dict[int, str]) -> str:
     if record is None or record.score is None:
         return NOT_AGREED
     return f"{record.score} · {labels[record.score]}"
 
 
-def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
-
-
-def downloads(workshop_id: int, framework, exemplar_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
+def downloads(facts: WorkshopFacts, framework: Framework) -> None:
     """Reports and exports, each built only when its button is pressed."""
     _, exemplars = state.content()
-    chosen = [exemplars[i] for i in exemplar_ids if i in exemplars]
-    branding = Branding.from_settings(get_settings())
+    chosen = [exemplars[i] for i in facts.exemplar_ids if i in exemplars]
+    db, actor = state.database(), state.actor()
 
     def report():  # type: ignore[no-untyped-def]
-        with state.db() as session:
-            return report_for_workshop(session, workshop_id=workshop_id, framework=framework, exemplars=chosen,
-                                       branding=branding)
+        return reports.workshop_report(db, actor=actor, workshop_id=facts.id, framework_id=framework.id,
+                                       exemplars=chosen, brand=reports.branding(get_settings()))
 
     def responses():  # type: ignore[no-untyped-def]
-        with state.db() as session:
-            return crud.responses(session, workshop_id=workshop_id, framework_id=framework.id)
+        return stored_results.responses(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
 
     def workshop_json() -> str:
-        with state.db() as session:
-            return export_workshop(session, workshop=session.get(Workshop, workshop_id))
+        return transfer.export_workshop(db, actor=actor, workshop_id=facts.id)
 
     st.subheader("Reports and data")
     stem = f"placeready-{framework.id}"
     columns = st.columns(3)
     for column, (label, fmt) in zip(columns, [("Report (PDF)", "pdf"), ("Report (Word)", "docx"),
                                               ("Report (HTML)", "html")], strict=True):
-        column.download_button(label, data=lambda fmt=fmt: render_report(report(), framework, fmt), mime=MIME[fmt],
+        column.download_button(label, data=lambda fmt=fmt: render_report(report(), fmt), mime=MIME[fmt],
                                file_name=f"{stem}-report.{fmt}", on_click="ignore", icon=":material/description:")
     columns = st.columns(4)
     columns[0].download_button("Answers (CSV)", data=lambda: responses_csv(responses()), mime="text/csv",

@@ -1,31 +1,18 @@
-"""Charts shared by the app and the reports. Each comes with a table saying the same thing.
-
-Colours are the Okabe–Ito palette, chosen to stay distinct for the common kinds of colour
-blindness; lines also differ in dash so no series relies on colour alone.
-"""
+"""The app's interactive charts (plotly), in the colours of `assessment.palette`. Each comes with a table
+saying the same thing."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from assessment.content.framework import Framework
+from assessment.engine.profiles import Series
+from assessment.palette import DASHES, DONT_KNOW_COLOUR, SCALE_COLOURS, SERIES_COLOURS
 
-# Okabe & Ito (2008); each has at least 3:1 contrast on white except yellow, which we leave out.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid")
-
-
-@dataclass(frozen=True)
-class Series:
-    """One profile on a radar: a name and a score per principle id (None where there is none)."""
-
-    name: str
-    scores: Mapping[str, float | None]
 
 
 def plotly_text(text: str) -> str:
@@ -50,7 +37,7 @@ def radar(framework: Framework, series: Sequence[Series], *, title: str | None =
                 theta=names + names[:1],
                 mode="lines+markers",
                 connectgaps=False,
-                line={"color": PALETTE[index % len(PALETTE)], "dash": DASHES[index % len(DASHES)], "width": 2.5},
+                line={"color": SERIES_COLOURS[index % len(SERIES_COLOURS)], "dash": DASHES[index % len(DASHES)], "width": 2.5},
                 marker={"size": 7},
                 **radar_values(framework, one),
             )
@@ -75,24 +62,6 @@ def radar(framework: Framework, series: Sequence[Series], *, title: str | None =
     return figure
 
 
-def radar_table(framework: Framework, series: Sequence[Series]) -> pd.DataFrame:
-    """The radar's numbers as a table: one row per principle, one column per series."""
-    return pd.DataFrame(
-        {
-            "Principle": [p.name for p in framework.principles],
-            **{
-                one.name: [rounded(one.scores.get(p.id)) for p in framework.principles]
-                for one in series
-            },
-        }
-    )
-
-
-def rounded(value: float | None) -> float | None:
-    """One decimal place, as people read scores."""
-    return None if value is None else round(value, 1)
-
-
 def _short(name: str, limit: int = 28) -> str:
     """Radar labels must fit on a phone: break long names over lines at word boundaries."""
     words, lines, line = plotly_text(name).split(), [], ""
@@ -106,9 +75,6 @@ def _short(name: str, limit: int = 28) -> str:
     return "<br>".join(lines)
 
 
-# Light to dark blue for scale points 1..5 (order readable without hue), grey for "don't know".
-DISTRIBUTION_COLOURS = ("#C6DBEF", "#6BAED6", "#2171B5", "#08519C", "#08306B")
-DONT_KNOW_COLOUR = "#737373"
 
 
 def distribution_bars(table: pd.DataFrame) -> go.Figure:
@@ -120,7 +86,7 @@ def distribution_bars(table: pd.DataFrame) -> go.Figure:
         last = index == len(answer_columns) - 1
         figure.add_trace(go.Bar(
             y=statements, x=table[column], name=plotly_text(column), orientation="h",
-            marker={"color": DONT_KNOW_COLOUR if last else DISTRIBUTION_COLOURS[index % len(DISTRIBUTION_COLOURS)],
+            marker={"color": DONT_KNOW_COLOUR if last else SCALE_COLOURS[index % len(SCALE_COLOURS)],
                     "line": {"color": "white", "width": 1}},
             hovertemplate="%{x} people: " + plotly_text(column) + "<extra></extra>",
         ))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.storage import crud
-from assessment.pages.charts import Series
+from assessment.engine.profiles import agreed_series, room_series
 from assessment.pages import results, state
-from assessment.pages.room import choose_framework
-from assessment.engine.scoring import score
+from assessment.services import consensus
+from assessment.services import results as stored_results
 
 ROOM, AGREED = "The room's scores (mean of answers)", "The agreed scores"
 
@@ -18,25 +17,22 @@ def render() -> None:
     facts = state.facilitated()
     if facts is None:
         return
-    workshop_id, frameworks, defaults = facts.id, facts.frameworks, facts.exemplar_ids
     st.title("Compare with exemplars")
-    framework = choose_framework(frameworks)
+    framework = results.choose_framework(facts.frameworks)
     which = st.radio("Profile", [ROOM, AGREED], horizontal=True)
-    chosen = st.multiselect("Exemplars", list(exemplars), default=[i for i in defaults if i in exemplars],
+    chosen = st.multiselect("Exemplars", list(exemplars), default=[i for i in facts.exemplar_ids if i in exemplars],
                             format_func=lambda i: exemplars[i].name)
-    with state.db() as session:
-        if which == ROOM:
-            result = score(framework, crud.responses(session, workshop_id=workshop_id, framework_id=framework.id))
-            scores = {p.id: p.mean for p in result.principles}
-        else:
-            agreed = crud.current_consensus(session, workshop_id=workshop_id)
-            scores = {p.id: (float(r.score) if (r := agreed.get((framework.id, p.id))) and r.score is not None
-                             else None) for p in framework.principles}
-    if all(v is None for v in scores.values()):
+    db, actor = state.database(), state.actor()
+    if which == ROOM:
+        result = stored_results.scores(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
+        profile = room_series({p.id: p.mean for p in result.principles})
+    else:
+        agreed = consensus.agreed_scores(db, actor=actor, workshop_id=facts.id)
+        profile = agreed_series(framework, {pid: a.score for (fid, pid), a in agreed.items() if fid == framework.id})
+    if all(v is None for v in profile.scores.values()):
         st.info("No scores yet for this profile." + (" Record agreed scores on the Agree page." if which == AGREED
                                                      else ""))
         return
-    results.profile(framework, Series("Agreed" if which == AGREED else "This room (mean)", scores),
-                    [exemplars[i] for i in chosen])
+    results.profile(framework, profile, [exemplars[i] for i in chosen])
     st.header("Gaps, largest first")
-    results.gap_list(framework, scores, [exemplars[i] for i in chosen])
+    results.gap_list(framework, profile.scores, [exemplars[i] for i in chosen])

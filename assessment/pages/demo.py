@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.pages.charts import Series
 from assessment.content.demo import DemoPartnership, load_demo
 from assessment.content.exemplar import Exemplar
 from assessment.content.framework import Framework
 from assessment.pages import results, state
+from assessment.engine.profiles import room_series
 from assessment.engine.scoring import ScoreResult, score
+from assessment.numbers import number
+from assessment.services.demo import demo_responses
 
 
 @st.cache_resource
@@ -20,7 +22,7 @@ def _content() -> tuple[DemoPartnership, dict[str, Framework], dict[str, Exempla
 @st.cache_data
 def _score(workshop_id: str, framework_id: str) -> ScoreResult:
     demo, frameworks, _ = _content()
-    return score(frameworks[framework_id], demo.by_id[workshop_id].responses(framework_id))
+    return score(frameworks[framework_id], demo_responses(demo.by_id[workshop_id], framework_id))
 
 
 def render() -> None:
@@ -46,14 +48,14 @@ def render() -> None:
     st.header("The room's profile")
     st.markdown(
         f"{result.participants} people took part. Overall the room sits at "
-        f"**{results.number(result.overall.mean)} ({result.overall.level or 'no score'})** on a "
+        f"**{number(result.overall.mean)} ({result.overall.level or 'no score'})** on a "
         f"{framework.scale.min}–{framework.scale.max} scale."
     )
-    room = {p.id: p.mean for p in result.principles}
-    results.profile(framework, Series("This room (mean)", room), [exemplars[i] for i in chosen])
+    room = room_series({p.id: p.mean for p in result.principles})
+    results.profile(framework, room, [exemplars[i] for i in chosen])
 
     st.header("Where the room agrees, and where it is split")
     results.agreement_table(result)
 
     st.header("Gaps to the exemplars, largest first")
-    results.gap_list(framework, room, [exemplars[i] for i in chosen])
+    results.gap_list(framework, room.scores, [exemplars[i] for i in chosen])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.engine.agreement import RULE_IN_WORDS, ad_cutoff
+from assessment.engine.agreement import rule_in_words
 from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar
 from assessment.content.framework import Framework
 from assessment.pages import framework_view, state
@@ -67,7 +67,7 @@ def render() -> None:
         "statements' averages, and its level is the scale point nearest to it (a half goes up). "
         "“Don't know” answers are counted separately and never treated as a low score."
     )
-    st.markdown(RULE_IN_WORDS.format(ad_cutoff=ad_cutoff(len(scale.points))))
+    st.markdown(rule_in_words(len(scale.points)))
 
 
 def _exemplar_section(exemplar: Exemplar, frameworks: list[Framework]) -> None:

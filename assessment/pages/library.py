@@ -11,15 +11,15 @@ from assessment.services.access import Role
 from assessment.errors import InputError
 from assessment.content.framework import json_schema
 from assessment.pages import framework_view, state
-from assessment.pages.text import plain
+from assessment.pages.text import plain, show_problems
 
 def render() -> None:
     st.title("Framework library")
     st.markdown("Every framework a workshop can score: the two built in and any uploaded here. A workshop keeps "
                 "the exact version it was set up with, whatever is uploaded later.")
     _start_your_own()
-    uploader = state.person()
-    if uploader and (uploader.everything or uploader.organisations(Role.owner)):
+    uploader = state.actor()
+    if uploader.everything or uploader.organisations(Role.owner):
         _upload()
     else:
         st.info("Uploading a framework is for whoever runs this PlaceReady (the admin link, /manage?admin=…) or, "
@@ -53,11 +53,9 @@ def _upload() -> None:
         return
     try:
         framework = library.read_upload(upload.getvalue(), source=upload.name)
-        with state.db(writes=True) as session:
-            added = library.add(session, framework=framework, uploaded_by=state.actor())
+        added = library.add(state.database(), actor=state.actor(), framework=framework)
     except InputError as error:
-        st.error(f"{plain(upload.name)} was not added; nothing was stored. Fix these and upload it again:\n\n"
-                 + "\n".join(f"- {plain(str(p))}" for p in error.problems[:50]))
+        show_problems(f"{upload.name} was not added; nothing was stored. Fix these and upload it again:", error)
         return
     title = plain(added.entry.framework.title)
     if added.new:
@@ -69,10 +67,9 @@ def _upload() -> None:
 
 def _browse() -> None:
     st.header("Browse")
-    with state.db() as session:
-        entries = {e.framework.id: e for e in library.latest(session)}
-        chosen = st.selectbox("Framework", list(entries), format_func=lambda i: entries[i].label)
-        versions = library.versions(session, framework_id=chosen)
+    entries = {e.framework.id: e for e in library.latest(state.database())}
+    chosen = st.selectbox("Framework", list(entries), format_func=lambda i: entries[i].label)
+    versions = library.versions(state.database(), framework_id=chosen)
     entry = versions[-1]
     if len(versions) > 1:
         by_number = {e.version: e for e in versions}

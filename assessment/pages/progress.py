@@ -5,32 +5,30 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessment.services import access
-from assessment.pages.charts import Series, radar
-from assessment.services import library
-from assessment.services.history import place_label, progress
+from assessment.engine.profiles import Series
+from assessment.pages.charts import radar
+from assessment.services import history, library
+from assessment.services import places as stored_places
 from assessment.pages import results, state
 from assessment.pages.text import plain
 from assessment.engine.progress import Basis, changes
+from assessment.numbers import number
 
 
 def render() -> None:
-    reader = state.signed_in_person()
+    reader = state.private_pages_actor()
     if reader is None:
         return
     st.title("Progress over time")
-    with state.db() as session:
-        places = {p.id: place_label(p) for p in access.partnerships(session, reader)}
-        frameworks = {e.framework.id: e.framework for e in library.latest(session)}
+    places = {p.id: p.label for p in stored_places.places(state.database(), actor=reader)}
+    frameworks = {e.framework.id: e.framework for e in library.latest(state.database())}
     if not places:
         st.info("No places yet.")
         return
     left, right = st.columns(2)
     place_id = left.selectbox("Place", list(places), format_func=places.get)
     framework = frameworks[right.selectbox("Framework", list(frameworks), format_func=lambda i: frameworks[i].title)]
-    with state.db() as session:
-        partnership = next(p for p in access.partnerships(session, reader) if p.id == place_id)
-        found = progress(session, partnership=partnership, framework_id=framework.id)
+    found = history.progress(state.database(), actor=reader, partnership_id=place_id, framework_id=framework.id)
     if found is None:
         st.info(f"{plain(places[place_id])} has no workshop on this framework yet.")
         return
@@ -41,8 +39,8 @@ def render() -> None:
     series, framework = found.snapshots, found.ground.framework
     st.markdown(f"{len(series)} workshops. Each score is the agreed score where the room recorded one (marked *), "
                 "otherwise the room's mean.")
-    profiles = [Series(f"{s.title} ({s.held_on.isoformat()})", {pid: p.score for pid, p in s.principles.items()})
-                for s in series]
+    profiles = [Series(name=f"{s.title} ({s.held_on.isoformat()})",
+                       scores={pid: p.score for pid, p in s.principles.items()}) for s in series]
     st.plotly_chart(radar(framework, profiles), config={"displayModeBar": False})
     st.caption("The table below gives the same scores.")
     trend = pd.DataFrame({"Principle": [p.name for p in framework.principles]} | {
@@ -58,4 +56,4 @@ def render() -> None:
 def _marked(point) -> str:  # type: ignore[no-untyped-def]
     if point is None or point.score is None:
         return "—"
-    return f"{point.score:.1f}{' *' if point.basis is Basis.agreed else ''}"
+    return f"{number(point.score)}{' *' if point.basis is Basis.agreed else ''}"

@@ -7,32 +7,34 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
-from assessment.pages.charts import Series, radar, radar_table, rounded
-from assessment.engine.comparison import GapKind, compare
 from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar, profiled_on
 from assessment.content.framework import Framework
+from assessment.engine.comparison import GapKind, compare
+from assessment.engine.profiles import Series, exemplar_series, profile_table
 from assessment.engine.scoring import ScoreResult
+from assessment.numbers import number, percent, rounded, signed
+from assessment.pages.charts import radar
 from assessment.pages.text import plain
 
 
-def exemplar_scores(exemplar: Exemplar, framework: Framework) -> dict[str, float | None]:
-    scores: dict[str, float | None] = {}
-    for principle in framework.principles:
-        judgement = exemplar.judgement(framework.id, principle.id)
-        scores[principle.id] = judgement.score if judgement and judgement.assessed else None
-    return scores
+def choose_framework(frameworks: Sequence[Framework]) -> Framework:
+    """The framework to show, asked only when the workshop scored more than one."""
+    by_id = {f.id: f for f in frameworks}
+    if len(by_id) == 1:
+        return frameworks[0]
+    return by_id[st.radio("Framework", list(by_id), format_func=lambda i: plain(by_id[i].title), horizontal=True)]
 
 
 def radar_with_table(framework: Framework, series: Sequence[Series], *, caption: str | None = None) -> None:
     st.plotly_chart(radar(framework, series), config={"displayModeBar": False})
     st.caption(caption or "The same numbers as a table:")
-    table(radar_table(framework, series))
+    table(profile_table(framework, series))
 
 
 def profile(framework: Framework, own: Series, exemplars: Sequence[Exemplar]) -> None:
     """A profile on the radar beside the chosen exemplars, with its table and the caveat."""
     profiled = profiled_on(exemplars, framework)
-    radar_with_table(framework, [own] + [Series(e.name, exemplar_scores(e, framework)) for e in profiled])
+    radar_with_table(framework, [own] + [exemplar_series(e, framework) for e in profiled])
     if profiled:
         st.caption(JUDGEMENT_CAVEAT)
     elif exemplars:
@@ -58,10 +60,10 @@ def agreement_table(result: ScoreResult) -> None:
                 "Median": [rounded(p.median) for p in result.principles],
                 "Level": [p.level for p in result.principles],
                 "People": [p.n for p in result.principles],
-                "rwg": [_two_places(p.rwg) for p in result.principles],
-                "AD": [_two_places(p.ad) for p in result.principles],
+                "rwg": [number(p.rwg, 2) for p in result.principles],
+                "AD": [number(p.ad, 2) for p in result.principles],
                 "Room": [str(p.agreement) for p in result.principles],
-                "Don't know": [None if p.dont_know is None else f"{p.dont_know:.0%}" for p in result.principles],
+                "Don't know": [None if p.dont_know is None else percent(p.dont_know) for p in result.principles],
             }
         )
     )
@@ -76,16 +78,8 @@ def gap_list(framework: Framework, scores: Mapping[str, float | None], exemplars
     for gap in gaps[:limit]:
         st.markdown(
             f"**{plain(gap.principle_name)}** — {gap.exemplar_name} {gap.exemplar_score} vs this profile "
-            f"{number(gap.partnership_score)} (gap {gap.gap:+.1f}, {gap.confidence} evidence). "
+            f"{number(gap.partnership_score)} (gap {signed(gap.gap)}, {gap.confidence} evidence). "
             f"What they did: {gap.practice}"
         )
         if gap.sources:
             st.caption("Sources: " + " · ".join(gap.sources))
-
-
-def _two_places(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
-
-
-def number(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"

@@ -5,15 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessment.storage import crud
-from assessment.pages.charts import Series, distribution_bars
-from assessment.content.framework import Framework
-from assessment.storage.models import Workshop
+from assessment.numbers import number
 from assessment.pages import results, state
-from assessment.pages.text import plain
+from assessment.pages.charts import distribution_bars
 from assessment.pages.qr import qr_svg
-from assessment.engine.room import answer_distribution, most_split, sector_series
-from assessment.engine.scoring import score
+from assessment.pages.text import plain
+from assessment.services import results as room_results
+from assessment.services import workshops
+from assessment.services.workshops import WorkshopFacts
 from assessment.settings import get_settings
 
 
@@ -33,13 +32,6 @@ def render() -> None:
                 icon=":material/visibility_off:")
 
 
-def choose_framework(frameworks: list[Framework]) -> Framework:
-    by_id = {f.id: f for f in frameworks}
-    if len(by_id) == 1:
-        return frameworks[0]
-    return by_id[st.radio("Framework", list(by_id), format_func=lambda i: plain(by_id[i].title), horizontal=True)]
-
-
 def _join_panel(join_code: str) -> None:
     link = f"{state.base_url()}/join?code={join_code}"
     words, picture = st.columns([3, 2], vertical_alignment="center")
@@ -52,8 +44,7 @@ def _join_panel(join_code: str) -> None:
 
 @st.fragment(run_every=get_settings().room_refresh_seconds)
 def _attendance(workshop_id: int) -> None:
-    with state.db() as session:
-        seen = crud.attendance(session, workshop_id=workshop_id)
+    seen = room_results.attendance(state.database(), actor=state.actor(), workshop_id=workshop_id)
     joined, finished = st.columns(2)
     joined.metric("Joined", seen.joined)
     finished.metric("Finished", seen.finished)
@@ -63,39 +54,35 @@ def _attendance(workshop_id: int) -> None:
                                     "Finished": [f for _, f in seen.by_sector.values()]}))
 
 
-def _controls(facts: state.WorkshopFacts) -> None:
+def _controls(facts: WorkshopFacts) -> None:
     reveal, scoring = st.columns(2)
     if reveal.button("Hide results" if facts.revealed else "Reveal results", type="primary",
                      icon=":material/visibility:", width="stretch"):
-        with state.db(writes=True) as session:
-            crud.set_revealed(session, workshop=session.get(Workshop, facts.id), revealed=not facts.revealed)
+        workshops.set_revealed(state.database(), actor=state.actor(), workshop_id=facts.id, revealed=not facts.revealed)
         st.rerun()
     if scoring.button("Close scoring" if facts.scoring_open else "Reopen scoring", width="stretch",
                       icon=":material/lock:" if facts.scoring_open else ":material/lock_open:"):
-        with state.db(writes=True) as session:
-            crud.set_scoring_open(session, workshop=session.get(Workshop, facts.id),
-                                  scoring_open=not facts.scoring_open)
+        workshops.set_scoring_open(state.database(), actor=state.actor(), workshop_id=facts.id,
+                                   scoring_open=not facts.scoring_open)
         st.rerun()
 
 
-def _results(facts: state.WorkshopFacts) -> None:
+def _results(facts: WorkshopFacts) -> None:
     _, exemplars = state.content()
-    framework = choose_framework(facts.frameworks)
+    framework = results.choose_framework(facts.frameworks)
     chosen = st.multiselect("Compare with exemplars", list(exemplars),
                             default=[i for i in facts.exemplar_ids if i in exemplars],
                             format_func=lambda i: exemplars[i].name)
-    with state.db() as session:
-        responses = crud.responses(session, workshop_id=facts.id, framework_id=framework.id)
-    result = score(framework, responses)
+    room = room_results.room(state.database(), actor=state.actor(), workshop_id=facts.id, framework_id=framework.id)
+    result = room.result
     if result.participants == 0:
         st.info("Nobody has answered yet.")
         return
 
     st.header("The room's profile")
     st.markdown(f"{result.participants} people answered. Overall the room sits at "
-                f"**{results.number(result.overall.mean)} ({result.overall.level or 'no score'})**.")
-    results.profile(framework, Series("This room (mean)", {p.id: p.mean for p in result.principles}),
-                    [exemplars[i] for i in chosen])
+                f"**{number(result.overall.mean)} ({result.overall.level or 'no score'})**.")
+    results.profile(framework, room.room, [exemplars[i] for i in chosen])
 
     st.header("Where the room agrees, and where it is split")
     results.agreement_table(result)
@@ -105,19 +92,17 @@ def _results(facts: state.WorkshopFacts) -> None:
 
     st.subheader("Statements where views differ most")
     texts = {s.id: s.text for s in framework.statements}
-    for statement in most_split(result):
-        st.markdown(f"- {plain(texts[statement.id])} — mean {results.number(statement.mean)}, "
-                    f"AD {statement.ad:.2f}, {statement.n} answers")
+    for statement in room.most_split:
+        st.markdown(f"- {plain(texts[statement.id])} — mean {number(statement.mean)}, "
+                    f"AD {number(statement.ad, 2)}, {statement.n} answers")
 
     st.header("How people answered each statement")
-    distribution = answer_distribution(framework, responses)
-    st.plotly_chart(distribution_bars(distribution), config={"displayModeBar": False})
+    st.plotly_chart(distribution_bars(room.distribution), config={"displayModeBar": False})
     st.caption("The same counts as a table:")
-    results.table(distribution)
+    results.table(room.distribution)
 
     st.header("By sector")
-    shown, hidden = sector_series(result, responses)
-    if shown:
-        results.radar_with_table(framework, shown, caption="Each sector's mean per principle (people in brackets):")
-    if hidden:
-        st.caption(f"Not shown, to keep answers anonymous (fewer than 3 people): {plain(', '.join(hidden))}.")
+    if room.sectors:
+        results.radar_with_table(framework, room.sectors, caption="Each sector's mean per principle (people in brackets):")
+    if room.hidden_sectors:
+        st.caption(f"Not shown, to keep answers anonymous (fewer than 3 people): {plain(', '.join(room.hidden_sectors))}.")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
-from assessment.storage import crud
-from assessment.services import library
-from assessment.services.access import Role
 from assessment.errors import InputError
 from assessment.pages import state
+from assessment.pages.text import show_problems
+from assessment.services import library, workshops
+from assessment.services.access import Role
 
 BUILT_IN_DEFAULT = ("ham-2015", "salford-behaviours")
 STANDARD_SECTORS = (
@@ -26,19 +27,17 @@ STANDARD_SECTORS = (
 )
 
 
-def render() -> None:
-    reader = state.person()
-    if state.signing_in() and not (reader and reader.organisations(Role.facilitator)):
+def render(room_page: StreamlitPage) -> None:
+    """`room_page`: the room view the new workshop's link opens (the router passes it)."""
+    reader = state.actor()
+    if state.signing_in() and not reader.organisations(Role.facilitator):
         st.title("Set up a workshop")
-        if reader is None:
-            state.signed_in_person()  # says how to sign in
-        else:
+        if state.private_pages_actor() is not None:  # otherwise it has said how to sign in
             st.warning("Setting up a workshop is for an organisation's facilitators and owners. Ask an owner to "
                        "add you.", icon=":material/lock:")
         return
     _, exemplars = state.content()
-    with state.db() as session:
-        frameworks = {e.framework.id: e.framework for e in library.latest(session)}
+    frameworks = {e.framework.id: e.framework for e in library.latest(state.database())}
     st.title("Set up a workshop")
     st.markdown(
         "Name the partnership, choose what the room will score and who it will compare itself with. "
@@ -49,7 +48,7 @@ def render() -> None:
         place = st.text_input("Place", max_chars=200, placeholder="e.g. Riverbrook borough")
         title = st.text_input("Workshop title", max_chars=200, placeholder="e.g. Baseline workshop")
         held_on = st.date_input("Date", value=datetime.date.today(), format="YYYY-MM-DD")
-        owned_by = state.organisation_choice(reader) if reader else None
+        owned_by = state.organisation_choice(reader)
         chosen_frameworks = st.multiselect(
             "Frameworks to score", list(frameworks), default=[i for i in frameworks if i in BUILT_IN_DEFAULT],
             format_func=lambda i: f"{frameworks[i].title} ({len(frameworks[i].statements)} statements)")
@@ -62,28 +61,24 @@ def render() -> None:
         submitted = st.form_submit_button("Create workshop", type="primary")
     if submitted:
         try:
-            with state.db(writes=True) as session:
-                created = crud.create_workshop(
-                    session, partnership_name=partnership, place=place, title=title, held_on=held_on,
-                    frameworks=[frameworks[i] for i in chosen_frameworks], exemplar_ids=chosen_exemplars,
-                    sectors=sectors.splitlines(), organisations=organisations.splitlines(), owned_by=owned_by)
-                join_code = created.workshop.join_code
+            created = workshops.create_workshop(
+                state.database(), actor=reader, partnership_name=partnership, place=place, title=title,
+                held_on=held_on, frameworks=[frameworks[i] for i in chosen_frameworks], exemplar_ids=chosen_exemplars,
+                sectors=sectors.splitlines(), organisations=organisations.splitlines(), organisation_id=owned_by)
         except InputError as error:
-            st.error("The workshop was not created:\n\n" + "\n".join(f"- {p}" for p in error.problems))
+            show_problems("The workshop was not created:", error)
             return
-        st.session_state[state.FACILITATOR_KEY] = created.facilitator_key
-        st.session_state["created"] = (join_code, created.facilitator_key)
+        state.open_as_facilitator(created.facilitator_key)
+        st.session_state["created"] = (created.join_code, created.facilitator_key)
     if "created" in st.session_state:
-        _show_links(*st.session_state["created"])
+        _show_links(*st.session_state["created"], room_page)
 
 
-def _show_links(join_code: str, facilitator_key: str) -> None:
+def _show_links(join_code: str, facilitator_key: str, room_page: StreamlitPage) -> None:
     base = state.base_url()
     st.success(f"Workshop created. Join code **{join_code}**.")
     st.markdown("**Your facilitator link** — keep it private: it alone opens the room view, results and "
                 "agreed scores. Bookmark it; if you close this tab, it is the way back in.")
     st.code(f"{base}/room?key={facilitator_key}", language=None)
     st.markdown(f"**Join link for participants:** {base}/join?code={join_code}")
-    from assessment.pages import routes  # the router imports this page
-
-    st.page_link(routes.room_page(), label="Open the room view", icon=":material/co_present:")
+    st.page_link(room_page, label="Open the room view", icon=":material/co_present:")

@@ -6,10 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from assessment.services import access
-from assessment.services import library
-from assessment.pages.charts import DISTRIBUTION_COLOURS, Series, plotly_text, radar, radar_values
-from assessment.services.history import latest_profiles
+from assessment.engine.profiles import Series
+from assessment.numbers import number
+from assessment.palette import SCALE_COLOURS
+from assessment.pages.charts import plotly_text, radar, radar_values
+from assessment.services import history, library, places
 from assessment.pages import results, state
 from assessment.pages.text import plain
 from assessment.engine.system import pairings, spreads
@@ -19,20 +20,17 @@ COLUMNS = 4
 
 
 def render() -> None:
-    reader = state.signed_in_person()
+    reader = state.private_pages_actor()
     if reader is None:
         return
     st.title("Places side by side")
-    with state.db() as session:
-        visible = access.partnerships(session, reader)
-        systems = {ALL: "All places"} | {p.system.id: p.system.name for p in visible if p.system}
-        frameworks = {e.framework.id: e.framework for e in library.latest(session)}
+    systems = {ALL: "All places"} | places.systems(state.database(), actor=reader)
+    frameworks = {e.framework.id: e.framework for e in library.latest(state.database())}
     left, right = st.columns(2)
     system_id = left.selectbox("System", list(systems), format_func=systems.get)
     framework = frameworks[right.selectbox("Framework", list(frameworks), format_func=lambda i: frameworks[i].title)]
-    with state.db() as session:
-        latest = latest_profiles(session, partnerships=access.partnerships(session, reader), framework_id=framework.id,
-                                 system_id=None if system_id == ALL else system_id)
+    latest = history.side_by_side(state.database(), actor=reader, framework_id=framework.id,
+                                  system_id=None if system_id == ALL else system_id)
     if latest is None:
         st.info("No place in this system has a workshop on this framework yet.")
         return
@@ -51,8 +49,8 @@ def render() -> None:
         z=matrix, x=[plotly_text(n if len(n) < 30 else n[:28] + "…") for n in names],
         y=[plotly_text(place) for place in profiles],
         zmin=framework.scale.min, zmax=framework.scale.max, colorscale=list(zip([0, .25, .5, .75, 1],
-                                                                                DISTRIBUTION_COLOURS, strict=True)),
-        text=[[results.number(v) for v in row] for row in matrix], texttemplate="%{text}",
+                                                                                SCALE_COLOURS, strict=True)),
+        text=[[number(v) for v in row] for row in matrix], texttemplate="%{text}",
         hovertemplate="%{y}<br>%{x}: %{z:.1f}<extra></extra>", colorbar={"title": "Score"}))
     heat.update_layout(height=160 + 28 * len(profiles), margin={"l": 10, "r": 10, "t": 10, "b": 10},
                        yaxis={"autorange": "reversed"}, paper_bgcolor="white")
@@ -70,20 +68,20 @@ def render() -> None:
     if not found:
         st.markdown("No place is a point or more ahead of another on any principle.")
     for pairing in found[:20]:
-        st.markdown(f"- **{plain(pairing.name)}**: {plain(pairing.learner)} ({pairing.learner_score:.1f}) could "
-                    f"learn from {plain(pairing.learn_from)} ({pairing.score:.1f})")
+        st.markdown(f"- **{plain(pairing.name)}**: {plain(pairing.learner)} ({number(pairing.learner_score)}) could "
+                    f"learn from {plain(pairing.learn_from)} ({number(pairing.score)})")
 
     st.header("Each place's profile")
     # One figure, its values changed for each place: building 40 plotly figures took half a second a rerun,
     # changing one takes a fiftieth of that, and st.plotly_chart copies the figure out as it is drawn.
-    small = radar(framework, [Series("", {})], title=" ")
+    small = radar(framework, [Series(name="", scores={})], title=" ")
     small.update_layout(height=320, showlegend=False, polar={"angularaxis": {"showticklabels": False}},
                         margin={"l": 20, "r": 20, "t": 50, "b": 20})
-    places = list(profiles)
-    for start in range(0, len(places), COLUMNS):
-        for column, place in zip(st.columns(COLUMNS), places[start:start + COLUMNS], strict=False):
+    labels = list(profiles)
+    for start in range(0, len(labels), COLUMNS):
+        for column, place in zip(st.columns(COLUMNS), labels[start:start + COLUMNS], strict=False):
             with small.batch_update():
-                small.data[0].update(radar_values(framework, Series(place, profiles[place])))
+                small.data[0].update(radar_values(framework, Series(name=place, scores=profiles[place])))
                 small.layout.title.text = plotly_text(place)
             column.plotly_chart(small, config={"displayModeBar": False}, key=f"small-{place}")
     st.caption("Small radars leave out the principle names; the heat map table above has every number.")

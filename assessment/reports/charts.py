@@ -12,8 +12,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from assessment.pages.charts import DASHES, PALETTE  # noqa: E402
-from assessment.engine.report import RadarSeries  # noqa: E402
+from assessment.palette import DASHES, SERIES_COLOURS  # noqa: E402
+from assessment.engine.profiles import Series  # noqa: E402
 
 MATPLOTLIB_DASHES = {"solid": "-", "dash": "--", "dot": ":", "dashdot": "-.", "longdash": (0, (8, 3)),
                      "longdashdot": (0, (8, 3, 2, 3))}
@@ -23,7 +23,7 @@ plt.rcParams["font.family"] = ["DejaVu Sans"]
 plt.rcParams["svg.hashsalt"] = "placeready"  # the same chart gives the same SVG
 
 
-def radar_figure(names: dict[str, str], series: Sequence[RadarSeries], scale: dict[int, str]):  # type: ignore[no-untyped-def]
+def radar_figure(names: dict[str, str], series: Sequence[Series], scale: dict[int, str]):  # type: ignore[no-untyped-def]
     ids = list(names)
     angles = [2 * math.pi * i / len(ids) for i in range(len(ids))]
     figure, axes = plt.subplots(figsize=(8, 7), subplot_kw={"projection": "polar"})
@@ -36,7 +36,7 @@ def radar_figure(names: dict[str, str], series: Sequence[RadarSeries], scale: di
         xs = [a for a, v in points]
         ys = [math.nan if v is None else v for a, v in points]
         axes.plot(xs, ys, linestyle=MATPLOTLIB_DASHES[DASHES[index % len(DASHES)]], marker="o", markersize=4,
-                  linewidth=2, color=PALETTE[index % len(PALETTE)], label=one.name)
+                  linewidth=2, color=SERIES_COLOURS[index % len(SERIES_COLOURS)], label=one.name)
     axes.set_ylim(low, high)
     axes.set_yticks(list(scale))
     axes.set_xticks(angles)
@@ -49,7 +49,7 @@ def radar_figure(names: dict[str, str], series: Sequence[RadarSeries], scale: di
     return figure
 
 
-def radar_svg(names: dict[str, str], series: Sequence[RadarSeries], scale: dict[int, str]) -> str:
+def radar_svg(names: dict[str, str], series: Sequence[Series], scale: dict[int, str]) -> str:
     figure = radar_figure(names, series, scale)
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
@@ -57,7 +57,7 @@ def radar_svg(names: dict[str, str], series: Sequence[RadarSeries], scale: dict[
     return buffer.getvalue()
 
 
-def radar_png(names: dict[str, str], series: Sequence[RadarSeries], scale: dict[int, str], dpi: int = 200) -> bytes:
+def radar_png(names: dict[str, str], series: Sequence[Series], scale: dict[int, str], dpi: int = 200) -> bytes:
     figure = radar_figure(names, series, scale)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)
@@ -65,7 +65,7 @@ def radar_png(names: dict[str, str], series: Sequence[RadarSeries], scale: dict[
     return buffer.getvalue()
 
 
-def radar_alt(series: Sequence[RadarSeries], what: str) -> str:
+def radar_alt(series: Sequence[Series], what: str) -> str:
     """Alt text: what the chart shows and where the numbers are, since a radar cannot be read aloud."""
     names = ", ".join(s.name for s in series)
     return f"Radar chart of {what}: {names}. The table after the chart gives the same numbers."

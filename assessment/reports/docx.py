@@ -9,7 +9,10 @@ from docx.shared import Cm, RGBColor
 
 from assessment.content.exemplar import JUDGEMENT_CAVEAT
 from assessment.reports.charts import radar_alt, radar_png
-from assessment.engine.report import RadarSeries, Report, num, pct
+from assessment.engine.profiles import Series
+from assessment.engine.report import Report
+from assessment.numbers import number as num
+from assessment.numbers import percent as pct
 
 
 TEXT_WIDTH_CM = 16.0
@@ -37,7 +40,7 @@ def _table(document, header: list[str], rows: list[list[str]], *, first_cm: floa
     document.add_paragraph()
 
 
-def _chart(document, report: Report, series: list[RadarSeries], alt: str) -> None:  # type: ignore[no-untyped-def]
+def _chart(document, report: Report, series: list[Series], alt: str) -> None:  # type: ignore[no-untyped-def]
     document.add_picture(io.BytesIO(radar_png(report.principle_names, series, report.scale)), width=Cm(16))
     # python-docx has no alt-text API; the description lives on the picture's docPr element.
     properties = document.inline_shapes[-1]._inline.docPr

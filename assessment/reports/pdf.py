@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from weasyprint import HTML
 
-from assessment.content.framework import Framework
 from assessment.reports.html import render_html
 from assessment.engine.report import Report
 
 
-def render_pdf(report: Report, framework: Framework) -> bytes:
+def render_pdf(report: Report) -> bytes:
     # pdf/ua-1 tags headings, tables, lists and images (with their alt text) for screen readers.
-    return HTML(string=render_html(report, framework, print=True)).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=render_html(report, print=True)).write_pdf(pdf_variant="pdf/ua-1")

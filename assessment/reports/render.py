@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from assessment.content.framework import Framework
 from assessment.engine.report import Report
 
 Format = Literal["pdf", "docx", "html"]
@@ -15,16 +14,16 @@ MIME = {
 }
 
 
-def render(report: Report, framework: Framework, format: Format) -> bytes:  # noqa: A002
+def render(report: Report, format: Format) -> bytes:  # noqa: A002
     # Imported here: WeasyPrint and python-docx take a while to import and most runs need only one.
     if format == "pdf":
         from assessment.reports.pdf import render_pdf
 
-        return render_pdf(report, framework)
+        return render_pdf(report)
     if format == "docx":
         from assessment.reports.docx import render_docx
 
         return render_docx(report)
     from assessment.reports.html import render_html
 
-    return render_html(report, framework).encode()
+    return render_html(report).encode()

@@ -1,11 +1,12 @@
-"""Who may see and do what, when PlaceReady is hosted for many organisations.
+"""Who may see and do what. Every service that changes or reveals a workshop asks here first.
 
-An organisation (a consultancy, an ICS) owns its partnerships. Its members have one role each:
-a viewer reads results, progress and system views; a facilitator also sets up and runs workshops,
-imports answers and records agreed scores and actions; an owner also deletes workshops, erases
-personal data and uploads frameworks. Every page that reads a partnership asks `may` first.
+An organisation (a consultancy, an ICS) owns its partnerships when PlaceReady is hosted with sign-in.
+Its members have one role each: a viewer reads results, progress and system views; a facilitator also
+sets up and runs workshops, imports answers and records agreed scores and actions; an owner also
+deletes workshops, erases personal data, uploads frameworks and manages members.
 
-Run locally without sign-in, whoever holds the admin key is `Person.local_admin()` and sees everything.
+Without sign-in, whoever holds the admin key (and the command line) may do everything, and whoever
+opened a workshop's facilitator link facilitates that workshop.
 """
 
 from __future__ import annotations
@@ -14,11 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from assessment.storage import crud
-from assessment.storage.models import Membership, Partnership
+from assessment.errors import InputError, Problem
 
 
 class Role(IntEnum):
@@ -29,46 +26,58 @@ class Role(IntEnum):
     owner = 3
 
 
-@dataclass(frozen=True)
-class Person:
-    """Someone using the app's private pages."""
+class Refused(InputError):
+    """The actor lacks the role an action needs; nothing was changed."""
 
-    name: str  # for the audit log: the e-mail address, or "local admin"
-    roles: Mapping[int, Role] = field(default_factory=dict)  # organisation id → role
-    everything: bool = False
+    def __init__(self, what: str, needed: Role):
+        super().__init__(what, [Problem(f"this needs the {needed.name} role, which you do not have here")])
+        self.needed = needed
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone (or something) acting on PlaceReady: the name goes into the audit log."""
+
+    name: str
+    roles: Mapping[int, Role] = field(default_factory=dict)  # organisation id → role, when signed in
+    everything: bool = False  # the local admin, the command line, the retention rule
+    facilitating: frozenset[int] = frozenset()  # workshops opened with their facilitator link, without sign-in
 
     @classmethod
-    def local_admin(cls) -> Person:
+    def local_admin(cls) -> Actor:
         return cls("local admin", everything=True)
 
-    def role_in(self, partnership: Partnership) -> Role | None:
+    @classmethod
+    def system(cls, name: str) -> Actor:
+        """A command or a scheduled rule, run by whoever runs the server."""
+        return cls(name, everything=True)
+
+    def role_for(self, *, organisation_id: int | None, workshop_id: int | None = None) -> Role | None:
+        """The role on a partnership of this organisation (and on this workshop, when given)."""
         if self.everything:
             return Role.owner
-        if partnership.organisation_id is None:
-            return None
-        return self.roles.get(partnership.organisation_id)
+        role = self.roles.get(organisation_id) if organisation_id is not None else None
+        if workshop_id is not None and workshop_id in self.facilitating:
+            role = max(role or Role.facilitator, Role.facilitator)
+        return role
 
-    def may(self, partnership: Partnership, needed: Role) -> bool:
-        role = self.role_in(partnership)
+    def may(self, needed: Role, *, organisation_id: int | None, workshop_id: int | None = None) -> bool:
+        role = self.role_for(organisation_id=organisation_id, workshop_id=workshop_id)
         return role is not None and role >= needed
 
+    def require(self, needed: Role, *, organisation_id: int | None, workshop_id: int | None = None,
+                what: str = "That") -> None:
+        """Refuse (raise `Refused`) unless the actor has at least the `needed` role."""
+        if not self.may(needed, organisation_id=organisation_id, workshop_id=workshop_id):
+            raise Refused(what, needed)
+
     def organisations(self, needed: Role) -> list[int]:
+        """The organisations in which the actor has at least `needed`."""
         return sorted(org for org, role in self.roles.items() if role >= needed)
 
-
-def signed_in(session: Session, *, email: str) -> Person:
-    """A signed-in person with their roles, read afresh on every page so a removed member loses access at once."""
-    email = crud.email_address(email)
-    memberships = session.scalars(select(Membership).where(Membership.email == email))
-    return Person(email, {m.organisation_id: Role[m.role] for m in memberships})
+    def opens_private_pages(self) -> bool:
+        """May see the places, progress and system pages at all."""
+        return self.everything or bool(self.roles)
 
 
-def partnerships(session: Session, person: Person, needed: Role = Role.viewer) -> list[Partnership]:
-    """The partnerships this person may see (or act on, with a higher `needed`), by name."""
-    if person.everything:
-        return crud.partnerships(session)
-    allowed = person.organisations(needed)
-    if not allowed:
-        return []
-    return list(session.scalars(select(Partnership).where(Partnership.organisation_id.in_(allowed))
-                                .order_by(Partnership.name, Partnership.place)))
+NOBODY = Actor("nobody")

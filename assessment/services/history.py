@@ -7,21 +7,27 @@ statements are all among those.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from assessment.storage import crud
 from assessment.content.framework import Framework
-from assessment.storage.models import Partnership, Workshop
 from assessment.engine.progress import Snapshot, snapshot
 from assessment.engine.scoring import score
 from assessment.engine.versions import CommonGround, common_ground
+from assessment.errors import InputError, Problem
+from assessment.services.access import Actor
+from assessment.services.consensus import agreed_in
+from assessment.services.places import place_label, visible
+from assessment.services.results import workshop_responses
+from assessment.services.workshops import frameworks_of
+from assessment.storage.db import Database
+from assessment.storage.models import Partnership, Workshop
 
 
 @dataclass(frozen=True)
 class Progress:
+    place: str
     snapshots: list[Snapshot]  # oldest first
     ground: CommonGround
 
@@ -38,7 +44,7 @@ def _scored(partnership: Partnership, framework_id: str) -> list[tuple[Workshop,
     for workshop in partnership.workshops:
         if workshop.archived:
             continue
-        pinned = next((f for f in crud.workshop_frameworks(workshop) if f.id == framework_id), None)
+        pinned = next((f for f in frameworks_of(workshop) if f.id == framework_id), None)
         if pinned is not None:
             found.append((workshop, pinned))
     return sorted(found, key=lambda pair: (pair[0].held_on, pair[0].id))
@@ -46,50 +52,48 @@ def _scored(partnership: Partnership, framework_id: str) -> list[tuple[Workshop,
 
 def _snapshot(session: Session, workshop: Workshop, version: Framework, on: Framework) -> Snapshot:
     """The workshop (run on `version`) scored on the common framework `on`."""
-    result = score(on, crud.responses(session, workshop_id=workshop.id, framework_id=on.id))
+    result = score(on, workshop_responses(session, workshop_id=workshop.id, framework_id=on.id))
     own = {p.id: {s.id for s in p.statements} for p in version.principles}
     unchanged = {p.id for p in on.principles if own.get(p.id) == {s.id for s in p.statements}}
-    agreed = {principle: record.score for (fid, principle), record in
-              crud.current_consensus(session, workshop_id=workshop.id).items()
+    agreed = {principle: record.score for (fid, principle), record in agreed_in(session, workshop_id=workshop.id).items()
               if fid == on.id and principle in unchanged}
     return snapshot(workshop.id, workshop.title, workshop.held_on, result, agreed)
 
 
-def progress(session: Session, *, partnership: Partnership, framework_id: str) -> Progress | None:
+def progress(db: Database, *, actor: Actor, partnership_id: int, framework_id: str) -> Progress | None:
     """The place's workshops on this framework, oldest first; None when there are none."""
-    scored = _scored(partnership, framework_id)
-    if not scored:
-        return None
-    ground = common_ground([version for _, version in scored])
-    if ground.framework is None:
-        return Progress([], ground)
-    return Progress([_snapshot(session, w, version, ground.framework) for w, version in scored], ground)
-
-
-def place_label(partnership: Partnership) -> str:
-    return partnership.name if partnership.name == partnership.place else f"{partnership.name} ({partnership.place})"
-
-
-def latest_profiles(session: Session, *, partnerships: Sequence[Partnership], framework_id: str,
-                    system_id: int | None = None) -> SideBySide | None:
-    """Each given place's latest workshop on this framework; None when no place has one.
-
-    `partnerships` are those the reader may see (`access.partnerships`).
-    """
-    latest = {}
-    for partnership in partnerships:
-        if system_id is not None and partnership.system_id != system_id:
-            continue
+    with db.read() as session:
+        partnership = next((p for p in visible(session, actor=actor) if p.id == partnership_id), None)
+        if partnership is None:
+            raise InputError("Progress", [Problem("this place is not one you may see")])
         scored = _scored(partnership, framework_id)
-        if scored:
-            latest[place_label(partnership)] = scored[-1]
-    if not latest:
-        return None
-    ground = common_ground([version for _, version in sorted(latest.values(), key=lambda p: p[0].held_on)])
-    if ground.framework is None:
-        return SideBySide({}, ground)
-    profiles = {}
-    for place, (workshop, version) in latest.items():
-        found = _snapshot(session, workshop, version, ground.framework)
-        profiles[place] = (found, {pid: p.score for pid, p in found.principles.items()})
-    return SideBySide(profiles, ground)
+        if not scored:
+            return None
+        ground = common_ground([version for _, version in scored])
+        if ground.framework is None:
+            return Progress(place_label(partnership), [], ground)
+        return Progress(place_label(partnership),
+                        [_snapshot(session, w, version, ground.framework) for w, version in scored], ground)
+
+
+def side_by_side(db: Database, *, actor: Actor, framework_id: str, system_id: int | None = None) -> SideBySide | None:
+    """Each place the actor may see (in the system, when given) at its latest workshop on this framework;
+    None when no place has one."""
+    with db.read() as session:
+        latest = {}
+        for partnership in visible(session, actor=actor):
+            if system_id is not None and partnership.system_id != system_id:
+                continue
+            scored = _scored(partnership, framework_id)
+            if scored:
+                latest[place_label(partnership)] = scored[-1]
+        if not latest:
+            return None
+        ground = common_ground([version for _, version in sorted(latest.values(), key=lambda p: p[0].held_on)])
+        if ground.framework is None:
+            return SideBySide({}, ground)
+        profiles = {}
+        for place, (workshop, version) in latest.items():
+            found = _snapshot(session, workshop, version, ground.framework)
+            profiles[place] = (found, {pid: p.score for pid, p in found.principles.items()})
+        return SideBySide(profiles, ground)

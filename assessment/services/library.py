@@ -7,16 +7,21 @@ version never changes a workshop already set up.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from assessment.storage import crud
-from assessment.errors import InputError, Problem
 from assessment.content.framework import BUILTIN_DIR, Framework, builtin_frameworks, parse_framework
-from assessment.storage.models import FrameworkVersion, utcnow
+from assessment.errors import InputError, Problem
+from assessment.services import codes
+from assessment.services.access import Actor, Refused, Role
+from assessment.storage import audit
+from assessment.storage import frameworks as stored
+from assessment.storage.db import Database
+from assessment.storage.models import FrameworkVersion
 
 TEMPLATE_FILE = BUILTIN_DIR / "templates" / "framework-template.yaml"
 MAX_UPLOAD_BYTES = 512 * 1024
@@ -57,49 +62,62 @@ def read_upload(raw: bytes, *, source: str) -> Framework:
     return framework
 
 
+_PINNED: dict[str, Framework] = {}  # content digest → framework; pinned content never changes
+
+
+def pinned(digest: str, content: dict[str, Any]) -> Framework:
+    """The framework a stored content is, validated once per process."""
+    if digest not in _PINNED:
+        _PINNED[digest] = Framework.model_validate(content)
+    return _PINNED[digest]
+
+
+def pin(session: Session, *, framework: Framework) -> FrameworkVersion:
+    """The stored copy of exactly this framework content, made on first use."""
+    content = framework.model_dump(mode="json")
+    digest = codes.digest(json.dumps(content, sort_keys=True, ensure_ascii=False))
+    return (stored.by_digest(session, digest=digest)
+            or stored.insert(session, framework_id=framework.id, version=framework.version, digest=digest,
+                             content=content))
+
+
 def _builtin() -> list[Entry]:
     return [Entry(f, f.version, builtin=True) for f in builtin_frameworks()]
 
 
 def _uploaded(row: FrameworkVersion) -> Entry:
-    return Entry(crud.pinned_framework(row), row.version, builtin=False, uploaded_at=row.uploaded_at,
+    return Entry(pinned(row.content_sha256, row.content), row.version, builtin=False, uploaded_at=row.uploaded_at,
                  uploaded_by=row.uploaded_by)
 
 
-def versions(session: Session, *, framework_id: str) -> list[Entry]:
+def versions(db: Database, *, framework_id: str) -> list[Entry]:
     """Every version of one framework, oldest first."""
-    builtin = [e for e in _builtin() if e.framework.id == framework_id]
-    rows = session.scalars(select(FrameworkVersion).where(FrameworkVersion.framework_id == framework_id,
-                                                          FrameworkVersion.uploaded_at.is_not(None))
-                           .order_by(FrameworkVersion.version))
-    return builtin + [_uploaded(row) for row in rows]
+    with db.read() as session:
+        rows = stored.uploads_of(session, framework_id=framework_id)
+        return [e for e in _builtin() if e.framework.id == framework_id] + [_uploaded(row) for row in rows]
 
 
-def latest(session: Session) -> list[Entry]:
+def latest(db: Database) -> list[Entry]:
     """The newest version of every framework: built-in ones first, then uploads by title."""
-    newest = (select(FrameworkVersion.framework_id, func.max(FrameworkVersion.version).label("version"))
-              .where(FrameworkVersion.uploaded_at.is_not(None)).group_by(FrameworkVersion.framework_id).subquery())
-    rows = session.scalars(select(FrameworkVersion).join(
-        newest, (FrameworkVersion.framework_id == newest.c.framework_id) & (FrameworkVersion.version == newest.c.version))
-        .where(FrameworkVersion.uploaded_at.is_not(None)))
-    return _builtin() + sorted((_uploaded(row) for row in rows), key=lambda e: e.framework.title.casefold())
+    with db.read() as session:
+        uploads = [_uploaded(row) for row in stored.latest_uploads(session)]
+    return _builtin() + sorted(uploads, key=lambda e: e.framework.title.casefold())
 
 
-def add(session: Session, *, framework: Framework, uploaded_by: str | None = None) -> Added:
-    """Put an uploaded framework in the library: a new version when its content is new."""
+def add(db: Database, *, actor: Actor, framework: Framework) -> Added:
+    """Put an uploaded framework in the library (owners only): a new version when its content is new."""
+    if not (actor.everything or actor.organisations(Role.owner)):
+        raise Refused("Uploading a framework", Role.owner)
     if framework.id in {e.framework.id for e in _builtin()}:
         raise InputError("Framework id", [Problem(f"'{framework.id}' is a built-in framework's id; give your "
                                                   "framework an id of its own, e.g. my-place-principles",
                                                   location="id")])
-    pinned = crud.pin_framework(session, framework=framework)
-    if pinned.uploaded_at is not None:
-        return Added(_uploaded(pinned), new=False)
-    highest = session.scalar(select(func.max(FrameworkVersion.version)).where(
-        FrameworkVersion.framework_id == framework.id, FrameworkVersion.uploaded_at.is_not(None)))
-    pinned.version = (highest or 0) + 1
-    pinned.uploaded_at = utcnow()
-    pinned.uploaded_by = uploaded_by
-    crud.audit(session, actor=uploaded_by or crud.LOCAL_ACTOR, action="framework uploaded", workshop_id=None,
-               detail={"framework": framework.id, "version": pinned.version})
-    session.flush()
-    return Added(_uploaded(pinned), new=True)
+    with db.write() as session:
+        row = pin(session, framework=framework)
+        if row.uploaded_at is not None:
+            return Added(_uploaded(row), new=False)
+        version = stored.highest_upload_version(session, framework_id=framework.id) + 1
+        stored.mark_uploaded(session, row=row, version=version, uploaded_by=actor.name)
+        audit.insert(session, actor=actor.name, action="framework uploaded", workshop_id=None,
+                     detail={"framework": framework.id, "version": version})
+        return Added(_uploaded(row), new=True)

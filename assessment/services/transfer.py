@@ -1,22 +1,29 @@
-"""A whole workshop as one JSON file, and reading it into another PlaceReady.
+"""Moving workshops in and out: the whole workshop as one JSON file, and answers collected elsewhere.
 
 The file holds the pinned frameworks, every participant's current answers (with organisation and
 sector, never a name), agreed scores and actions. Importing makes a new workshop with new codes
-and a new facilitator key; the numbers come out the same.
+and a new facilitator key; the numbers come out the same. A responses CSV (checked whole by the
+engine) becomes a new, closed workshop.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session
 
-from assessment.storage import crud
-from assessment.errors import InputError, Problem
 from assessment.content.framework import Framework
-from assessment.storage.models import Workshop
+from assessment.engine.responses import Responses
+from assessment.errors import InputError, Problem
+from assessment.services import consensus, entries, participation, workshops
+from assessment.services.access import Actor, Role
+from assessment.services.workshops import NewWorkshop, authorised, frameworks_of
+from assessment.storage import answers, participants
+from assessment.storage import workshops as stored_workshops
+from assessment.storage.db import Database
 
 FORMAT = "placeready-workshop"
 MAX_BYTES = 20 * 2**20
@@ -31,7 +38,7 @@ class AnswerEntry(_Strict):
     statement: str
     value: int | None = None
     dont_know: bool = False
-    comment: str | None = Field(None, max_length=crud.MAX_TEXT)
+    comment: str | None = Field(None, max_length=entries.MAX_TEXT)
 
 
 class ParticipantEntry(_Strict):
@@ -51,7 +58,7 @@ class ConsensusEntry(_Strict):
 class ActionEntry(_Strict):
     framework: str
     principle: str
-    text: str = Field(max_length=crud.MAX_TEXT)
+    text: str = Field(max_length=entries.MAX_TEXT)
     owner: str = Field(max_length=200)
     due: datetime.date | None = None
 
@@ -72,24 +79,27 @@ class WorkshopFile(_Strict):
     actions: list[ActionEntry] = []
 
 
-def export_workshop(session: Session, *, workshop: Workshop) -> str:
-    answers = crud.current_answers(session, workshop_id=workshop.id)
-    people = {p.id: ParticipantEntry(organisation=p.organisation, sector=p.sector,
-                                     finished=p.finished_at is not None, answers=[])
-              for p in crud.participants(session, workshop_id=workshop.id)}
-    for a in answers:
-        people[a.participant_id].answers.append(AnswerEntry(framework=a.framework_id, statement=a.statement_id,
-                                                            value=a.value, dont_know=a.dont_know, comment=a.comment))
-    document = WorkshopFile(
-        partnership=workshop.partnership.name, place=workshop.partnership.place, title=workshop.title,
-        held_on=workshop.held_on, frameworks=crud.workshop_frameworks(workshop),
-        exemplar_ids=list(workshop.exemplar_ids), sectors=list(workshop.sectors),
-        organisations=list(workshop.organisations), participants=list(people.values()),
-        consensus=[ConsensusEntry(framework=f, principle=p, score=r.score, note=r.note)
-                   for (f, p), r in sorted(crud.current_consensus(session, workshop_id=workshop.id).items())],
-        actions=[ActionEntry(framework=a.framework_id, principle=a.principle_id, text=a.text, owner=a.owner,
-                             due=a.due_on) for a in crud.actions(session, workshop_id=workshop.id)],
-    )
+def export_workshop(db: Database, *, actor: Actor, workshop_id: int) -> str:
+    with db.read() as session:
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.viewer,
+                              what="Exporting the workshop")
+        people = {p.id: ParticipantEntry(organisation=p.organisation, sector=p.sector,
+                                         finished=p.finished_at is not None, answers=[])
+                  for p in participants.of_workshop(session, workshop_id=workshop_id)}
+        for a in answers.current(session, workshop_id=workshop_id):
+            people[a.participant_id].answers.append(AnswerEntry(framework=a.framework_id, statement=a.statement_id,
+                                                                value=a.value, dont_know=a.dont_know,
+                                                                comment=a.comment))
+        document = WorkshopFile(
+            partnership=workshop.partnership.name, place=workshop.partnership.place, title=workshop.title,
+            held_on=workshop.held_on, frameworks=list(frameworks_of(workshop)),
+            exemplar_ids=list(workshop.exemplar_ids), sectors=list(workshop.sectors),
+            organisations=list(workshop.organisations), participants=list(people.values()),
+            consensus=[ConsensusEntry(framework=f, principle=p, score=a.score, note=a.note)
+                       for (f, p), a in sorted(consensus.agreed_in(session, workshop_id=workshop_id).items())],
+            actions=[ActionEntry(framework=a.framework_id, principle=a.principle_id, text=a.text, owner=a.owner,
+                                 due=a.due_on) for a in consensus.actions_in(session, workshop_id=workshop_id)],
+        )
     return document.model_dump_json(indent=1)
 
 
@@ -110,26 +120,68 @@ def read_workshop_file(raw: bytes, *, source: str) -> WorkshopFile:
                                   for e in error.errors()[:20]]) from None
 
 
-def import_workshop(session: Session, *, document: WorkshopFile, owned_by: int | None = None) -> crud.NewWorkshop:
-    """Make a new workshop from the file; any bad answer refuses the whole file (the caller's transaction)."""
-    created = crud.create_workshop(
-        session, partnership_name=document.partnership, place=document.place, title=document.title,
-        held_on=document.held_on, frameworks=document.frameworks, exemplar_ids=document.exemplar_ids,
-        sectors=document.sectors, organisations=document.organisations, owned_by=owned_by)
-    workshop = created.workshop
-    for person in document.participants:
-        participant = crud.join_workshop(session, workshop=workshop, organisation=person.organisation,
-                                         sector=person.sector).participant
-        for answer in person.answers:
-            crud.save_answer(session, participant_id=participant.id, framework_id=answer.framework,
-                             statement_id=answer.statement, value=answer.value, dont_know=answer.dont_know,
-                             comment=answer.comment)
-        if person.finished:
-            crud.mark_finished(session, participant_id=participant.id)
-    for entry in document.consensus:
-        crud.record_consensus(session, workshop_id=workshop.id, framework_id=entry.framework,
-                              principle_id=entry.principle, score=entry.score, note=entry.note)
-    for action in document.actions:
-        crud.add_action(session, workshop_id=workshop.id, framework_id=action.framework,
-                        principle_id=action.principle, text=action.text, owner=action.owner, due_on=action.due)
+def import_workshop(db: Database, *, actor: Actor, document: WorkshopFile, organisation_id: int | None = None
+                    ) -> NewWorkshop:
+    """Make a new workshop from the file; any bad answer refuses the whole file."""
+    with db.write() as session:
+        created = workshops.create(
+            session, actor=actor, partnership_name=document.partnership, place=document.place, title=document.title,
+            held_on=document.held_on, frameworks=document.frameworks, exemplar_ids=document.exemplar_ids,
+            sectors=document.sectors, organisations=document.organisations, organisation_id=organisation_id)
+        workshop = stored_workshops.get(session, workshop_id=created.id)
+        for person in document.participants:
+            joined = participation.enrol(session, workshop=workshop, organisation=person.organisation,
+                                         sector=person.sector)
+            for answer in person.answers:
+                participation.record(session, participant_id=joined.participant_id, framework_id=answer.framework,
+                                     statement_id=answer.statement, value=answer.value, dont_know=answer.dont_know,
+                                     comment=answer.comment)
+            if person.finished:
+                participants.mark_finished(session, participant_id=joined.participant_id)
+        for entry in document.consensus:
+            consensus.agree(session, actor=actor, workshop_id=created.id, framework_id=entry.framework,
+                            principle_id=entry.principle, score=entry.score, note=entry.note)
+        for action in document.actions:
+            consensus.commit_to(session, actor=actor, workshop_id=created.id, framework_id=action.framework,
+                                principle_id=action.principle, text=action.text, owner=action.owner,
+                                due_on=action.due)
+        return created
+
+
+def import_responses(db: Database, *, actor: Actor, partnership_name: str, place: str, title: str,
+                     held_on: datetime.date, answered: Sequence[tuple[Framework, Responses]],
+                     exemplar_ids: Sequence[str] = (), organisation_id: int | None = None) -> NewWorkshop:
+    """A new, closed workshop holding answers collected elsewhere (each set already checked whole)."""
+    with db.write() as session:
+        return store_responses(session, actor=actor, partnership_name=partnership_name, place=place, title=title,
+                               held_on=held_on, answered=answered, exemplar_ids=exemplar_ids,
+                               organisation_id=organisation_id)
+
+
+def store_responses(session: Session, *, actor: Actor, partnership_name: str, place: str, title: str,
+                    held_on: datetime.date, answered: Sequence[tuple[Framework, Responses]],
+                    exemplar_ids: Sequence[str] = (), organisation_id: int | None = None) -> NewWorkshop:
+    """`import_responses` inside a caller's transaction: one set of answers per framework, and a participant
+    label found under several frameworks is one person. The sectors and organisations people gave become
+    the workshop's lists."""
+    people = [a for _, responses in answered for a in responses.answers()]
+    created = workshops.create(
+        session, actor=actor, partnership_name=partnership_name, place=place, title=title, held_on=held_on,
+        frameworks=[framework for framework, _ in answered], exemplar_ids=exemplar_ids,
+        sectors=sorted({a.sector for a in people if a.sector}),
+        organisations=sorted({a.organisation for a in people if a.organisation}), organisation_id=organisation_id)
+    workshop = stored_workshops.get(session, workshop_id=created.id)
+    participant_ids: dict[str, int] = {}
+    for framework, responses in answered:
+        for answer in responses.answers():
+            if answer.participant not in participant_ids:
+                participant_ids[answer.participant] = participation.enrol(
+                    session, workshop=workshop, organisation=answer.organisation, sector=answer.sector
+                ).participant_id
+            participation.record(session, participant_id=participant_ids[answer.participant],
+                                 framework_id=framework.id, statement_id=answer.statement, value=answer.score,
+                                 dont_know=answer.dont_know, comment=answer.comment)
+    for participant_id in participant_ids.values():
+        participants.mark_finished(session, participant_id=participant_id)
+    stored_workshops.update(session, workshop_id=created.id, scoring_open=False, revealed=True)
     return created

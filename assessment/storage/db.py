@@ -58,14 +58,37 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-@contextmanager
-def transaction(engine: Engine, *, writes: bool = True) -> Iterator[Session]:
-    """A session that commits when the block ends and rolls everything back if it raises.
+class Database:
+    """One database for the services: every use case is one `read()` or `write()` transaction, so a
+    change is applied whole or not at all."""
 
-    `writes=False` promises the block only reads, which lets SQLite run it beside a writer.
-    """
-    with session_factory(engine.execution_options(**{WRITES: writes})).begin() as session:
-        yield session
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._reading = session_factory(engine.execution_options(**{WRITES: False}))
+        self._writing = session_factory(engine.execution_options(**{WRITES: True}))
+
+    @classmethod
+    def from_url(cls, url: str) -> Database:
+        return cls(make_engine(url))
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A transaction that only reads (SQLite runs it beside a writer)."""
+        with self._reading.begin() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A transaction that commits when the block ends and rolls everything back if it raises."""
+        with self._writing.begin() as session:
+            yield session
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def dispose(self) -> None:
+        self.engine.dispose()
 
 
 MIGRATION_LOCK = 0x504C5259  # "PLRY": PostgreSQL advisory lock held while migrating

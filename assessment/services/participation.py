@@ -1,0 +1,131 @@
+"""A participant's part: join by code (organisation and sector, never a name), answer, resume, finish.
+
+A participant is known by the id that joining or resuming gives; the page keeps it in the person's own
+session, and every change here checks the workshop is still open for scoring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from assessment.content.framework import Framework, Principle
+from assessment.errors import InputError, Problem
+from assessment.services import codes, entries
+from assessment.services.workshops import frameworks_of
+from assessment.storage import answers, participants
+from assessment.storage import workshops as stored_workshops
+from assessment.storage.answers import CurrentAnswer
+from assessment.storage.db import Database
+from assessment.storage.models import Workshop
+
+
+@dataclass(frozen=True)
+class Joined:
+    workshop_id: int
+    join_code: str
+    participant_id: int
+    resume_code: str  # shown to the participant; only its hash is stored
+
+
+def join(db: Database, *, join_code: str, organisation: str | None, sector: str | None) -> Joined:
+    with db.write() as session:
+        workshop = stored_workshops.by_join_code(session, join_code=codes.normalise_code(join_code))
+        if workshop is None:
+            raise InputError("Joining", [Problem("no workshop has that join code")])
+        return enrol(session, workshop=workshop, organisation=organisation, sector=sector)
+
+
+def enrol(session: Session, *, workshop: Workshop, organisation: str | None, sector: str | None) -> Joined:
+    """`join` inside a caller's transaction (imports enrol many people in one)."""
+    if not workshop.scoring_open:
+        raise InputError("Joining", [Problem("this workshop has closed scoring; ask the facilitator")])
+    resume_code = codes.new_code(codes.RESUME_CODE_LENGTH)
+    participant = participants.insert(
+        session, workshop_id=workshop.id, resume_code_sha256=codes.resume_digest(workshop.id, resume_code),
+        organisation=entries.clean(organisation, field="Organisation", limit=entries.MAX_NAME),
+        sector=entries.clean(sector, field="Sector", limit=100))
+    return Joined(workshop.id, workshop.join_code, participant.id, resume_code)
+
+
+def resume(db: Database, *, join_code: str, resume_code: str) -> Joined | None:
+    """The participant whose resume code this is, in the workshop with this join code; None if no match."""
+    with db.read() as session:
+        workshop = stored_workshops.by_join_code(session, join_code=codes.normalise_code(join_code))
+        if workshop is None:
+            return None
+        found = participants.by_resume_code(session, workshop_id=workshop.id,
+                                            resume_code_sha256=codes.resume_digest(workshop.id, resume_code))
+        return Joined(workshop.id, workshop.join_code, found.id, codes.normalise_code(resume_code)) if found else None
+
+
+def save_answer(db: Database, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
+                dont_know: bool = False, comment: str | None = None) -> bool:
+    """Record an answer or a change to one; refused once the facilitator has closed scoring.
+
+    Returns False when nothing new was kept (the same answer again, or a blank for a statement never answered).
+    """
+    with db.write() as session:
+        return record(session, participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
+                      value=value, dont_know=dont_know, comment=comment)
+
+
+def record(session: Session, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
+           dont_know: bool = False, comment: str | None = None) -> bool:
+    """`save_answer` inside a caller's transaction."""
+    participant = participants.get(session, participant_id=participant_id)
+    if participant is None:
+        raise InputError("Your answer", [Problem("this participant is not known; join the workshop again")])
+    workshop = stored_workshops.get(session, workshop_id=participant.workshop_id)
+    if not workshop.scoring_open:
+        raise InputError("Your answer", [Problem("Scoring has closed, so answers can no longer change")])
+    framework = next((f for f in frameworks_of(workshop) if f.id == framework_id), None)
+    if framework is None or statement_id not in {s.id for s in framework.statements}:
+        raise InputError("Your answer", [Problem("not a statement of this workshop",
+                                                 location=f"{framework_id}/{statement_id}")])
+    if value is not None and (dont_know or value not in framework.scale.points):
+        raise InputError("Your answer", [Problem(f"score must be one of {list(framework.scale.points)}",
+                                                 location=statement_id)])
+    comment = entries.clean(comment, field="Comment")
+    current = answers.newest(session, participant_id=participant_id, framework_id=framework_id,
+                             statement_id=statement_id)
+    unchanged = (current.value, current.dont_know, current.comment) if current else (None, False, None)
+    if (value, dont_know, comment) == unchanged:
+        return False
+    answers.insert(session, participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
+                   value=value, dont_know=dont_know, comment=comment)
+    return True
+
+
+def finish(db: Database, *, participant_id: int) -> None:
+    with db.write() as session:
+        participants.mark_finished(session, participant_id=participant_id)
+
+
+def my_answers(db: Database, *, participant_id: int) -> dict[tuple[str, str], CurrentAnswer]:
+    """(framework id, statement id) → this participant's current answer."""
+    with db.read() as session:
+        participant = participants.get(session, participant_id=participant_id)
+        if participant is None:
+            return {}
+        return {(a.framework_id, a.statement_id): a for a in
+                answers.current(session, workshop_id=participant.workshop_id, participant_id=participant_id)}
+
+
+def screens(frameworks: tuple[Framework, ...] | list[Framework]) -> list[tuple[Framework, Principle]]:
+    """One screen per principle, framework by framework."""
+    return [(f, p) for f in frameworks for p in f.principles]
+
+
+def answered(answer: CurrentAnswer | None) -> bool:
+    return answer is not None and (answer.value is not None or answer.dont_know)
+
+
+def first_unanswered(frameworks: tuple[Framework, ...], mine: dict[tuple[str, str], CurrentAnswer]) -> int:
+    """The first screen with a statement not yet answered; the end when all are."""
+    all_screens = screens(frameworks)
+    for step, (framework, principle) in enumerate(all_screens):
+        if any(not answered(mine.get((framework.id, s.id))) for s in principle.statements):
+            return step
+    return len(all_screens)

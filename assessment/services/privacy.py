@@ -1,0 +1,66 @@
+"""Personal data: erasing it from a workshop, the retention rule, and the audit log of who changed what."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from assessment.services.access import Actor, Refused, Role
+from assessment.services.workshops import authorised
+from assessment.storage import actions, answers, audit, consensus, participants
+from assessment.storage import workshops as stored_workshops
+from assessment.storage.db import Database
+
+ERASED = "(erased)"
+
+
+def erase_personal_data(db: Database, *, actor: Actor, workshop_id: int) -> None:
+    """What could identify someone goes; the anonymous scores stay, so the results still stand (owners only).
+
+    Clears participants' organisation and sector, their comments (on every saved version), the notes
+    of agreed scores and the owners of actions. PlaceReady never stores names.
+    """
+    with db.write() as session:
+        authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.owner, what="Erasing personal data")
+        _erase(session, actor, workshop_id)
+
+
+def _erase(session, actor: Actor, workshop_id: int) -> None:  # type: ignore[no-untyped-def]
+    participants.erase_details(session, workshop_id=workshop_id)
+    answers.erase_comments(session, workshop_id=workshop_id)
+    consensus.erase_notes(session, workshop_id=workshop_id)
+    actions.replace_owners(session, workshop_id=workshop_id, owner=ERASED)
+    stored_workshops.update(session, workshop_id=workshop_id, personal_data_erased=True)
+    audit.insert(session, actor=actor.name, action="personal data erased", workshop_id=workshop_id, detail={})
+
+
+def apply_retention(db: Database, *, actor: Actor, days: int, today: date) -> list[int]:
+    """Erase the personal data of every workshop held more than `days` days ago; returns their ids."""
+    if not actor.everything:
+        raise Refused("The retention rule", Role.owner)
+    with db.write() as session:
+        due = stored_workshops.held_before(session, cutoff=today - timedelta(days=days), personal_data_erased=False)
+        for workshop_id in due:
+            _erase(session, actor, workshop_id)
+    return due
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    at: datetime
+    actor: str
+    action: str
+    workshop_id: int | None
+    detail: dict[str, Any]
+
+
+def audit_log(db: Database, *, actor: Actor, workshop_ids: Sequence[int] | None = None, limit: int = 500
+              ) -> list[AuditLine]:
+    """The newest entries first, of the given workshops (all, for whoever may see everything)."""
+    if workshop_ids is None and not actor.everything:
+        raise Refused("Reading the whole audit log", Role.owner)
+    with db.read() as session:
+        return [AuditLine(e.at, e.actor, e.action, e.workshop_id, dict(e.detail))
+                for e in audit.newest(session, workshop_ids=workshop_ids, limit=limit)]

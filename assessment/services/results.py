@@ -1,0 +1,68 @@
+"""What a workshop's answers come to: who has joined, the answers as the engine reads them, the scores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from assessment.engine.responses import Answer, Responses
+from assessment.engine.room import RoomResults, room_results
+from assessment.engine.scoring import ScoreResult, score
+from assessment.services.access import Actor, Role
+from assessment.services.workshops import authorised, frameworks_of, pick
+from assessment.storage import answers, participants
+from assessment.storage.db import Database
+
+
+def workshop_responses(session: Session, *, workshop_id: int, framework_id: str) -> Responses:
+    """The workshop's current answers to one framework, ready for the scoring engine."""
+    return Responses.from_answers(
+        Answer(participant=f"p{a.participant_id}", statement=a.statement_id, score=a.value,
+               dont_know=a.dont_know, organisation=a.organisation, sector=a.sector, comment=a.comment)
+        for a in answers.current(session, workshop_id=workshop_id, framework_id=framework_id))
+
+
+def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str,
+              needed: Role = Role.viewer) -> Responses:
+    with db.read() as session:
+        authorised(session, actor=actor, workshop_id=workshop_id, needed=needed, what="Reading the answers")
+        return workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id)
+
+
+def scores(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> ScoreResult:
+    """The engine's numbers for one framework of the workshop."""
+    with db.read() as session:
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.viewer,
+                              what="Reading the results")
+        framework = pick(frameworks_of(workshop), framework_id)
+        return score(framework, workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id))
+
+
+def room(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> RoomResults:
+    """Everything the room view shows once results are revealed, for one framework."""
+    with db.read() as session:
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
+                              what="Showing the room's results")
+        framework = pick(frameworks_of(workshop), framework_id)
+        return room_results(framework, workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id))
+
+
+@dataclass(frozen=True)
+class Attendance:
+    joined: int
+    finished: int
+    by_sector: dict[str, tuple[int, int]]  # sector → (joined, finished)
+
+
+NOT_GIVEN = "Not given"
+
+
+def attendance(db: Database, *, actor: Actor, workshop_id: int) -> Attendance:
+    """Who has joined and finished, by sector, for the facilitator's screen."""
+    with db.read() as session:
+        authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator, what="Counting people")
+        rows = participants.counts_by_sector(session, workshop_id=workshop_id)
+    by_sector = {(row.sector or NOT_GIVEN): (row.joined, row.finished) for row in rows}
+    return Attendance(sum(j for j, _ in by_sector.values()), sum(f for _, f in by_sector.values()),
+                      dict(sorted(by_sector.items())))

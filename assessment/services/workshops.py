@@ -1,0 +1,191 @@
+"""Workshops: setting one up, opening it by code or key, revealing, closing, renaming, archiving, deleting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from assessment.content.framework import Framework
+from assessment.errors import InputError, Problem
+from assessment.services import codes, entries, library
+from assessment.services.access import Actor, Refused, Role
+from assessment.settings import get_settings
+from assessment.storage import audit, partnerships
+from assessment.storage import workshops as stored
+from assessment.storage.db import Database
+from assessment.storage.models import Workshop
+
+
+@dataclass(frozen=True)
+class WorkshopFacts:
+    """What the pages need of a workshop, read once per run (never an ORM object)."""
+
+    id: int
+    title: str
+    held_on: date
+    partnership_id: int
+    partnership: str
+    place: str
+    organisation_id: int | None
+    join_code: str
+    revealed: bool
+    scoring_open: bool
+    archived: bool
+    personal_data_erased: bool
+    exemplar_ids: tuple[str, ...]
+    sectors: tuple[str, ...]
+    organisations: tuple[str, ...]
+    frameworks: tuple[Framework, ...]
+
+    def framework(self, framework_id: str) -> Framework:
+        return pick(self.frameworks, framework_id)
+
+
+@dataclass(frozen=True)
+class NewWorkshop:
+    id: int
+    join_code: str
+    facilitator_key: str  # shown once; only its hash is stored
+
+
+def frameworks_of(workshop: Workshop) -> tuple[Framework, ...]:
+    """The frameworks exactly as they were when the workshop was set up."""
+    return tuple(library.pinned(digest, content) for digest, content in stored.pinned_content(workshop))
+
+
+def pick(frameworks: Sequence[Framework], framework_id: str) -> Framework:
+    """The workshop's framework with this id; an `InputError` naming those it has otherwise."""
+    found = next((f for f in frameworks if f.id == framework_id), None)
+    if found is None:
+        raise InputError("--framework", [Problem(f"this workshop scored {', '.join(f.id for f in frameworks)}",
+                                                 location=framework_id)])
+    return found
+
+
+def facts(workshop: Workshop) -> WorkshopFacts:
+    partnership = workshop.partnership
+    return WorkshopFacts(
+        id=workshop.id, title=workshop.title, held_on=workshop.held_on, partnership_id=partnership.id,
+        partnership=partnership.name, place=partnership.place, organisation_id=partnership.organisation_id,
+        join_code=workshop.join_code, revealed=workshop.revealed, scoring_open=workshop.scoring_open,
+        archived=workshop.archived, personal_data_erased=workshop.personal_data_erased,
+        exemplar_ids=tuple(workshop.exemplar_ids), sectors=tuple(workshop.sectors),
+        organisations=tuple(workshop.organisations), frameworks=frameworks_of(workshop))
+
+
+def may_set_up(actor: Actor, organisation_id: int | None) -> bool:
+    """With sign-in, an organisation's facilitators set up its workshops; without, anyone may."""
+    if organisation_id is None:
+        return actor.everything or not get_settings().sign_in
+    return actor.may(Role.facilitator, organisation_id=organisation_id)
+
+
+def create_workshop(db: Database, *, actor: Actor, partnership_name: str, place: str, title: str, held_on: date,
+                    frameworks: Sequence[Framework], exemplar_ids: Sequence[str] = (), sectors: Sequence[str] = (),
+                    organisations: Sequence[str] = (), organisation_id: int | None = None) -> NewWorkshop:
+    """A new workshop of the partnership with this name and place (made on first use)."""
+    with db.write() as session:
+        return create(session, actor=actor, partnership_name=partnership_name, place=place, title=title,
+                      held_on=held_on, frameworks=frameworks, exemplar_ids=exemplar_ids, sectors=sectors,
+                      organisations=organisations, organisation_id=organisation_id)
+
+
+def create(session: Session, *, actor: Actor, partnership_name: str, place: str, title: str, held_on: date,
+           frameworks: Sequence[Framework], exemplar_ids: Sequence[str] = (), sectors: Sequence[str] = (),
+           organisations: Sequence[str] = (), organisation_id: int | None = None) -> NewWorkshop:
+    """`create_workshop` inside a caller's transaction (imports add answers in the same one)."""
+    if not may_set_up(actor, organisation_id):
+        raise Refused("Setting up a workshop", Role.facilitator)
+    problems = []
+    name = entries.clean(partnership_name, field="Partnership name", limit=entries.MAX_NAME)
+    where = entries.clean(place, field="Place", limit=entries.MAX_NAME)
+    heading = entries.clean(title, field="Workshop title", limit=entries.MAX_NAME)
+    if not name:
+        problems.append(Problem("required", location="Partnership name"))
+    if not where:
+        problems.append(Problem("required", location="Place"))
+    if not frameworks:
+        problems.append(Problem("choose at least one", location="Frameworks"))
+    if problems:
+        raise InputError("Workshop set-up", problems)
+    partnership = (partnerships.named(session, name=name, place=where, organisation_id=organisation_id)
+                   or partnerships.insert(session, name=name, place=where, organisation_id=organisation_id))
+    join_code = codes.new_code(codes.JOIN_CODE_LENGTH)
+    while stored.join_code_taken(session, join_code=join_code):
+        join_code = codes.new_code(codes.JOIN_CODE_LENGTH)
+    facilitator_key = codes.new_key()
+    workshop = stored.insert(
+        session, partnership_id=partnership.id, title=heading or f"Workshop {held_on.isoformat()}", held_on=held_on,
+        join_code=join_code, facilitator_key_sha256=codes.digest(facilitator_key),
+        sectors=entries.unique(sectors, field="Sectors"), organisations=entries.unique(organisations, field="Organisations"),
+        exemplar_ids=list(dict.fromkeys(exemplar_ids)),
+        framework_version_ids=[library.pin(session, framework=f).id for f in frameworks])
+    return NewWorkshop(workshop.id, join_code, facilitator_key)
+
+
+def by_join_code(db: Database, *, code: str) -> WorkshopFacts | None:
+    """What a participant may know of the workshop with this join code (no secrets)."""
+    with db.read() as session:
+        workshop = stored.by_join_code(session, join_code=codes.normalise_code(code))
+        return facts(workshop) if workshop else None
+
+
+def opened_by_key(db: Database, *, key: str) -> int | None:
+    """The id of the workshop whose facilitator link holds this key."""
+    with db.read() as session:
+        workshop = stored.by_facilitator_key(session, key_sha256=codes.digest(key.strip()))
+        return workshop.id if workshop else None
+
+
+def authorised(session: Session, *, actor: Actor, workshop_id: int, needed: Role, what: str) -> Workshop:
+    """The workshop, once the actor is known to hold `needed` on it; otherwise `Refused`."""
+    workshop = stored.get(session, workshop_id=workshop_id)
+    if workshop is None:
+        raise InputError(what, [Problem("this workshop no longer exists")])
+    actor.require(needed, organisation_id=workshop.partnership.organisation_id, workshop_id=workshop.id, what=what)
+    return workshop
+
+
+def workshop_for(db: Database, *, actor: Actor, workshop_id: int, needed: Role = Role.facilitator) -> WorkshopFacts:
+    """A workshop the actor facilitates (or, with `needed=Role.viewer`, may read)."""
+    with db.read() as session:
+        return facts(authorised(session, actor=actor, workshop_id=workshop_id, needed=needed, what="Opening the workshop"))
+
+
+def set_revealed(db: Database, *, actor: Actor, workshop_id: int, revealed: bool) -> None:
+    with db.write() as session:
+        authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator, what="Revealing results")
+        stored.update(session, workshop_id=workshop_id, revealed=revealed)
+
+
+def set_scoring_open(db: Database, *, actor: Actor, workshop_id: int, scoring_open: bool) -> None:
+    with db.write() as session:
+        authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator, what="Opening or closing scoring")
+        stored.update(session, workshop_id=workshop_id, scoring_open=scoring_open)
+
+
+def change_workshop(db: Database, *, actor: Actor, workshop_id: int, title: str, scoring_open: bool,
+                    archived: bool) -> None:
+    """Rename a workshop, open or close its scoring and archive it, all at once or not at all."""
+    with db.write() as session:
+        authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator, what="Changing the workshop")
+        cleaned = entries.clean(title, field="Title", limit=entries.MAX_NAME)
+        if not cleaned:
+            raise InputError("Rename", [Problem("the title cannot be empty")])
+        stored.update(session, workshop_id=workshop_id, title=cleaned, scoring_open=scoring_open, archived=archived)
+
+
+def delete_workshop(db: Database, *, actor: Actor, workshop_id: int, typed_code: str) -> None:
+    """Remove a workshop for good with every answer, agreed score and action in it (owners only).
+
+    `typed_code` is the join code as the person typed it to confirm; a mismatch deletes nothing.
+    """
+    with db.write() as session:
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.owner, what="Deleting a workshop")
+        if codes.normalise_code(typed_code) != workshop.join_code:
+            raise InputError("Delete", [Problem("the join code does not match; nothing was deleted")])
+        audit.insert(session, actor=actor.name, action="workshop deleted", workshop_id=workshop_id, detail={})
+        stored.delete_whole(session, workshop_id=workshop_id)

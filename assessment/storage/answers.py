@@ -1,0 +1,80 @@
+"""Answers, append-only: every save is a new row and the newest per (participant, statement) is current."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from assessment.storage.models import AnswerRecord, Participant
+
+
+def insert(session: Session, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
+           dont_know: bool, comment: str | None) -> AnswerRecord:
+    record = AnswerRecord(participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
+                          value=value, dont_know=dont_know, comment=comment)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def newest(session: Session, *, participant_id: int, framework_id: str, statement_id: str) -> AnswerRecord | None:
+    return session.scalar(
+        select(AnswerRecord)
+        .where(AnswerRecord.participant_id == participant_id, AnswerRecord.framework_id == framework_id,
+               AnswerRecord.statement_id == statement_id)
+        .order_by(AnswerRecord.id.desc()).limit(1))
+
+
+@dataclass(frozen=True)
+class CurrentAnswer:
+    participant_id: int
+    organisation: str | None
+    sector: str | None
+    framework_id: str
+    statement_id: str
+    value: int | None
+    dont_know: bool
+    comment: str | None
+
+
+def _current_ids(workshop_id: int):  # type: ignore[no-untyped-def]
+    return (
+        select(func.max(AnswerRecord.id))
+        .join(Participant, Participant.id == AnswerRecord.participant_id)
+        .where(Participant.workshop_id == workshop_id)
+        .group_by(AnswerRecord.participant_id, AnswerRecord.framework_id, AnswerRecord.statement_id)
+    )
+
+
+def current(session: Session, *, workshop_id: int, participant_id: int | None = None,
+            framework_id: str | None = None) -> list[CurrentAnswer]:
+    """The current answers of a workshop (or one participant, or one framework), by participant."""
+    # Plain columns rather than ORM objects: the system view reads tens of thousands of answers per rerun.
+    query = (
+        select(AnswerRecord.participant_id, Participant.organisation, Participant.sector, AnswerRecord.framework_id,
+               AnswerRecord.statement_id, AnswerRecord.value, AnswerRecord.dont_know, AnswerRecord.comment)
+        .join(Participant, Participant.id == AnswerRecord.participant_id)
+        .where(AnswerRecord.id.in_(_current_ids(workshop_id)))
+        .order_by(AnswerRecord.participant_id, AnswerRecord.id)
+    )
+    if participant_id is not None:
+        query = query.where(AnswerRecord.participant_id == participant_id)
+    if framework_id is not None:
+        query = query.where(AnswerRecord.framework_id == framework_id)
+    return [CurrentAnswer(*row) for row in session.execute(query)]
+
+
+def saves_in(session: Session, *, workshop_id: int) -> int:
+    """Every save ever made in the workshop, changes included."""
+    return session.scalar(
+        select(func.count(AnswerRecord.id)).join(Participant, Participant.id == AnswerRecord.participant_id)
+        .where(Participant.workshop_id == workshop_id)
+    ) or 0
+
+
+def erase_comments(session: Session, *, workshop_id: int) -> None:
+    """Clear the comment of every saved version of every answer in the workshop."""
+    people = select(Participant.id).where(Participant.workshop_id == workshop_id)
+    session.execute(update(AnswerRecord).where(AnswerRecord.participant_id.in_(people)).values(comment=None))

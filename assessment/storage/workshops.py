@@ -1,0 +1,84 @@
+"""Workshops: their rows, the framework versions they pinned, and deleting one with everything in it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from assessment.storage.models import (Action, AnswerRecord, ConsensusRecord, Participant, Partnership, Workshop,
+                                       WorkshopFramework)
+
+
+def insert(session: Session, *, partnership_id: int, title: str, held_on: date, join_code: str,
+           facilitator_key_sha256: str, sectors: Sequence[str], organisations: Sequence[str],
+           exemplar_ids: Sequence[str], framework_version_ids: Sequence[int]) -> Workshop:
+    workshop = Workshop(partnership_id=partnership_id, title=title, held_on=held_on, join_code=join_code,
+                        facilitator_key_sha256=facilitator_key_sha256, sectors=list(sectors),
+                        organisations=list(organisations), exemplar_ids=list(exemplar_ids))
+    session.add(workshop)
+    session.flush()
+    for position, version_id in enumerate(framework_version_ids):
+        session.add(WorkshopFramework(workshop_id=workshop.id, framework_version_id=version_id, position=position))
+    session.flush()
+    session.refresh(workshop)
+    return workshop
+
+
+def get(session: Session, *, workshop_id: int) -> Workshop | None:
+    return session.get(Workshop, workshop_id)
+
+
+def by_join_code(session: Session, *, join_code: str) -> Workshop | None:
+    return session.scalar(select(Workshop).where(Workshop.join_code == join_code))
+
+
+def by_facilitator_key(session: Session, *, key_sha256: str) -> Workshop | None:
+    return session.scalar(select(Workshop).where(Workshop.facilitator_key_sha256 == key_sha256))
+
+
+def join_code_taken(session: Session, *, join_code: str) -> bool:
+    return session.scalar(select(Workshop.id).where(Workshop.join_code == join_code)) is not None
+
+
+def pinned_content(workshop: Workshop) -> list[tuple[str, dict[str, Any]]]:
+    """(content digest, content) of each framework the workshop was set up with, in its order."""
+    return [(link.framework_version.content_sha256, link.framework_version.content) for link in workshop.frameworks]
+
+
+def update(session: Session, *, workshop_id: int, **fields: Any) -> None:
+    """Change columns of one workshop (title, scoring_open, revealed, archived, personal_data_erased)."""
+    workshop = session.get(Workshop, workshop_id)
+    for name, value in fields.items():
+        setattr(workshop, name, value)
+
+
+def participant_counts(session: Session, *, workshop_ids: Sequence[int]) -> dict[int, int]:
+    """People who joined each workshop, counted in one query."""
+    rows = session.execute(select(Participant.workshop_id, func.count(Participant.id))
+                           .where(Participant.workshop_id.in_(workshop_ids)).group_by(Participant.workshop_id))
+    return {workshop_id: count for workshop_id, count in rows}
+
+
+def held_before(session: Session, *, cutoff: date, personal_data_erased: bool) -> list[int]:
+    return list(session.scalars(select(Workshop.id).where(Workshop.held_on < cutoff,
+                                                          Workshop.personal_data_erased.is_(personal_data_erased))))
+
+
+def partnership_of(session: Session, *, workshop_id: int) -> Partnership:
+    return session.get(Workshop, workshop_id).partnership
+
+
+def delete_whole(session: Session, *, workshop_id: int) -> None:
+    """Remove a workshop with its participants, their answers, agreed scores and actions."""
+    people = select(Participant.id).where(Participant.workshop_id == workshop_id)
+    session.execute(delete(AnswerRecord).where(AnswerRecord.participant_id.in_(people)))
+    session.execute(delete(Participant).where(Participant.workshop_id == workshop_id))
+    session.execute(delete(ConsensusRecord).where(ConsensusRecord.workshop_id == workshop_id))
+    session.execute(delete(Action).where(Action.workshop_id == workshop_id))
+    session.execute(delete(WorkshopFramework).where(WorkshopFramework.workshop_id == workshop_id))
+    session.execute(delete(Workshop).where(Workshop.id == workshop_id))
+    session.expire_all()

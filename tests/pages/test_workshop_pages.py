@@ -1,0 +1,148 @@
+"""The workshop pages under AppTest: set-up, joining and scoring, the room view, agreeing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assessment.content.framework import builtin_framework
+from assessment.pages import state
+from assessment.pages.text import plain
+from assessment.services import consensus, participation, workshops
+from tests.utils import as_shown
+from tests.utils.workshops import ADMIN, new_workshop
+
+
+def _setup_page():
+    import streamlit as st
+
+    from assessment.pages import room, setup
+
+    setup.render(st.Page(room.render, title="Room view", url_path="room"))
+
+
+def _join_page():
+    from assessment.pages import join
+
+    join.render()
+
+
+def _room_page():
+    from assessment.pages import room
+
+    room.render()
+
+
+def _agree_page():
+    from assessment.pages import agree
+
+    agree.render()
+
+
+def _app(page) -> AppTest:  # type: ignore[no-untyped-def]
+    return AppTest.from_function(page, default_timeout=30)
+
+
+def _open_with_key(app: AppTest, key: str) -> None:
+    """What opening the facilitator link leaves in the session (streamlit_app.py does it from the address)."""
+    workshop_id = workshops.opened_by_key(state.database(), key=key)
+    app.session_state[state.OPENED_BY_KEY] = {workshop_id}
+    app.session_state[state.FACILITATED] = workshop_id
+
+
+@pytest.fixture
+def workshop():
+    """A workshop on the Salford behaviours with two sectors on offer; returns (join code, facilitator key)."""
+    created = new_workshop(state.database(), builtin_framework("salford-behaviours"), partnership_name="Testbrook",
+                           place="Testbrook", held_on=date(2026, 5, 1), exemplar_ids=["salford"],
+                           sectors=["Acute hospital", "Primary care"], organisations=[])
+    return created.join_code, created.facilitator_key
+
+
+def test_set_up_names_every_missing_field_then_creates_the_workshop():
+    app = _app(_setup_page).run()
+    app.text_input[0].set_value("")
+    app.button[0].click().run()
+    errors = " ".join(as_shown(e.value) for e in app.error)
+    assert "Partnership name: required" in errors and "Place: required" in errors
+    app.text_input[0].set_value("Northbrook Partnership")
+    app.text_input[1].set_value("Northbrook")
+    app.button[0].click().run()
+    assert not app.exception and not app.error
+    join_code, key = app.session_state["created"]
+    created = workshops.workshop_for(state.database(), actor=ADMIN,
+                                     workshop_id=workshops.opened_by_key(state.database(), key=key))
+    assert created.join_code == join_code and created.partnership == "Northbrook Partnership"
+    assert [f.id for f in created.frameworks] == ["ham-2015", "salford-behaviours"]
+    assert any(key in c.value for c in app.code)
+
+
+def test_a_wrong_join_code_says_so():
+    app = _app(_join_page)
+    app.query_params["code"] = "NOPE99"
+    app.run()
+    assert "No workshop has that join code" in app.error[0].value
+
+
+def test_a_participant_joins_and_each_answer_is_saved_as_given(workshop):
+    join_code, _ = workshop
+    app = _app(_join_page)
+    app.query_params["code"] = join_code
+    app.run()
+    app.text_input[0].input("<b>Testbrook</b> GP network")
+    app.selectbox[0].select("Primary care")
+    app.button[0].click().run()
+    assert not app.exception
+    me = app.session_state[state.PARTICIPANT]
+    participant_id, resume = me.participant_id, me.resume_code
+    assert app.query_params["me"] == resume
+    first = builtin_framework("salford-behaviours").principles[0]
+    assert app.subheader[0].value == plain(first.name)
+    app.radio[0].set_value(4).run()
+    app.radio[1].set_value("dk").run()
+    saved = list(participation.my_answers(state.database(), participant_id=participant_id).values())
+    assert [(a.statement_id, a.value, a.dont_know, a.sector) for a in saved] == [
+        (first.statements[0].id, 4, False, "Primary care"), (first.statements[1].id, None, True, "Primary care")]
+    assert saved[0].organisation == "<b>Testbrook</b> GP network"
+    assert "2 of 30 statements answered" in app.get("progress")[0].proto.text
+
+    # a reload (a new session with the same address) resumes at the first unanswered screen
+    again = _app(_join_page)
+    again.query_params["code"] = join_code
+    again.query_params["me"] = resume.lower()
+    again.run()
+    assert again.subheader[0].value == plain(first.name)
+    assert again.radio[0].value == 4 and again.radio[1].value == "dk" and again.radio[2].value is None
+
+
+def test_the_room_view_refuses_without_the_key_and_hides_results_until_revealed(workshop):
+    join_code, key = workshop
+    app = _app(_room_page).run()
+    assert "for the workshop's facilitator" in app.warning[0].value
+    app = _app(_room_page)
+    _open_with_key(app, key)
+    app.run()
+    assert not app.exception
+    assert any(join_code in m.value for m in app.markdown)
+    assert "Results are hidden" in app.info[0].value
+    app.button[0].click().run()  # Reveal
+    assert not app.exception
+    assert "Nobody has answered yet." in [i.value for i in app.info]
+
+
+def test_the_agreed_score_is_recorded_beside_the_answers(workshop):
+    _, key = workshop
+    app = _app(_agree_page)
+    _open_with_key(app, key)
+    app.run()
+    app.radio[0].set_value(3)
+    app.text_area[0].input("We pool some budgets but not all.")
+    app.button[0].click().run()
+    assert not app.exception
+    workshop_id = workshops.opened_by_key(state.database(), key=key)
+    agreed = consensus.agreed_scores(state.database(), actor=ADMIN, workshop_id=workshop_id)
+    [(principle, record)] = agreed.items()
+    assert principle == ("salford-behaviours", "one-team") and record.score == 3
+    assert record.note == "We pool some budgets but not all."

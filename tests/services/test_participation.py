@@ -1,0 +1,78 @@
+"""A participant's answers: kept whole, the newest counts, bad ones and closed scoring refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from assessment.content.framework import builtin_framework
+from assessment.engine.scoring import score
+from assessment.errors import InputError
+from assessment.services import participation, results, workshops
+from assessment.storage import answers
+from tests.utils.workshops import ADMIN, join, new_workshop
+
+
+@pytest.fixture
+def ham():
+    return builtin_framework("ham-2015")
+
+
+def test_changed_answers_are_kept_and_the_newest_counts(db, ham):
+    created = new_workshop(db, ham)
+    a, b = join(db, created, sector="Acute"), join(db, created, sector="Primary care")
+    save = participation.save_answer
+    save(db, participant_id=a, framework_id="ham-2015", statement_id="population-1", value=2)
+    save(db, participant_id=a, framework_id="ham-2015", statement_id="population-1", value=4,
+         comment="<script>alert(1)</script>")
+    save(db, participant_id=b, framework_id="ham-2015", statement_id="population-1", value=None, dont_know=True)
+    save(db, participant_id=b, framework_id="ham-2015", statement_id="population-2", value=3)
+    # saving the same again, or a blank never answered, adds nothing
+    assert save(db, participant_id=b, framework_id="ham-2015", statement_id="population-2", value=3) is False
+    assert save(db, participant_id=b, framework_id="ham-2015", statement_id="population-3", value=None) is False
+    with db.read() as session:
+        current = answers.current(session, workshop_id=created.id)
+        assert answers.saves_in(session, workshop_id=created.id) == 4
+    result = score(ham, results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id="ham-2015"))
+    assert [(c.participant_id, c.statement_id, c.value, c.dont_know) for c in current] == [
+        (a, "population-1", 4, False), (b, "population-1", None, True), (b, "population-2", 3, False)]
+    assert current[0].comment == "<script>alert(1)</script>"  # stored as given; pages show it as text
+    population = result.principle("population")
+    assert (population.n, population.mean, population.dont_know) == (2, 3.5, pytest.approx(1 / 3))
+    assert result.by_sector["Acute"]["population"] == 4
+
+
+def test_bad_answers_and_closed_scoring_are_refused_whole(db, ham):
+    created = new_workshop(db, ham)
+    pid = join(db, created)
+    for bad in [dict(statement_id="nonesuch-1", value=3), dict(statement_id="population-1", value=6),
+                dict(statement_id="population-1", value=3, dont_know=True)]:
+        with pytest.raises(InputError):
+            participation.save_answer(db, participant_id=pid, framework_id="ham-2015", **bad)
+    workshops.set_scoring_open(db, actor=ADMIN, workshop_id=created.id, scoring_open=False)
+    with pytest.raises(InputError, match="Scoring has closed"):
+        participation.save_answer(db, participant_id=pid, framework_id="ham-2015", statement_id="population-1",
+                                  value=3)
+    with pytest.raises(InputError, match="closed scoring"):
+        join(db, created)
+    with db.read() as session:
+        assert answers.saves_in(session, workshop_id=created.id) == 0
+
+
+def test_attendance_counts_joined_and_finished_by_sector(db, ham):
+    created = new_workshop(db, ham)
+    ids = [join(db, created, sector=s) for s in ["Acute", "Acute", "Primary care", None]]
+    participation.finish(db, participant_id=ids[0])
+    seen = results.attendance(db, actor=ADMIN, workshop_id=created.id)
+    assert (seen.joined, seen.finished) == (4, 1)
+    assert seen.by_sector == {"Acute": (2, 1), "Not given": (1, 0), "Primary care": (1, 0)}
+
+
+def test_a_participant_resumes_at_the_first_screen_with_something_unanswered(db, ham):
+    created = new_workshop(db, ham)
+    pid = join(db, created)
+    first = ham.principles[0]
+    for statement in first.statements:
+        participation.save_answer(db, participant_id=pid, framework_id=ham.id, statement_id=statement.id, value=3)
+    mine = participation.my_answers(db, participant_id=pid)
+    assert participation.first_unanswered((ham,), mine) == 1
+    assert participation.first_unanswered((ham,), {}) == 0

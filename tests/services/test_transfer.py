@@ -1,0 +1,75 @@
+"""Workshops moving in and out: the whole workshop as JSON round-trips; imported answers score the same."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from assessment.content.demo import load_demo
+from assessment.content.framework import builtin_framework
+from assessment.engine.scoring import score
+from assessment.errors import InputError
+from assessment.services import consensus, participation, results, workshops
+from assessment.services.demo import demo_responses
+from assessment.services.transfer import export_workshop, import_responses, import_workshop, read_workshop_file
+from tests.utils.workshops import ADMIN, join, new_workshop
+
+
+def test_a_workshop_survives_the_round_trip(db):
+    ham = builtin_framework("ham-2015")
+    created = new_workshop(db, ham, partnership_name="Riverbrook", exemplar_ids=["salford"],
+                           sectors=["Acute hospital", "Primary care"], organisations=[])
+    for person in range(5):
+        pid = join(db, created, organisation=f"Org {person % 2}", sector=["Acute hospital", "Primary care"][person % 2])
+        for number, statement in enumerate(ham.statements):
+            participation.save_answer(db, participant_id=pid, framework_id=ham.id, statement_id=statement.id,
+                                      value=None if (person + number) % 7 == 0 else 1 + (person * number) % 5,
+                                      dont_know=(person + number) % 7 == 0,
+                                      comment='=HYPERLINK("x")' if number == 0 else None)
+        if person < 2:
+            participation.finish(db, participant_id=pid)
+    consensus.record_agreed(db, actor=ADMIN, workshop_id=created.id, framework_id=ham.id, principle_id="funding",
+                            score=2, note="Budgets stay separate.")
+    consensus.add_action(db, actor=ADMIN, workshop_id=created.id, framework_id=ham.id, principle_id="funding",
+                         text="Map the budgets", owner="Finance leads", due_on=date(2026, 6, 30))
+    exported = export_workshop(db, actor=ADMIN, workshop_id=created.id)
+    original = score(ham, results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id=ham.id))
+
+    copy = import_workshop(db, actor=ADMIN, document=read_workshop_file(exported.encode(), source="workshop.json"))
+    assert copy.join_code != created.join_code
+    again = score(ham, results.responses(db, actor=ADMIN, workshop_id=copy.id, framework_id=ham.id))
+    agreed = consensus.agreed_scores(db, actor=ADMIN, workshop_id=copy.id)[("ham-2015", "funding")]
+    [action] = consensus.actions(db, actor=ADMIN, workshop_id=copy.id)
+    seen = results.attendance(db, actor=ADMIN, workshop_id=copy.id)
+    assert export_workshop(db, actor=ADMIN, workshop_id=copy.id) == exported
+    assert again.model_dump() == original.model_dump()
+    assert (agreed.score, agreed.note, action.text, action.due_on) == (2, "Budgets stay separate.", "Map the budgets",
+                                                                       date(2026, 6, 30))
+    assert (seen.joined, seen.finished) == (5, 2)
+
+
+def test_a_bad_workshop_file_is_refused_whole_with_where():
+    document = {"format": "placeready-workshop", "partnership": "x", "place": "y", "title": "t",
+                "held_on": "2026-13-01", "frameworks": [], "participants": [{"answers": [{"framework": "ham-2015"}]}]}
+    with pytest.raises(InputError) as caught:
+        read_workshop_file(json.dumps(document).encode(), source="bad.json")
+    message = str(caught.value)
+    assert "bad.json" in message and "held_on" in message and "frameworks" in message
+    assert "participants.0.answers.0.statement" in message
+    with pytest.raises(InputError, match="not a PlaceReady workshop file"):
+        read_workshop_file(b'{"format": "other"}', source="other.json")
+    with pytest.raises(InputError, match="not a JSON file"):
+        read_workshop_file(b"{nope", source="broken.json")
+
+
+def test_imported_responses_become_a_closed_workshop_with_the_same_scores(db):
+    ham = builtin_framework("ham-2015")
+    answers = demo_responses(load_demo().workshops[0], ham.id)
+    created = import_responses(db, actor=ADMIN, partnership_name="Imported", place="Elsewhere", title="Survey",
+                               held_on=date(2026, 2, 1), answered=[(ham, answers)])
+    again = results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id=ham.id)
+    facts = workshops.by_join_code(db, code=created.join_code)
+    assert facts.scoring_open is False and facts.revealed is True
+    assert score(ham, again).model_dump() == score(ham, answers).model_dump()

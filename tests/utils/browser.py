@@ -1,0 +1,59 @@
+"""Driving the app in headless Chromium: screen sizes, waiting for reruns, and the steps people take."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.conftest import wait_for_app
+
+PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1366, "height": 900}
+PROJECTOR = {"width": 1920, "height": 1080}
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def settle(page: Page) -> None:
+    """Let the rerun a click started begin, then wait for it to finish."""
+    page.wait_for_timeout(250)
+    wait_for_app(page)
+
+
+def set_up(page: Page, url: str) -> tuple[str, str]:
+    page.goto(f"{url}/setup")
+    wait_for_app(page)
+    page.get_by_label("Partnership name").fill("Riverbrook Health and Care Partnership")
+    page.get_by_label("Place", exact=True).fill("Riverbrook")
+    page.get_by_label("Workshop title").fill("Baseline workshop")
+    page.get_by_role("button", name="Create workshop").click()
+    settle(page)
+    expect(page.get_by_text("Workshop created")).to_be_visible()
+    facilitator_link = page.locator("[data-testid='stCode'] code").inner_text().strip()
+    join_code = re.search(r"Join code (\w+)", page.get_by_text("Workshop created").inner_text()).group(1)
+    return join_code, facilitator_link
+
+
+def join(page: Page, url: str, code: str, sector: str) -> None:
+    page.goto(f"{url}/join")
+    wait_for_app(page)
+    page.get_by_role("textbox", name="Join code").fill(code.lower())
+    page.get_by_role("button", name="Join", exact=True).click()
+    settle(page)
+    page.get_by_role("combobox", name=re.compile("Your sector")).click()
+    page.get_by_role("option", name=sector).click()
+    page.get_by_role("button", name="Start scoring").click()
+    settle(page)
+
+
+def choose(page: Page, statement: str, option: str) -> None:
+    page.get_by_role("radiogroup", name=statement).locator("label", has_text=option).click()
+    settle(page)
+
+
+def axe_violations_none(page: Page) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], results.generate_report()
