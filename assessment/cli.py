@@ -12,12 +12,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from assessment.engine.comparison import compare
-from assessment.errors import InputError, Problem
 from assessment.content.exemplar import Exemplar, builtin_exemplars, exemplar_ids
 from assessment.content.framework import builtin_frameworks, load_framework
+from assessment.engine.comparison import compare
 from assessment.engine.responses import read_responses_csv
 from assessment.engine.scoring import score
+from assessment.errors import InputError, Problem
 from assessment.numbers import number, signed
 from assessment.services.access import Actor
 from assessment.services.database import Database

@@ -14,10 +14,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assessment.content.demo import load_demo  # noqa: E402
 from assessment.content.exemplar import builtin_exemplars  # noqa: E402
-from assessment.reports.spreadsheets import results_xlsx  # noqa: E402
 from assessment.content.framework import builtin_framework  # noqa: E402
 from assessment.engine.report import build_report  # noqa: E402
 from assessment.reports.render import render  # noqa: E402
+from assessment.reports.spreadsheets import results_xlsx  # noqa: E402
 from assessment.services.demo import demo_responses  # noqa: E402
 
 RUNS = 5

@@ -37,12 +37,12 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assessment.content.framework import builtin_framework  # noqa: E402
+from assessment.services import workshops  # noqa: E402
+from assessment.services.access import Actor  # noqa: E402
 from assessment.services.database import Database  # noqa: E402
 from assessment.storage import answers  # noqa: E402
 from assessment.storage.db import migrate  # noqa: E402
-from assessment.services import workshops  # noqa: E402
-from assessment.services.access import Actor  # noqa: E402
-from assessment.content.framework import builtin_framework  # noqa: E402
 
 SECTORS = ["Acute hospital", "Primary care", "Mental health", "Local authority: adult social care",
            "Voluntary, community and social enterprise", "Patients and public"]

@@ -17,7 +17,6 @@ from typing import Any
 from pydantic import Field, ValidationInfo, model_validator
 
 from assessment.content import REPOSITORY_DIR
-from assessment.errors import ContentProblems
 from assessment.content.framework import (
     Content,
     Framework,
@@ -30,6 +29,7 @@ from assessment.content.framework import (
     builtin_frameworks,
 )
 from assessment.content.yaml_document import parse_yaml, validate_document
+from assessment.errors import ContentProblems
 
 EXEMPLAR_DIR = REPOSITORY_DIR / "seeds" / "exemplars"
 SCHEMA_FILE = REPOSITORY_DIR / "seeds" / "exemplar.schema.json"

@@ -18,8 +18,8 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from assessment.content import REPOSITORY_DIR
-from assessment.errors import ContentProblems, InputError, Problem
 from assessment.content.yaml_document import PATTERN_HINTS, parse_yaml, validate_document
+from assessment.errors import ContentProblems, InputError, Problem
 
 BUILTIN_DIR = REPOSITORY_DIR / "principles"
 SCHEMA_FILE = BUILTIN_DIR / "framework.schema.json"

@@ -10,14 +10,15 @@ import datetime
 from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel
-from assessment.engine.agreement import Agreement, rule_in_words
-from assessment.engine.comparison import GapKind, compare
+
 from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar, profiled_on
 from assessment.content.framework import Framework
-from assessment.engine.responses import Responses
+from assessment.engine.agreement import Agreement, rule_in_words
+from assessment.engine.comparison import GapKind, compare
 from assessment.engine.profiles import Series, agreed_series, exemplar_series, room_series
-from assessment.engine.sectors import MIN_SECTOR_SIZE, sector_series
+from assessment.engine.responses import Responses
 from assessment.engine.scoring import ScoreResult, Spread, score
+from assessment.engine.sectors import MIN_SECTOR_SIZE, sector_series
 
 TOP = 3
 

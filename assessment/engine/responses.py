@@ -12,10 +12,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from assessment.content.framework import Framework
+from assessment.engine.formula import as_text, from_text
 from assessment.errors import InputError, Problem
 from assessment.numbers import number
-from assessment.engine.formula import as_text, from_text
-from assessment.content.framework import Framework
 
 REQUIRED_COLUMNS = ("participant", "statement", "score")
 OPTIONAL_COLUMNS = ("organisation", "sector", "comment")

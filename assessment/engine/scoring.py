@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel
 
-from assessment.engine.agreement import OUTSIDE_DISTANCE, Agreement, classify, rwg, rwg_j
 from assessment.content.framework import Framework
+from assessment.engine.agreement import OUTSIDE_DISTANCE, Agreement, classify, rwg, rwg_j
 from assessment.engine.responses import Responses
 
 

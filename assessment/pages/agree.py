@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from assessment.content.framework import Framework
+from assessment.engine.responses import responses_csv
 from assessment.errors import InputError
 from assessment.numbers import number, rounded
 from assessment.pages import results, state
@@ -18,7 +19,6 @@ from assessment.pages.text import plain, show_problems
 from assessment.reports.render import MIME
 from assessment.reports.render import render as render_report
 from assessment.reports.spreadsheets import results_csv, results_xlsx
-from assessment.engine.responses import responses_csv
 from assessment.services import consensus, reports, transfer
 from assessment.services import results as stored_results
 from assessment.services.consensus import AgreedScore

@@ -14,7 +14,6 @@ from assessment.engine.profiles import Series
 from assessment.palette import DASHES, DONT_KNOW_COLOUR, SCALE_COLOURS, SERIES_COLOURS
 
 
-
 def plotly_text(text: str) -> str:
     """Plotly reads <b>, <a href>, <br> and entities in labels; anyone's text must show as typed."""
     return html.escape(text, quote=False)

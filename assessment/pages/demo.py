@@ -7,10 +7,10 @@ import streamlit as st
 from assessment.content.demo import DemoPartnership, load_demo
 from assessment.content.exemplar import Exemplar
 from assessment.content.framework import Framework
-from assessment.pages import results, state
 from assessment.engine.profiles import room_series
 from assessment.engine.scoring import ScoreResult, score
 from assessment.numbers import number
+from assessment.pages import results, state
 from assessment.services.demo import demo_responses
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.engine.agreement import rule_in_words
 from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar
 from assessment.content.framework import Framework
+from assessment.engine.agreement import rule_in_words
 from assessment.pages import framework_view, state
 
 WORKSHOP_STEPS = (

@@ -6,12 +6,13 @@ import json
 
 import streamlit as st
 
-from assessment.services import library
-from assessment.services.access import Role
-from assessment.errors import InputError
 from assessment.content.framework import json_schema
+from assessment.errors import InputError
 from assessment.pages import framework_view, state
 from assessment.pages.text import plain, show_problems
+from assessment.services import library
+from assessment.services.access import Role
+
 
 def render() -> None:
     st.title("Framework library")

@@ -19,6 +19,7 @@ from assessment.services import library, organisations, places, privacy, transfe
 from assessment.services.access import Actor, Role
 from assessment.services.places import Place, WorkshopLine
 
+
 def render(room_page: StreamlitPage) -> None:
     """`room_page`: where "Facilitate this workshop" goes (the router passes it, so pages never import it)."""
     reader = state.private_pages_actor()

@@ -6,13 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from assessment.engine.profiles import Series
-from assessment.pages.charts import radar
-from assessment.services import history, library
-from assessment.services import places as stored_places
-from assessment.pages import results, state
-from assessment.pages.text import plain
 from assessment.engine.progress import Basis, changes
 from assessment.numbers import number
+from assessment.pages import results, state
+from assessment.pages.charts import radar
+from assessment.pages.text import plain
+from assessment.services import history, library
+from assessment.services import places as stored_places
 
 
 def render() -> None:

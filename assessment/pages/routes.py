@@ -10,8 +10,20 @@ from functools import partial
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from assessment.pages import (agree, compare, demo, home, join, library, manage, privacy, progress, room, setup,
-                              system)
+from assessment.pages import (
+    agree,
+    compare,
+    demo,
+    home,
+    join,
+    library,
+    manage,
+    privacy,
+    progress,
+    room,
+    setup,
+    system,
+)
 
 
 def pages() -> list[StreamlitPage]:

@@ -7,13 +7,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from assessment.engine.profiles import Series
-from assessment.numbers import number
-from assessment.palette import SCALE_COLOURS
-from assessment.pages.charts import plotly_text, radar, radar_values
-from assessment.services import history, library, places
-from assessment.pages import results, state
-from assessment.pages.text import plain
 from assessment.engine.system import pairings, spreads
+from assessment.numbers import number
+from assessment.pages import results, state
+from assessment.pages.charts import plotly_text, radar, radar_values
+from assessment.pages.text import plain
+from assessment.palette import SCALE_COLOURS
+from assessment.services import history, library, places
 
 ALL = 0
 COLUMNS = 4

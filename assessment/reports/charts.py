@@ -12,8 +12,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from assessment.palette import DASHES, SERIES_COLOURS  # noqa: E402
 from assessment.engine.profiles import Series  # noqa: E402
+from assessment.palette import DASHES, SERIES_COLOURS  # noqa: E402
 
 MATPLOTLIB_DASHES = {"solid": "-", "dash": "--", "dot": ":", "dashdot": "-.", "longdash": (0, (8, 3)),
                      "longdashdot": (0, (8, 3, 2, 3))}

@@ -8,12 +8,11 @@ from docx import Document
 from docx.shared import Cm, RGBColor
 
 from assessment.content.exemplar import JUDGEMENT_CAVEAT
-from assessment.reports.charts import radar_alt, radar_png
 from assessment.engine.profiles import Series
 from assessment.engine.report import Report
 from assessment.numbers import number as num
 from assessment.numbers import percent as pct
-
+from assessment.reports.charts import radar_alt, radar_png
 
 TEXT_WIDTH_CM = 16.0
 

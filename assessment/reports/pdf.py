@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from weasyprint import HTML
 
-from assessment.reports.html import render_html
 from assessment.engine.report import Report
+from assessment.reports.html import render_html
 
 
 def render_pdf(report: Report) -> bytes:

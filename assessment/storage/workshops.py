@@ -9,8 +9,15 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from assessment.storage.models import (Action, AnswerRecord, ConsensusRecord, Participant, Partnership, Workshop,
-                                       WorkshopFramework)
+from assessment.storage.models import (
+    Action,
+    AnswerRecord,
+    ConsensusRecord,
+    Participant,
+    Partnership,
+    Workshop,
+    WorkshopFramework,
+)
 
 
 def insert(session: Session, *, partnership_id: int, title: str, held_on: date, join_code: str,

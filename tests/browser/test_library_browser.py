@@ -11,15 +11,15 @@ import yaml
 from playwright.sync_api import Page, expect
 from sqlalchemy import func, select
 
-from assessment.services import library
-from assessment.services.database import Database
 from assessment.content.framework import read_framework
-from assessment.storage.models import FrameworkVersion
 from assessment.engine.responses import Answer, Responses
 from assessment.engine.scoring import score
+from assessment.services import library
+from assessment.services.database import Database
+from assessment.storage.models import FrameworkVersion
 from tests.conftest import DATA, SCREENSHOTS, LiveApp, wait_for_app
-from tests.utils.pdf import read_pdf
 from tests.utils.browser import LAPTOP, PHONE, choose, join, settle
+from tests.utils.pdf import read_pdf
 from tests.utils.workshops import new_workshop
 
 pytestmark = pytest.mark.browser

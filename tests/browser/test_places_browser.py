@@ -8,17 +8,17 @@ import pytest
 from playwright.sync_api import expect
 
 from assessment.content.demo import load_demo
+from assessment.content.framework import builtin_framework, builtin_frameworks
+from assessment.engine.progress import changes
+from assessment.engine.responses import responses_csv
 from assessment.services import consensus, places
 from assessment.services.database import Database
 from assessment.services.demo import demo_responses, make_places
 from assessment.services.history import progress, side_by_side
 from assessment.storage.db import migrate
+from tests.conftest import LiveApp, wait_for_app
 from tests.utils.browser import axe_violations_none
 from tests.utils.workshops import ADMIN
-from assessment.content.framework import builtin_framework, builtin_frameworks
-from assessment.engine.progress import changes
-from assessment.engine.responses import responses_csv
-from tests.conftest import LiveApp, wait_for_app
 
 pytestmark = pytest.mark.browser
 

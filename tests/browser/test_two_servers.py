@@ -11,10 +11,10 @@ from playwright.sync_api import expect
 from assessment.content.framework import builtin_framework
 from assessment.engine.responses import Answer, Responses
 from assessment.engine.scoring import score
-from tests.conftest import LiveApp, fresh_postgres_database, wait_for_app
 from assessment.services.database import Database
 from assessment.storage import answers
 from assessment.storage.db import migrate
+from tests.conftest import LiveApp, fresh_postgres_database, wait_for_app
 from tests.utils.browser import LAPTOP, PHONE, choose, join, settle
 from tests.utils.workshops import new_workshop
 

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from assessment import cli
-from assessment.services.demo import demo_responses
 from assessment.content.framework import builtin_framework_ids
+from assessment.services.demo import demo_responses
 from tests.conftest import DATA, ROOT
 
 TINY = str(DATA / "frameworks" / "tiny.yaml")

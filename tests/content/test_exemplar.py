@@ -6,9 +6,16 @@ import json
 
 import pytest
 
-from assessment.errors import InputError
-from assessment.content.exemplar import SCHEMA_FILE, Confidence, builtin_exemplars, exemplar_ids, json_schema, read_exemplar
+from assessment.content.exemplar import (
+    SCHEMA_FILE,
+    Confidence,
+    builtin_exemplars,
+    exemplar_ids,
+    json_schema,
+    read_exemplar,
+)
 from assessment.content.framework import builtin_frameworks
+from assessment.errors import InputError
 from tests.conftest import DATA
 
 REQUIRED_EXEMPLARS = {"salford", "canterbury", "northumberland", "somerset-symphony", "croydon",

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 
 from assessment.content import framework as framework_module
-from assessment.errors import InputError
-from assessment.content.framework import SCHEMA_FILE, json_schema, load_framework, parse_framework, read_framework
+from assessment.content.framework import (
+    SCHEMA_FILE,
+    json_schema,
+    load_framework,
+    parse_framework,
+    read_framework,
+)
 from assessment.content.yaml_document import MAX_BYTES
+from assessment.errors import InputError
 from tests.conftest import DATA, ROOT
 
 BAD = DATA / "bad_frameworks"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.engine.comparison import GapKind, compare
 from assessment.content.exemplar import read_exemplar
+from assessment.engine.comparison import GapKind, compare
 from tests.conftest import DATA
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.errors import InputError
 from assessment.engine.responses import parse_responses_csv, read_responses_csv
+from assessment.errors import InputError
 from tests.conftest import DATA
 
 BAD = DATA / "bad_responses"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assessment.engine.room import answer_distribution, most_split
-from assessment.engine.sectors import MIN_SECTOR_SIZE, sector_series, sector_sizes
 from assessment.engine.scoring import score
+from assessment.engine.sectors import MIN_SECTOR_SIZE, sector_series, sector_sizes
 from tests.conftest import answers_from_matrix
 
 

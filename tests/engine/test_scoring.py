@@ -8,8 +8,8 @@ import statistics
 import numpy as np
 import pytest
 
-from assessment.engine.agreement import Agreement
 from assessment.content.framework import read_framework
+from assessment.engine.agreement import Agreement
 from assessment.engine.responses import Answer, Responses
 from assessment.engine.scoring import score
 from tests.conftest import DATA, answers_from_matrix

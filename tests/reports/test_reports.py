@@ -15,15 +15,15 @@ from openpyxl import load_workbook
 from assessment.cli import main
 from assessment.content.demo import load_demo
 from assessment.content.exemplar import builtin_exemplars
-from assessment.reports.spreadsheets import results_csv, results_xlsx
 from assessment.content.framework import builtin_framework
+from assessment.engine.report import ActionItem, Agreed, build_report
+from assessment.engine.responses import Answer, Responses, parse_responses_csv, responses_csv
 from assessment.reports.docx import render_docx
 from assessment.reports.html import render_html
-from assessment.engine.report import ActionItem, Agreed, build_report
 from assessment.reports.pdf import render_pdf
-from tests.utils.pdf import read_pdf
-from assessment.engine.responses import Answer, Responses, parse_responses_csv, responses_csv
+from assessment.reports.spreadsheets import results_csv, results_xlsx
 from assessment.services.demo import demo_responses
+from tests.utils.pdf import read_pdf
 
 SCRIPT = "<script>alert('hello')</script> we pool some budgets"
 FORMULA = '=HYPERLINK("http://evil.example","click")'
@@ -182,8 +182,8 @@ def test_report_export_and_import_commands_work_on_a_stored_workshop(tmp_path, c
 
     from assessment.services import participation
     from assessment.services.database import open_database
-    from tests.utils.workshops import join, new_workshop
     from assessment.settings import get_settings
+    from tests.utils.workshops import join, new_workshop
 
     db = open_database(get_settings(), seed=False)
     created = new_workshop(db, builtin_framework("salford-behaviours"), partnership_name="Stored", place="Storeford",

@@ -8,12 +8,12 @@ import time
 import pytest
 from sqlalchemy import func, select
 
+from assessment.content.framework import json_schema, parse_framework, read_framework
+from assessment.engine.versions import common_ground
 from assessment.errors import InputError
 from assessment.services import consensus, library, participation, places, workshops
 from assessment.services.access import Actor, Refused
-from assessment.content.framework import json_schema, parse_framework, read_framework
 from assessment.storage.models import FrameworkVersion
-from assessment.engine.versions import common_ground
 from tests.conftest import DATA, ROOT
 from tests.utils.workshops import ADMIN, join, new_workshop
 

@@ -13,7 +13,12 @@ from assessment.engine.scoring import score
 from assessment.errors import InputError
 from assessment.services import consensus, participation, results, workshops
 from assessment.services.demo import demo_responses
-from assessment.services.transfer import export_workshop, import_responses, import_workshop, read_workshop_file
+from assessment.services.transfer import (
+    export_workshop,
+    import_responses,
+    import_workshop,
+    read_workshop_file,
+)
 from tests.utils.workshops import ADMIN, join, new_workshop
 
 
