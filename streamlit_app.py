@@ -2,10 +2,18 @@
 
 import streamlit as st
 
+from assessment.errors import InputError
 from assessment.pages import routes, state
-from assessment.pages.text import plain
+from assessment.pages.text import plain, show_problems
+from assessment.settings import get_settings
 
 st.set_page_config(page_title="PlaceReady", page_icon=":material/hub:", layout="wide")
+
+try:
+    get_settings()
+except InputError as error:
+    show_problems("PlaceReady cannot start until these settings are put right:", error)
+    st.stop()
 
 if key := st.query_params.get("key"):
     # The key opens the workshop for this session and leaves the address bar at once, so it is never

@@ -1,4 +1,4 @@
-"""The `placeready` command line (CONTRACTS.md §4).
+"""The `placeready` command line (docs/formats.md).
 
 Exit status: 0 on success, 2 on bad input (a one-paragraph message on standard error, never a
 traceback), 1 on an unexpected fault.

@@ -27,3 +27,29 @@ def test_ci_runs_the_readmes_test_command():
 
 def test_no_lock_file_with_download_addresses_is_committed():
     assert not (ROOT / "uv.lock").exists()
+
+
+SKIPPED_FOLDERS = {".git", ".venv", "out", "__pycache__", ".pytest_cache", "build", "placeready.egg-info"}
+
+
+def _repository_texts():  # type: ignore[no-untyped-def]
+    for path in ROOT.rglob("*"):
+        if SKIPPED_FOLDERS.isdisjoint(path.relative_to(ROOT).parts) and path.is_file() and path.suffix in {
+                ".py", ".md", ".toml", ".yaml", ".yml", ".j2", ".conf", ".json", ".mako", ""}:
+            yield str(path.relative_to(ROOT)), path.read_text(errors="replace")
+
+
+def test_nothing_points_outside_the_repository():
+    # The project's working notes lived beside the repository; its users never have them.
+    beside = ("../" + "shared", "CONTRACTS" + ".md")
+    outside = [name for name, text in _repository_texts() if any(mark in text for mark in beside)]
+    assert outside == []
+
+
+def test_every_link_in_the_docs_and_readme_resolves():
+    missing = []
+    for document in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]:
+        for target in re.findall(r"\]\((?!https?:|#)([^)#]+)", document.read_text()):
+            if not (document.parent / target).exists():
+                missing.append(f"{document.name}: {target}")
+    assert missing == []

@@ -1,6 +1,6 @@
 """Frameworks: principles, the statements people score, the scale, and where the wording comes from.
 
-The YAML format is fixed in CONTRACTS.md §1; the fields beyond it (summary, basis, rubric,
+The YAML format is fixed in docs/formats.md; the fields beyond it (summary, basis, rubric,
 prompts, help, wording) are what good content needs. The JSON Schema published beside
 the built-in frameworks is generated from these models.
 """

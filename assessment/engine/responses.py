@@ -1,4 +1,4 @@
-"""Participants' answers in long form, and reading them from the responses CSV (CONTRACTS.md §2)."""
+"""Participants' answers in long form, and reading them from the responses CSV (docs/formats.md)."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def _text(value: object) -> str | None:
 
 
 def responses_csv(responses: Responses) -> str:
-    """The answers as a responses CSV (CONTRACTS.md §2) that `parse_responses_csv` reads back.
+    """The answers as a responses CSV (docs/formats.md) that `parse_responses_csv` reads back.
 
     Organisation, sector and comment are spreadsheet-safe (see `assessment.engine.formula`).
     """

@@ -1,6 +1,6 @@
 """The scoring engine: from a framework and its answers to every number PlaceReady shows.
 
-The rules are CONTRACTS.md §3; every screen, report and export calls `score` and nothing
+The rules are docs/scoring.md; every screen, report and export calls `score` and nothing
 else, so the numbers agree everywhere. It is vectorised with pandas, so a million answers
 take a fraction of a second.
 """
@@ -20,7 +20,7 @@ from assessment.engine.responses import Responses
 
 
 class Spread(BaseModel):
-    """Where a group's answers sit and how far they agree (CONTRACTS.md §3)."""
+    """Where a group's answers sit and how far they agree (docs/scoring.md)."""
 
     mean: float | None
     median: float | None

@@ -1,1 +1,1 @@
-"""Streamlit pages. Each is thin: it reads state, calls the domain, and draws."""
+"""Streamlit pages. Each is thin: it reads session state, calls a service, and draws."""

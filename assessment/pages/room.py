@@ -23,7 +23,8 @@ def render() -> None:
     st.title(f"{plain(facts.partnership)}: {plain(facts.title)}")
     with st.expander(f"How to join: code {facts.join_code}", expanded=not facts.revealed):
         _join_panel(facts.join_code)
-    _attendance(facts.id)
+    # Refreshes itself; made here rather than at import so that a bad setting is reported, not raised on import.
+    st.fragment(_attendance, run_every=get_settings().room_refresh_seconds)(facts.id)
     _controls(facts)
     if facts.revealed:
         _results(facts)
@@ -42,7 +43,6 @@ def _join_panel(join_code: str) -> None:
     picture.image(qr_svg(link), width=420, alt=f"QR code that opens the join page with code {join_code}")
 
 
-@st.fragment(run_every=get_settings().room_refresh_seconds)
 def _attendance(workshop_id: int) -> None:
     seen = room_results.attendance(state.database(), actor=state.actor(), workshop_id=workshop_id)
     joined, finished = st.columns(2)

@@ -1,1 +1,4 @@
-"""The readiness report: one model (`model.py`) and its renderings (HTML, PDF, Word)."""
+"""Report renderers: the report model (`assessment.engine.report`) laid out as HTML, PDF, Word and spreadsheets.
+
+They take a model and return bytes; they never open a database or compute a number.
+"""

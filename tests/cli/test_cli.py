@@ -1,4 +1,4 @@
-"""The `placeready` command line, exactly as CONTRACTS.md §4 fixes it."""
+"""The `placeready` command line, exactly as docs/formats.md fixes it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reading the responses CSV (CONTRACTS.md §2): what is accepted, and how bad files are refused."""
+"""Reading the responses CSV (docs/formats.md): what is accepted, and how bad files are refused."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The scoring engine against hand-worked examples and published reference values (CONTRACTS.md §3)."""
+"""The scoring engine against hand-worked examples and published reference values (docs/scoring.md)."""
 
 from __future__ import annotations
 

@@ -39,3 +39,17 @@ def test_home_page_shows_statements_rubric_and_the_agreement_rule():
     assert plain(first.statements[0].text) in text
     assert "split" in text and "0.83 points" in text
     assert len(app.table) == sum(len(f.principles) for f in builtin_frameworks())
+
+
+def test_a_bad_setting_is_named_on_the_page_not_raised(monkeypatch):
+    from assessment.settings import get_settings
+
+    monkeypatch.setenv("PLACEREADY_ROOM_REFRESH_SECONDS", "0.1")
+    get_settings.cache_clear()
+    try:
+        app = run_app()
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    assert not app.exception
+    assert "PLACEREADY\\_ROOM\\_REFRESH\\_SECONDS" in app.error[0].value

@@ -205,7 +205,7 @@ def test_report_export_and_import_commands_work_on_a_stored_workshop(tmp_path, c
 
 
 def test_a_framework_with_no_summaries_or_exemplars_reports_in_every_format(tmp_path):
-    """An uploaded framework carries only what CONTRACTS §1 requires: no summaries, rubric or exemplars,
+    """An uploaded framework carries only what docs/formats.md requires: no summaries, rubric or exemplars,
     and here a 0–4 scale with its own labels, with "$" and "<" in its words."""
     from assessment.content.framework import read_framework
     from assessment.reports.render import render

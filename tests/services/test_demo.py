@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from assessment.content.demo import load_demo
 from assessment.content.framework import builtin_framework
@@ -49,25 +46,6 @@ def test_the_follow_up_moves_on_governance(demo):
     framework = builtin_framework("ham-2015")
     before, after = (score(framework, demo_responses(w, "ham-2015")) for w in demo.workshops)
     assert after.principle("governance").mean > before.principle("governance").mean + 0.3
-
-
-def _demo_page():
-    from assessment.pages import demo
-
-    demo.render()
-
-
-def test_demo_page_shows_the_engines_numbers():
-    app = AppTest.from_function(_demo_page, default_timeout=30).run()
-    assert not app.exception
-    demo = load_demo()
-    expected = score(builtin_framework("ham-2015"), demo_responses(demo.workshops[0], "ham-2015"))
-    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
-    room = figure["data"][0]
-    assert room["name"] == "This room (mean)"
-    assert room["r"][:-1] == pytest.approx([p.mean for p in expected.principles])
-    table = app.table[1].value
-    assert list(table["Room"]) == [str(p.agreement) for p in expected.principles]
 
 
 def test_a_new_database_gets_the_demo_workshops_with_the_same_numbers(tmp_path, demo):

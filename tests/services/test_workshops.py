@@ -99,10 +99,31 @@ def test_places_join_systems_and_workshops_are_renamed_archived_and_deleted_whol
     assert [w.id for p in places.places(db, actor=ADMIN) for w in p.workshops] == [other.id]
 
 
-def test_the_places_list_counts_people_per_workshop(db, ham):
+def _statements_run(db, action) -> int:  # type: ignore[no-untyped-def]
+    from sqlalchemy import event
+
+    seen = []
+
+    def count(*_args) -> None:  # type: ignore[no-untyped-def]
+        seen.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        action()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+def test_the_places_list_counts_people_per_workshop_in_one_query(db, ham):
     created = new_workshop(db, ham)
     new_workshop(db, ham, title="Follow-up")
     for _ in range(3):
         join(db, created)
     [place] = places.places(db, actor=ADMIN)
     assert [(w.title, w.people) for w in place.workshops] == [("Baseline", 3), ("Follow-up", 0)]
+    before = _statements_run(db, lambda: places.places(db, actor=ADMIN))
+    for title in ("Third", "Fourth", "Fifth"):
+        for _ in range(4):
+            join(db, new_workshop(db, ham, title=title))
+    assert _statements_run(db, lambda: places.places(db, actor=ADMIN)) == before  # not one query per workshop

@@ -1,0 +1,101 @@
+"""docs/scoring.md's worked example and rooms, read out of the document and checked against the engine.
+
+Every figure the document prints after "=" in its worked example is compared with the engine's value,
+rounded as printed: edit the document or the engine, and this fails until they agree again.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assessment.content.framework import Framework
+from assessment.engine.agreement import ad_cutoff
+from assessment.engine.responses import Answer, Responses
+from assessment.engine.scoring import score
+from assessment.engine.sectors import sector_series
+from assessment.numbers import number
+from tests.conftest import ROOT
+
+DOC = (ROOT / "docs" / "scoring.md").read_text().replace("\u2212", "-")  # the typographic minus, as a minus
+FRAMEWORK = Framework.model_validate({
+    "id": "worked-example", "title": "Worked example", "version": 1,
+    "source": {"title": "PlaceReady documentation", "publisher": "PlaceReady", "year": 2026},
+    "scale": {"min": 1, "max": 5, "labels": {1: "Not yet in place", 2: "Emerging", 3: "Developing", 4: "Maturing",
+                                             5: "Thriving"}},
+    "principles": [{"id": "shared-vision", "name": "Shared vision", "statements": [
+        {"id": "sv-1", "text": "First statement."}, {"id": "sv-2", "text": "Second statement."}]}]})
+
+
+def _section(title: str) -> str:
+    return DOC.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+
+
+def _table(text: str, first_header: str) -> list[list[str]]:
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first_header}"))
+    rows = []
+    for line in lines[start + 2:]:
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+def _worked_answers() -> Responses:
+    """The participants table of section 7, as answers."""
+    answers = []
+    for name, sector, *values, _ in _table(_section("7. Worked example"), "Participant"):
+        for statement, value in zip(("sv-1", "sv-2"), values, strict=True):
+            answers.append(Answer(participant=name, statement=statement, sector=sector,
+                                  score=int(value) if value.isdigit() else None, dont_know=value == "dk"))
+    return Responses.from_answers(answers)
+
+
+def _printed(block: str) -> dict[str, str]:
+    """`name = … = 3.60` lines of a code block: the name and the last figure printed."""
+    found = {}
+    for line in block.splitlines():
+        match = re.match(r"\s*([A-Za-z()]+)\s*=.*=\s*(-?\d+\.\d+)\b", line) or \
+            re.match(r"\s*([A-Za-z()]+)\s*=\s*(-?\d+\.\d+)\b", line)
+        if match:
+            found.setdefault(match.group(1), match.group(2))
+    return found
+
+
+def test_the_worked_example_prints_the_engines_numbers():
+    section = _section("7. Worked example")
+    blocks = re.findall(r"```\n(.*?)```", section, re.S)
+    result = score(FRAMEWORK, _worked_answers())
+    statements = blocks[0].split("Statement 2:")
+    for block, statement in zip(statements, result.statements, strict=True):
+        printed = _printed(block)
+        assert printed["mean"] == number(statement.mean, 2)
+        assert printed["rwg"] == number(statement.rwg, 2)
+        assert printed["AD"] == number(statement.ad, 2)
+        assert printed["dk"] == number(statement.dont_know, 2)
+    principle = result.principle("shared-vision")
+    printed = _printed(blocks[1])
+    assert printed["median"] == number(principle.median, 2)
+    assert printed["mean"] == number(principle.mean, 2) and f'level "{principle.level}"' in blocks[1]
+    assert printed["AD"] == number(principle.ad, 2) and printed["dk"] == number(principle.dont_know, 2)
+    assert f"= {number(principle.rwg, 2)}" in blocks[1].split("rwg(J) =")[1].splitlines()[0]
+    assert f"Verdict:\n**{principle.agreement}**" in section.replace("Verdict: ", "Verdict:\n")
+    overall = result.overall
+    assert f"alpha_interval = 1 - 1.875 / 1.679 = {number(overall.alpha_interval, 2)}" in blocks[2]
+    assert f"= {number(overall.alpha_ordinal, 2)}" in blocks[2].split("alpha_ordinal")[1]
+    shown, hidden = sector_series(result, _worked_answers())
+    acute = result.by_sector["acute"]["shared-vision"]
+    assert [s.name for s in shown] == ["acute (3)"] and hidden == ["local authority"]
+    assert f"principle mean {number(acute, 2)}" in section
+
+
+@pytest.mark.parametrize("row", _table(_section("5. Agreed, split or too few"), "Room"), ids=lambda r: r[0])
+def test_each_room_gets_the_verdict_the_document_gives(row):
+    room, answers, median, _, ad, verdict = row
+    values = [int(v) for v in answers.split(",")]
+    rows = [Answer(participant=f"{room}{i}", statement="sv-1", score=v) for i, v in enumerate(values)]
+    principle = score(FRAMEWORK, Responses.from_answers(rows)).principle("shared-vision")
+    assert float(median) == principle.median
+    assert ad == number(principle.ad, 2)
+    assert verdict.strip("*").split("*")[0] == str(principle.agreement)
+    assert f"A / 6 is {number(ad_cutoff(5), 2)} on a 1–5 scale" in DOC
