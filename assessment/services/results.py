@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from assessment.content.framework import Framework
 from assessment.engine.responses import Answer, Responses
 from assessment.engine.room import RoomResults, room_results
 from assessment.engine.scoring import ScoreResult, score
@@ -30,22 +31,23 @@ def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str
         return workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id)
 
 
-def scores(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> ScoreResult:
-    """The engine's numbers for one framework of the workshop."""
+def _answers_to(db: Database, actor: Actor, workshop_id: int, framework_id: str, needed: Role,
+                what: str) -> tuple[Framework, Responses]:
     with db.read() as session:
-        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.viewer,
-                              what="Reading the results")
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=needed, what=what)
         framework = pick(frameworks_of(workshop), framework_id)
-        return score(framework, workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id))
+        return framework, workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id)
+
+
+def scores(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> ScoreResult:
+    """The engine's numbers for one framework of the workshop (viewers and up)."""
+    return score(*_answers_to(db, actor, workshop_id, framework_id, Role.viewer, "Reading the results"))
 
 
 def room(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> RoomResults:
-    """Everything the room view shows once results are revealed, for one framework."""
-    with db.read() as session:
-        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
-                              what="Showing the room's results")
-        framework = pick(frameworks_of(workshop), framework_id)
-        return room_results(framework, workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id))
+    """Everything the room view shows once results are revealed, for one framework (facilitators)."""
+    return room_results(*_answers_to(db, actor, workshop_id, framework_id, Role.facilitator,
+                                     "Showing the room's results"))
 
 
 @dataclass(frozen=True)
