@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from statistics import mean
 from typing import Any
@@ -207,7 +208,15 @@ def profiled_on(exemplars: Sequence[Exemplar], framework: Framework) -> list[Exe
 
 
 def builtin_exemplars(frameworks: list[Framework] | None = None) -> list[Exemplar]:
+    """The exemplar profiles, checked against the given frameworks (the built-in ones, read once, if none)."""
+    if frameworks is None:
+        return list(_builtin_exemplars())
     return [read_exemplar(EXEMPLAR_DIR / f"{i}.yaml", frameworks) for i in exemplar_ids()]
+
+
+@lru_cache
+def _builtin_exemplars() -> tuple[Exemplar, ...]:
+    return tuple(read_exemplar(EXEMPLAR_DIR / f"{i}.yaml") for i in exemplar_ids())
 
 
 def json_schema() -> dict:

@@ -60,7 +60,7 @@ def make_places(session: Session, *, places: int, workshops_each: int, framework
                             participation.record(session, participant_id=pid, framework_id=framework.id,
                                                  statement_id=statement.id,
                                                  value=min(framework.scale.max, max(framework.scale.min, value)))
-            stored_workshops.update(session, workshop_id=created.id, scoring_open=False, revealed=True)
+            stored_workshops.change(session, workshop_id=created.id, scoring_open=False, revealed=True)
         if system:
             place_into(session, actor=SEEDER, partnership_id=workshop.partnership_id, system_name=system)
 

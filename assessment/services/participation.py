@@ -14,7 +14,7 @@ from assessment.content.framework import Framework, Principle
 from assessment.errors import InputError, Problem
 from assessment.services import codes, entries
 from assessment.services.workshops import frameworks_of
-from assessment.storage import answers, participants
+from assessment.storage import answers, participants, second_votes
 from assessment.storage import workshops as stored_workshops
 from assessment.storage.answers import CurrentAnswer
 from assessment.storage.db import Database
@@ -61,25 +61,35 @@ def resume(db: Database, *, join_code: str, resume_code: str) -> Joined | None:
 
 
 def save_answer(db: Database, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
-                dont_know: bool = False, comment: str | None = None) -> bool:
-    """Record an answer or a change to one; refused once the facilitator has closed scoring.
+                dont_know: bool = False, comment: str | None = None, round: int = 1) -> bool:  # noqa: A002
+    """Record an answer or a change to one: in round 1 while scoring is open, in round 2 while a second vote
+    is open on the statement's principle.
 
     Returns False when nothing new was kept (the same answer again, or a blank for a statement never answered).
     """
     with db.write() as session:
         return record(session, participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
-                      value=value, dont_know=dont_know, comment=comment)
+                      value=value, dont_know=dont_know, comment=comment, round=round)
 
 
 def record(session: Session, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
-           dont_know: bool = False, comment: str | None = None) -> bool:
+           dont_know: bool = False, comment: str | None = None, round: int = 1) -> bool:  # noqa: A002
     """`save_answer` inside a caller's transaction."""
     participant = participants.get(session, participant_id=participant_id)
     if participant is None:
         raise InputError("Your answer", [Problem("this participant is not known; join the workshop again")])
     workshop = stored_workshops.get(session, workshop_id=participant.workshop_id)
-    if not workshop.scoring_open:
+    if round == 1 and not workshop.scoring_open:
         raise InputError("Your answer", [Problem("Scoring has closed, so answers can no longer change")])
+    if round == 2:
+        vote = second_votes.open_one(session, workshop_id=workshop.id)
+        principle = vote and next((p for f in frameworks_of(workshop) if f.id == vote.framework_id
+                                   for p in f.principles if p.id == vote.principle_id), None)
+        if principle is None or framework_id != vote.framework_id or statement_id not in {
+                s.id for s in principle.statements}:
+            raise InputError("Your second vote", [Problem("the second vote on this principle has closed")])
+    elif round != 1:
+        raise InputError("Your answer", [Problem("there are two rounds of voting, 1 and 2")])
     framework = next((f for f in frameworks_of(workshop) if f.id == framework_id), None)
     if framework is None or statement_id not in {s.id for s in framework.statements}:
         raise InputError("Your answer", [Problem("not a statement of this workshop",
@@ -89,12 +99,12 @@ def record(session: Session, *, participant_id: int, framework_id: str, statemen
                                                  location=statement_id)])
     comment = entries.clean(comment, field="Comment")
     current = answers.newest(session, participant_id=participant_id, framework_id=framework_id,
-                             statement_id=statement_id)
+                             statement_id=statement_id, round=round)
     unchanged = (current.value, current.dont_know, current.comment) if current else (None, False, None)
     if (value, dont_know, comment) == unchanged:
         return False
     answers.insert(session, participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
-                   value=value, dont_know=dont_know, comment=comment)
+                   value=value, dont_know=dont_know, comment=comment, round=round)
     return True
 
 
@@ -103,14 +113,16 @@ def finish(db: Database, *, participant_id: int) -> None:
         participants.mark_finished(session, participant_id=participant_id)
 
 
-def my_answers(db: Database, *, participant_id: int) -> dict[tuple[str, str], CurrentAnswer]:
-    """(framework id, statement id) → this participant's current answer."""
+def my_answers(db: Database, *, participant_id: int, round: int = 1  # noqa: A002
+               ) -> dict[tuple[str, str], CurrentAnswer]:
+    """(framework id, statement id) → this participant's current answer in the round."""
     with db.read() as session:
         participant = participants.get(session, participant_id=participant_id)
         if participant is None:
             return {}
         return {(a.framework_id, a.statement_id): a for a in
-                answers.current(session, workshop_id=participant.workshop_id, participant_id=participant_id)}
+                answers.current(session, workshop_id=participant.workshop_id, participant_id=participant_id,
+                                round=round)}
 
 
 def screens(frameworks: tuple[Framework, ...] | list[Framework]) -> list[tuple[Framework, Principle]]:

@@ -32,7 +32,7 @@ def _erase(session, actor: Actor, workshop_id: int) -> None:  # type: ignore[no-
     answers.erase_comments(session, workshop_id=workshop_id)
     consensus.erase_notes(session, workshop_id=workshop_id)
     actions.replace_owners(session, workshop_id=workshop_id, owner=ERASED)
-    stored_workshops.update(session, workshop_id=workshop_id, personal_data_erased=True)
+    stored_workshops.change(session, workshop_id=workshop_id, personal_data_erased=True)
     audit.insert(session, actor=actor.name, action="personal data erased", workshop_id=workshop_id, detail={})
 
 

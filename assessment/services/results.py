@@ -16,12 +16,13 @@ from assessment.storage import answers, participants
 from assessment.storage.db import Database
 
 
-def workshop_responses(session: Session, *, workshop_id: int, framework_id: str) -> Responses:
-    """The workshop's current answers to one framework, ready for the scoring engine."""
+def workshop_responses(session: Session, *, workshop_id: int, framework_id: str,
+                       round: int = 1) -> Responses:  # noqa: A002
+    """The workshop's current answers to one framework (in one round), ready for the scoring engine."""
     return Responses.from_answers(
         Answer(participant=f"p{a.participant_id}", statement=a.statement_id, score=a.value,
                dont_know=a.dont_know, organisation=a.organisation, sector=a.sector, comment=a.comment)
-        for a in answers.current(session, workshop_id=workshop_id, framework_id=framework_id))
+        for a in answers.current(session, workshop_id=workshop_id, framework_id=framework_id, round=round))
 
 
 def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str,
@@ -64,7 +65,11 @@ def attendance(db: Database, *, actor: Actor, workshop_id: int) -> Attendance:
     """Who has joined and finished, by sector, for the facilitator's screen."""
     with db.read() as session:
         authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator, what="Counting people")
-        rows = participants.counts_by_sector(session, workshop_id=workshop_id)
+        return attendance_in(session, workshop_id=workshop_id)
+
+
+def attendance_in(session: Session, *, workshop_id: int) -> Attendance:
+    rows = participants.counts_by_sector(session, workshop_id=workshop_id)
     by_sector = {(row.sector or NOT_GIVEN): (row.joined, row.finished) for row in rows}
     return Attendance(sum(j for j, _ in by_sector.values()), sum(f for _, f in by_sector.values()),
                       dict(sorted(by_sector.items())))

@@ -183,5 +183,5 @@ def store_responses(session: Session, *, actor: Actor, partnership_name: str, pl
                                  dont_know=answer.dont_know, comment=answer.comment)
     for participant_id in participant_ids.values():
         participants.mark_finished(session, participant_id=participant_id)
-    stored_workshops.update(session, workshop_id=created.id, scoring_open=False, revealed=True)
+    stored_workshops.change(session, workshop_id=created.id, scoring_open=False, revealed=True)
     return created

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,6 +39,7 @@ class WorkshopFacts:
     sectors: tuple[str, ...]
     organisations: tuple[str, ...]
     frameworks: tuple[Framework, ...]
+    sector_groups: dict[str, str] | None  # None: the standard groups
 
     def framework(self, framework_id: str) -> Framework:
         return pick(self.frameworks, framework_id)
@@ -73,7 +74,8 @@ def facts(workshop: Workshop) -> WorkshopFacts:
         join_code=workshop.join_code, revealed=workshop.revealed, scoring_open=workshop.scoring_open,
         archived=workshop.archived, personal_data_erased=workshop.personal_data_erased,
         exemplar_ids=tuple(workshop.exemplar_ids), sectors=tuple(workshop.sectors),
-        organisations=tuple(workshop.organisations), frameworks=frameworks_of(workshop))
+        organisations=tuple(workshop.organisations), frameworks=frameworks_of(workshop),
+        sector_groups=dict(workshop.sector_groups) if workshop.sector_groups is not None else None)
 
 
 def may_set_up(actor: Actor, organisation_id: int | None) -> bool:
@@ -85,17 +87,20 @@ def may_set_up(actor: Actor, organisation_id: int | None) -> bool:
 
 def create_workshop(db: Database, *, actor: Actor, partnership_name: str, place: str, title: str, held_on: date,
                     frameworks: Sequence[Framework], exemplar_ids: Sequence[str] = (), sectors: Sequence[str] = (),
-                    organisations: Sequence[str] = (), organisation_id: int | None = None) -> NewWorkshop:
-    """A new workshop of the partnership with this name and place (made on first use)."""
+                    organisations: Sequence[str] = (), organisation_id: int | None = None,
+                    sector_groups: Mapping[str, str] | None = None) -> NewWorkshop:
+    """A new workshop of the partnership with this name and place (made on first use). `sector_groups` maps
+    sectors to the wider groups a small room is shown in (None: the standard groups)."""
     with db.write() as session:
         return create(session, actor=actor, partnership_name=partnership_name, place=place, title=title,
                       held_on=held_on, frameworks=frameworks, exemplar_ids=exemplar_ids, sectors=sectors,
-                      organisations=organisations, organisation_id=organisation_id)
+                      organisations=organisations, organisation_id=organisation_id, sector_groups=sector_groups)
 
 
 def create(session: Session, *, actor: Actor, partnership_name: str, place: str, title: str, held_on: date,
            frameworks: Sequence[Framework], exemplar_ids: Sequence[str] = (), sectors: Sequence[str] = (),
-           organisations: Sequence[str] = (), organisation_id: int | None = None) -> NewWorkshop:
+           organisations: Sequence[str] = (), organisation_id: int | None = None,
+           sector_groups: Mapping[str, str] | None = None) -> NewWorkshop:
     """`create_workshop` inside a caller's transaction (imports add answers in the same one)."""
     if not may_set_up(actor, organisation_id):
         raise Refused("Setting up a workshop", Role.facilitator)
@@ -123,6 +128,10 @@ def create(session: Session, *, actor: Actor, partnership_name: str, place: str,
         sectors=entries.unique(sectors, field="Sectors"), organisations=entries.unique(organisations, field="Organisations"),
         exemplar_ids=list(dict.fromkeys(exemplar_ids)),
         framework_version_ids=[library.pin(session, framework=f).id for f in frameworks])
+    if sector_groups is not None:
+        stored.change(session, workshop_id=workshop.id, sector_groups={
+            entries.clean(sector, field="Sector", limit=100): entries.clean(group, field="Group", limit=100)
+            for sector, group in sector_groups.items() if sector.strip() and group.strip()})
     return NewWorkshop(workshop.id, join_code, facilitator_key)
 
 
@@ -158,13 +167,13 @@ def workshop_for(db: Database, *, actor: Actor, workshop_id: int, needed: Role =
 def set_revealed(db: Database, *, actor: Actor, workshop_id: int, revealed: bool) -> None:
     with db.write() as session:
         authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator, what="Revealing results")
-        stored.update(session, workshop_id=workshop_id, revealed=revealed)
+        stored.change(session, workshop_id=workshop_id, revealed=revealed)
 
 
 def set_scoring_open(db: Database, *, actor: Actor, workshop_id: int, scoring_open: bool) -> None:
     with db.write() as session:
         authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator, what="Opening or closing scoring")
-        stored.update(session, workshop_id=workshop_id, scoring_open=scoring_open)
+        stored.change(session, workshop_id=workshop_id, scoring_open=scoring_open)
 
 
 def change_workshop(db: Database, *, actor: Actor, workshop_id: int, title: str, scoring_open: bool,
@@ -175,7 +184,7 @@ def change_workshop(db: Database, *, actor: Actor, workshop_id: int, title: str,
         cleaned = entries.clean(title, field="Title", limit=entries.MAX_NAME)
         if not cleaned:
             raise InputError("Rename", [Problem("the title cannot be empty")])
-        stored.update(session, workshop_id=workshop_id, title=cleaned, scoring_open=scoring_open, archived=archived)
+        stored.change(session, workshop_id=workshop_id, title=cleaned, scoring_open=scoring_open, archived=archived)
 
 
 def delete_workshop(db: Database, *, actor: Actor, workshop_id: int, typed_code: str) -> None:

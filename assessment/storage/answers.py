@@ -11,19 +11,20 @@ from assessment.storage.models import AnswerRecord, Participant
 
 
 def insert(session: Session, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
-           dont_know: bool, comment: str | None) -> AnswerRecord:
+           dont_know: bool, comment: str | None, round: int = 1) -> AnswerRecord:  # noqa: A002
     record = AnswerRecord(participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
-                          value=value, dont_know=dont_know, comment=comment)
+                          value=value, dont_know=dont_know, comment=comment, round=round)
     session.add(record)
     session.flush()
     return record
 
 
-def newest(session: Session, *, participant_id: int, framework_id: str, statement_id: str) -> AnswerRecord | None:
+def newest(session: Session, *, participant_id: int, framework_id: str, statement_id: str, round: int = 1  # noqa: A002
+           ) -> AnswerRecord | None:
     return session.scalar(
         select(AnswerRecord)
         .where(AnswerRecord.participant_id == participant_id, AnswerRecord.framework_id == framework_id,
-               AnswerRecord.statement_id == statement_id)
+               AnswerRecord.statement_id == statement_id, AnswerRecord.round == round)
         .order_by(AnswerRecord.id.desc()).limit(1))
 
 
@@ -39,24 +40,24 @@ class CurrentAnswer:
     comment: str | None
 
 
-def _current_ids(workshop_id: int):  # type: ignore[no-untyped-def]
+def _current_ids(workshop_id: int, round: int):  # type: ignore[no-untyped-def]  # noqa: A002
     return (
         select(func.max(AnswerRecord.id))
         .join(Participant, Participant.id == AnswerRecord.participant_id)
-        .where(Participant.workshop_id == workshop_id)
+        .where(Participant.workshop_id == workshop_id, AnswerRecord.round == round)
         .group_by(AnswerRecord.participant_id, AnswerRecord.framework_id, AnswerRecord.statement_id)
     )
 
 
 def current(session: Session, *, workshop_id: int, participant_id: int | None = None,
-            framework_id: str | None = None) -> list[CurrentAnswer]:
-    """The current answers of a workshop (or one participant, or one framework), by participant."""
+            framework_id: str | None = None, round: int = 1) -> list[CurrentAnswer]:  # noqa: A002
+    """The current answers of a workshop (or one participant, or one framework) in one round, by participant."""
     # Plain columns rather than ORM objects: the system view reads tens of thousands of answers per rerun.
     query = (
         select(AnswerRecord.participant_id, Participant.organisation, Participant.sector, AnswerRecord.framework_id,
                AnswerRecord.statement_id, AnswerRecord.value, AnswerRecord.dont_know, AnswerRecord.comment)
         .join(Participant, Participant.id == AnswerRecord.participant_id)
-        .where(AnswerRecord.id.in_(_current_ids(workshop_id)))
+        .where(AnswerRecord.id.in_(_current_ids(workshop_id, round)))
         .order_by(AnswerRecord.participant_id, AnswerRecord.id)
     )
     if participant_id is not None:

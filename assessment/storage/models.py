@@ -24,6 +24,8 @@ from sqlalchemy import (
     false,
 )
 from sqlalchemy import text as sql_text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -31,8 +33,19 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment in UTC. SQLite keeps no time zone, so what it returns is marked UTC again, and times from
+    either database compare with `utcnow()`."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return value if value is None or value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, datetime: DateTime(timezone=True)}
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, datetime: UtcDateTime()}
 
 
 class System(Base):
@@ -147,6 +160,12 @@ class Workshop(Base):
     personal_data_erased: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Where the facilitator has the room: the presenter stage, the principle in the spotlight, and since when.
+    stage: Mapped[str] = mapped_column(String(20), default="join", server_default="join")
+    spotlight: Mapped[str | None] = mapped_column(String(140), default=None)  # "framework id/principle id"
+    stage_started_at: Mapped[datetime | None] = mapped_column(default=None)
+    agenda: Mapped[list[Any] | None] = mapped_column(JSON, default=None)  # [[stage, minutes], …]; None: suggested
+    sector_groups: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # sector → wider group
 
     partnership: Mapped[Partnership] = relationship(back_populates="workshops")
     frameworks: Mapped[list[WorkshopFramework]] = relationship(order_by="WorkshopFramework.position")
@@ -172,13 +191,17 @@ class Participant(Base):
     sector: Mapped[str | None] = mapped_column(String(100))
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
+    paper_number: Mapped[int | None] = mapped_column(Integer, default=None)  # the number on a paper form
 
 
 class AnswerRecord(Base):
-    """One save of one answer; the newest row per (participant, framework, statement) is current."""
+    """One save of one answer; the newest row per (participant, framework, statement, round) is current.
+
+    Round 1 is the individual scoring; round 2 a second vote on one principle after discussion.
+    """
 
     __tablename__ = "answers"
-    __table_args__ = (Index("ix_answers_current", "participant_id", "framework_id", "statement_id", "id"),)
+    __table_args__ = (Index("ix_answers_current", "participant_id", "framework_id", "statement_id", "round", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
@@ -188,6 +211,54 @@ class AnswerRecord(Base):
     dont_know: Mapped[bool] = mapped_column(Boolean, default=False)
     comment: Mapped[str | None] = mapped_column(Text)
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)
+    round: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+
+class SecondVote(Base):
+    """A second vote on one principle, opened by the facilitator after the room has discussed it."""
+
+    __tablename__ = "second_votes"
+    __table_args__ = (UniqueConstraint("workshop_id", "framework_id", "principle_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)
+    framework_id: Mapped[str] = mapped_column(String(64))
+    principle_id: Mapped[str] = mapped_column(String(64))
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class HiddenComment(Base):
+    """A comment the facilitator keeps off the room's screen; the comment itself stays in the answers."""
+
+    __tablename__ = "hidden_comments"
+    __table_args__ = (UniqueConstraint("participant_id", "framework_id", "statement_id", "comment_sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
+    framework_id: Mapped[str] = mapped_column(String(64))
+    statement_id: Mapped[str] = mapped_column(String(64))
+    comment_sha256: Mapped[str] = mapped_column(String(64))
+    hidden_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AccessSession(Base):
+    """A signed-in-like session without accounts: a facilitator's or admin's device, or a projector screen.
+
+    Its token lives in that device's address bar (never the projector's) so a reload keeps control; only
+    the token's SHA-256 is stored, and ending a session locks that device out at its next step.
+    """
+
+    __tablename__ = "access_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # facilitator, admin, screen
+    workshop_id: Mapped[int | None] = mapped_column(ForeignKey("workshops.id"), index=True)
+    device: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class ConsensusRecord(Base):
@@ -216,3 +287,21 @@ class Action(Base):
     owner: Mapped[str] = mapped_column(String(200))
     due_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default="open", server_default="open")
+    updated_at: Mapped[datetime | None] = mapped_column(default=None)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)  # kept, left out of screens and reports
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id"), default=None)
+
+
+class ActionReview(Base):
+    """At a follow-up workshop, what became of an action from the previous one: done, carried over, dropped."""
+
+    __tablename__ = "action_reviews"
+    __table_args__ = (UniqueConstraint("action_id", "workshop_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"))
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)  # the follow-up
+    outcome: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewed_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -11,9 +11,9 @@ from assessment.storage.models import Participant, utcnow
 
 
 def insert(session: Session, *, workshop_id: int, resume_code_sha256: str, organisation: str | None,
-           sector: str | None) -> Participant:
+           sector: str | None, paper_number: int | None = None) -> Participant:
     participant = Participant(workshop_id=workshop_id, resume_code_sha256=resume_code_sha256,
-                              organisation=organisation, sector=sector)
+                              organisation=organisation, sector=sector, paper_number=paper_number)
     session.add(participant)
     session.flush()
     return participant
@@ -26,6 +26,11 @@ def get(session: Session, *, participant_id: int) -> Participant | None:
 def by_resume_code(session: Session, *, workshop_id: int, resume_code_sha256: str) -> Participant | None:
     return session.scalar(select(Participant).where(Participant.workshop_id == workshop_id,
                                                     Participant.resume_code_sha256 == resume_code_sha256))
+
+
+def by_paper_number(session: Session, *, workshop_id: int, paper_number: int) -> Participant | None:
+    return session.scalar(select(Participant).where(Participant.workshop_id == workshop_id,
+                                                    Participant.paper_number == paper_number))
 
 
 def of_workshop(session: Session, *, workshop_id: int) -> list[Participant]:

@@ -6,18 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from assessment.storage.models import (
-    Action,
-    AnswerRecord,
-    ConsensusRecord,
-    Participant,
-    Partnership,
-    Workshop,
-    WorkshopFramework,
-)
+from assessment.storage.models import (AccessSession, Action, ActionReview, AnswerRecord, ConsensusRecord,
+                                       HiddenComment, Participant, Partnership, SecondVote, Workshop,
+                                       WorkshopFramework)
 
 
 def insert(session: Session, *, partnership_id: int, title: str, held_on: date, join_code: str,
@@ -56,7 +50,7 @@ def pinned_content(workshop: Workshop) -> list[tuple[str, dict[str, Any]]]:
     return [(link.framework_version.content_sha256, link.framework_version.content) for link in workshop.frameworks]
 
 
-def update(session: Session, *, workshop_id: int, **fields: Any) -> None:
+def change(session: Session, *, workshop_id: int, **fields: Any) -> None:
     """Change columns of one workshop (title, scoring_open, revealed, archived, personal_data_erased)."""
     workshop = session.get(Workshop, workshop_id)
     for name, value in fields.items():
@@ -80,12 +74,21 @@ def partnership_of(session: Session, *, workshop_id: int) -> Partnership:
 
 
 def delete_whole(session: Session, *, workshop_id: int) -> None:
-    """Remove a workshop with its participants, their answers, agreed scores and actions."""
+    """Remove a workshop with everything in it: participants, answers, agreed scores, actions and their reviews,
+    second votes, hidden comments and device sessions. Actions carried over from it into a later workshop stay
+    there, no longer linked back."""
     people = select(Participant.id).where(Participant.workshop_id == workshop_id)
+    own_actions = select(Action.id).where(Action.workshop_id == workshop_id)
+    session.execute(delete(HiddenComment).where(HiddenComment.participant_id.in_(people)))
     session.execute(delete(AnswerRecord).where(AnswerRecord.participant_id.in_(people)))
     session.execute(delete(Participant).where(Participant.workshop_id == workshop_id))
     session.execute(delete(ConsensusRecord).where(ConsensusRecord.workshop_id == workshop_id))
+    session.execute(delete(ActionReview).where(ActionReview.workshop_id == workshop_id))
+    session.execute(delete(ActionReview).where(ActionReview.action_id.in_(own_actions)))
+    session.execute(update(Action).where(Action.carried_from_id.in_(own_actions)).values(carried_from_id=None))
     session.execute(delete(Action).where(Action.workshop_id == workshop_id))
+    session.execute(delete(SecondVote).where(SecondVote.workshop_id == workshop_id))
+    session.execute(delete(AccessSession).where(AccessSession.workshop_id == workshop_id))
     session.execute(delete(WorkshopFramework).where(WorkshopFramework.workshop_id == workshop_id))
     session.execute(delete(Workshop).where(Workshop.id == workshop_id))
     session.expire_all()

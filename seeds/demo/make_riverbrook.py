@@ -18,15 +18,16 @@ from assessment.content.framework import builtin_framework
 
 HERE = Path(__file__).resolve().parent
 
-PEOPLE = [  # (sector, organisation, how many)
-    ("acute", "Riverbrook Hospitals NHS Foundation Trust", 5),
-    ("community", "Riverbrook Community Health NHS Trust", 4),
-    ("primary care", "Riverbrook GP practices (north and south networks)", 5),
-    ("mental health", "Lunedale Mental Health NHS Foundation Trust", 3),
-    ("local authority", "Riverbrook Borough Council (adult social care)", 5),
-    ("VCSE", "Riverbrook Voluntary Action and member charities", 4),
-    ("public health", "Riverbrook Borough Council (public health)", 2),
-    ("patient/public", "Healthwatch Riverbrook and patient representatives", 2),
+# The sectors are those set-up offers, so the demo's sector lens and groups work as a real workshop's would.
+PEOPLE = [  # (short code for participant ids, sector, organisation, how many)
+    ("acu", "Acute hospital", "Riverbrook Hospitals NHS Foundation Trust", 5),
+    ("com", "Community health", "Riverbrook Community Health NHS Trust", 4),
+    ("pri", "Primary care", "Riverbrook GP practices (north and south networks)", 5),
+    ("men", "Mental health", "Lunedale Mental Health NHS Foundation Trust", 3),
+    ("loc", "Local authority: adult social care", "Riverbrook Borough Council (adult social care)", 5),
+    ("VCS", "Voluntary, community and social enterprise", "Riverbrook Voluntary Action and member charities", 4),
+    ("pub", "Local authority: public health", "Riverbrook Borough Council (public health)", 2),
+    ("pat", "Patients and public", "Healthwatch Riverbrook and patient representatives", 2),
 ]
 
 # Where the room sits on each principle at baseline, and how far it moves by the follow-up.
@@ -42,38 +43,38 @@ FOLLOW_UP_CHANGE = {"governance": 0.7, "conflict": 0.6, "measures": 0.5, "vision
 
 # How each sector sees things differently (scale points), where it does.
 SECTOR_VIEW = {
-    "acute": {"funding": 1.1, "governance": 0.7, "leadership": 0.4, "best-value": 0.8, "one-team": 0.5},
-    "local authority": {"funding": 0.6, "governance": 0.6, "population": 0.4, "place": 0.5},
-    "primary care": {"funding": -0.9, "governance": -0.6, "partners": -0.5, "systems": -0.4, "best-value": -0.7},
-    "VCSE": {"funding": -1.2, "governance": -0.9, "partners": -0.6, "best-value": -0.9, "one-team": -0.6},
-    "patient/public": {"governance": -1.0, "vision": -0.5, "open-communication": -0.6},
-    "mental health": {"funding": -0.5, "partners": -0.3},
+    "Acute hospital": {"funding": 1.1, "governance": 0.7, "leadership": 0.4, "best-value": 0.8, "one-team": 0.5},
+    "Local authority: adult social care": {"funding": 0.6, "governance": 0.6, "population": 0.4, "place": 0.5},
+    "Primary care": {"funding": -0.9, "governance": -0.6, "partners": -0.5, "systems": -0.4, "best-value": -0.7},
+    "Voluntary, community and social enterprise": {"funding": -1.2, "governance": -0.9, "partners": -0.6, "best-value": -0.9, "one-team": -0.6},
+    "Patients and public": {"governance": -1.0, "vision": -0.5, "open-communication": -0.6},
+    "Mental health": {"funding": -0.5, "partners": -0.3},
 }
 # Where people far from a topic say "don't know" (share of answers).
 DONT_KNOW = {
-    "patient/public": {"funding": 0.5, "team": 0.4, "measures": 0.35, "systems": 0.3, "best-value": 0.45},
-    "VCSE": {"funding": 0.3, "team": 0.25, "measures": 0.2, "best-value": 0.25},
-    "primary care": {"systems": 0.2, "team": 0.15},
-    "public health": {"funding": 0.15},
+    "Patients and public": {"funding": 0.5, "team": 0.4, "measures": 0.35, "systems": 0.3, "best-value": 0.45},
+    "Voluntary, community and social enterprise": {"funding": 0.3, "team": 0.25, "measures": 0.2, "best-value": 0.25},
+    "Primary care": {"systems": 0.2, "team": 0.15},
+    "Local authority: public health": {"funding": 0.15},
 }
 
 COMMENTS = {
     "baseline": [
-        ("acute", "funding", "The pooled fund exists on paper; in practice each of us still guards our own budget."),
-        ("VCSE", "funding", "Voluntary sector grants are renewed a year at a time, so we can't plan with anyone."),
-        ("primary care", "governance", "Decisions get made at the board, then unpicked in each organisation's own committee."),
-        ("patient/public", "governance", "We're invited to the board, but papers arrive the night before."),
-        ("local authority", "population", "We agree the whole borough is our population; the acute trust's catchment is wider."),
-        ("mental health", "partners", "Mental health is on the list of partners but rarely on the agenda."),
-        ("community", "conflict", "When the discharge row blew up last winter nobody knew who should settle it."),
-        ("primary care", "best-value", "A saving at the hospital became extra work in general practice with no money following."),
+        ("Acute hospital", "funding", "The pooled fund exists on paper; in practice each of us still guards our own budget."),
+        ("Voluntary, community and social enterprise", "funding", "Voluntary sector grants are renewed a year at a time, so we can't plan with anyone."),
+        ("Primary care", "governance", "Decisions get made at the board, then unpicked in each organisation's own committee."),
+        ("Patients and public", "governance", "We're invited to the board, but papers arrive the night before."),
+        ("Local authority: adult social care", "population", "We agree the whole borough is our population; the acute trust's catchment is wider."),
+        ("Mental health", "partners", "Mental health is on the list of partners but rarely on the agenda."),
+        ("Community health", "conflict", "When the discharge row blew up last winter nobody knew who should settle it."),
+        ("Primary care", "best-value", "A saving at the hospital became extra work in general practice with no money following."),
     ],
     "follow-up": [
-        ("primary care", "governance", "The new joint committee's decisions have stuck so far."),
-        ("VCSE", "funding", "Still annual grants. Nothing has changed for us on money."),
-        ("acute", "conflict", "We used the escalation route twice; it worked once."),
-        ("patient/public", "governance", "Papers now come a week ahead and we have a pre-meeting."),
-        ("public health", "measures", "The shared outcomes dashboard is live, though few people look at it yet."),
+        ("Primary care", "governance", "The new joint committee's decisions have stuck so far."),
+        ("Voluntary, community and social enterprise", "funding", "Still annual grants. Nothing has changed for us on money."),
+        ("Acute hospital", "conflict", "We used the escalation route twice; it worked once."),
+        ("Patients and public", "governance", "Papers now come a week ahead and we have a pre-meeting."),
+        ("Local authority: public health", "measures", "The shared outcomes dashboard is live, though few people look at it yet."),
     ],
 }
 
@@ -81,8 +82,8 @@ COMMENTS = {
 def make() -> dict:
     rng = np.random.default_rng(20260312)
     frameworks = [builtin_framework(i) for i in BASELINE]
-    people = [(f"{sector[:3]}-{n + 1}".replace(" ", "").replace("/", ""), sector, organisation)
-              for sector, organisation, count in PEOPLE for n in range(count)]
+    people = [(f"{code}-{n + 1}", sector, organisation)
+              for code, sector, organisation, count in PEOPLE for n in range(count)]
     person_effect = {pid: rng.normal(0, 0.35) for pid, _, _ in people}
     statement_offset = {s.id: rng.normal(0, 0.3) for f in frameworks for s in f.statements}
     workshops = []
@@ -125,7 +126,7 @@ def make() -> dict:
         "fictional": "Riverbrook, its organisations and its people are made up for demonstration. "
                      "Any likeness to a real place is chance.",
         "population": "About 280,000 residents of a mixed urban and rural borough (made up).",
-        "partners": [organisation for _, organisation, _ in PEOPLE],
+        "partners": [organisation for _, _, organisation, _ in PEOPLE],
         "system": "Lune and Dale Integrated Care System (made up)",
         "exemplars": ["salford", "canterbury", "wigan"],
         "workshops": workshops,

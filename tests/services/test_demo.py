@@ -7,10 +7,10 @@ import pytest
 from assessment.content.demo import load_demo
 from assessment.content.framework import builtin_framework
 from assessment.engine.scoring import score
+from assessment.engine.sectors import STANDARD_SECTOR_GROUPS
 from assessment.services.demo import demo_responses
 
-SECTORS = {"acute", "community", "primary care", "mental health", "local authority", "VCSE",
-           "public health", "patient/public"}
+SECTORS = set(STANDARD_SECTOR_GROUPS) - {"Integrated care board"}  # the sectors set-up offers
 
 
 @pytest.fixture(scope="module")

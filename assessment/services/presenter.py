@@ -1,0 +1,84 @@
+"""The facilitator leads the room through the workshop's stages from a control view; the projector and the
+phones follow. Where the room is (stage and spotlight) is stored with the workshop, so every screen and
+every device sees the same step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from assessment.content.framework import Framework
+from assessment.engine.agenda import TITLES, Stage, Step, Timer, checked_agenda, minutes, moved, steps, timer
+from assessment.errors import InputError, Problem
+from assessment.services.access import Actor, Role
+from assessment.services.workshops import authorised, frameworks_of
+from assessment.storage import workshops as stored
+from assessment.storage.db import Database
+from assessment.storage.models import Workshop, utcnow
+
+
+@dataclass(frozen=True)
+class Position:
+    step: Step
+    number: int  # 1-based, of `total`
+    total: int
+    title: str  # the stage's title
+    spotlight_name: str | None  # the principle in the spotlight
+    timer: Timer
+    planned: dict[Stage, int]  # minutes per stage
+
+
+def _step(workshop: Workshop) -> Step:
+    return Step(Stage(workshop.stage), workshop.spotlight)
+
+
+def position(workshop: Workshop, frameworks: tuple[Framework, ...]) -> Position:
+    here, order = _step(workshop), steps(frameworks)
+    names = {f"{f.id}/{p.id}": p.name for f in frameworks for p in f.principles}
+    number = order.index(here) + 1 if here in order else 1
+    return Position(here, number, len(order), TITLES[here.stage], names.get(here.spotlight or ""),
+                    timer(here.stage, workshop.stage_started_at, utcnow(), workshop.agenda), minutes(workshop.agenda))
+
+
+def where(db: Database, *, actor: Actor, workshop_id: int) -> Position:
+    with db.read() as session:
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
+                              what="Leading the workshop")
+        return position(workshop, frameworks_of(workshop))
+
+
+def go_to(db: Database, *, actor: Actor, workshop_id: int, step: Step) -> None:
+    """Put the room at a step; the stage's timer starts again when the stage changes."""
+    with db.write() as session:
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
+                              what="Leading the workshop")
+        if step not in steps(frameworks_of(workshop)):
+            raise InputError("Presenter", [Problem("that step is not part of this workshop")])
+        _set(session, workshop, step)
+
+
+def _set(session: Session, workshop: Workshop, step: Step) -> None:
+    changes: dict[str, object] = {"stage": str(step.stage), "spotlight": step.spotlight}
+    if step.stage != Stage(workshop.stage) or workshop.stage_started_at is None:
+        changes["stage_started_at"] = utcnow()
+    stored.change(session, workshop_id=workshop.id, **changes)
+
+
+def move(db: Database, *, actor: Actor, workshop_id: int, by: int) -> Step:
+    """Next (`by=1`) or previous (`by=-1`) step; where the room is now."""
+    with db.write() as session:
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
+                              what="Leading the workshop")
+        step = moved(_step(workshop), frameworks_of(workshop), by)
+        _set(session, workshop, step)
+        return step
+
+
+def set_running_order(db: Database, *, actor: Actor, workshop_id: int, planned: dict[str, int]) -> None:
+    """The minutes this workshop gives each stage (refused whole if any is out of range)."""
+    agenda = checked_agenda(planned)
+    with db.write() as session:
+        authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
+                   what="Changing the running order")
+        stored.change(session, workshop_id=workshop_id, agenda=agenda)

@@ -1,0 +1,185 @@
+"""Leading the room: the presenter's steps, second votes with both rounds kept, comments the facilitator hides,
+actions edited, completed, deleted and reviewed at the follow-up, paper forms, and what the projector shows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assessment.content.framework import builtin_framework
+from assessment.engine.agenda import Stage, Step
+from assessment.errors import InputError
+from assessment.services import comments, consensus, paper, participation, presenter, second_votes, workshops
+from assessment.services.access import Actor, Refused
+from assessment.services.results import responses
+from assessment.services.screen import screen
+from tests.utils.workshops import ADMIN, join, new_workshop
+
+
+@pytest.fixture
+def salford():
+    return builtin_framework("salford-behaviours")
+
+
+def _answer_all(db, pid, framework, principle, value, comment=None):  # type: ignore[no-untyped-def]
+    """The same score on every statement of the principle; the comment, if any, on the first."""
+    for number, statement in enumerate(principle.statements):
+        participation.save_answer(db, participant_id=pid, framework_id=framework.id, statement_id=statement.id,
+                                  value=value, comment=comment if number == 0 else None)
+
+
+def test_the_presenter_moves_through_the_steps_and_the_screen_follows(db, salford):
+    created = new_workshop(db, salford)
+    first = salford.principles[0]
+    people = [join(db, created, sector="Acute") for _ in range(3)]
+    for pid, value in zip(people, (2, 3, 4), strict=True):
+        _answer_all(db, pid, salford, first, value)
+    shown = screen(db, join_code=created.join_code.lower())
+    assert shown.position.step == Step(Stage.join) and shown.attendance.joined == 3
+    assert presenter.move(db, actor=ADMIN, workshop_id=created.id, by=2) == Step(Stage.overview)
+    assert screen(db, join_code=created.join_code).overviews == []  # results are hidden until revealed
+    workshops.set_revealed(db, actor=ADMIN, workshop_id=created.id, revealed=True)
+    [overview] = screen(db, join_code=created.join_code).overviews
+    assert overview.lines[0].mean == 3.0 and overview.people == 3
+    presenter.move(db, actor=ADMIN, workshop_id=created.id, by=1)
+    spot = screen(db, join_code=created.join_code).spotlight
+    assert (spot.principle_id, spot.mean) == (first.id, 3.0)
+    assert [s.counts for s in spot.statements][0] == [0, 1, 1, 1, 0]
+    assert spot.prompts == list(first.prompts) and spot.agreement_in_words.startswith("The room broadly agrees")
+    with pytest.raises(Refused):
+        presenter.move(db, actor=Actor("stranger"), workshop_id=created.id, by=1)
+    with pytest.raises(InputError):
+        presenter.go_to(db, actor=ADMIN, workshop_id=created.id, step=Step(Stage.principles, "nope/nope"))
+    assert screen(db, join_code="NOPE00") is None
+
+
+def test_a_second_vote_keeps_both_rounds_and_shows_the_change(db, salford):
+    created = new_workshop(db, salford)
+    principle = salford.principles[1]
+    people = [join(db, created) for _ in range(5)]
+    for pid, value in zip(people, (1, 5, 1, 5, 3), strict=True):
+        _answer_all(db, pid, salford, principle, value)
+    statement = principle.statements[0].id
+    with pytest.raises(InputError, match="closed"):  # no second vote open yet
+        participation.save_answer(db, participant_id=people[0], framework_id=salford.id, statement_id=statement,
+                                  value=3, round=2)
+    assert second_votes.suggested(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id)[0] == principle.id
+    second_votes.open_vote(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id, principle_id=principle.id)
+    vote = second_votes.open_now(db, join_code=created.join_code)
+    assert vote.principle.id == principle.id and vote.first_round[0].counts == [2, 0, 1, 0, 2]
+    workshops.set_scoring_open(db, actor=ADMIN, workshop_id=created.id, scoring_open=False)
+    with pytest.raises(InputError, match="Scoring has closed"):  # round 1 is over …
+        _answer_all(db, people[0], salford, principle, 4)
+    assert participation.save_answer(db, participant_id=people[0], framework_id=salford.id,  # … round 2 is open
+                                     statement_id=statement, value=4, round=2)
+    with pytest.raises(InputError, match="closed"):  # only the principle being voted on again
+        participation.save_answer(db, participant_id=people[0], framework_id=salford.id,
+                                  statement_id=salford.principles[2].statements[0].id, value=4, round=2)
+    with pytest.raises(InputError, match="another"):
+        second_votes.open_vote(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id,
+                               principle_id=salford.principles[2].id)
+
+
+def _second_round(db, people, salford, principle):  # type: ignore[no-untyped-def]
+    for pid, value in zip(people, (3, 4, 3, 3, 3), strict=True):
+        for s in principle.statements:
+            participation.save_answer(db, participant_id=pid, framework_id=salford.id, statement_id=s.id,
+                                      value=value, round=2)
+
+
+def test_both_rounds_are_scored_and_compared(db, salford):
+    created = new_workshop(db, salford)
+    principle = salford.principles[1]
+    people = [join(db, created) for _ in range(5)]
+    for pid, value in zip(people, (1, 5, 1, 5, 3), strict=True):
+        _answer_all(db, pid, salford, principle, value)
+    second_votes.open_vote(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id, principle_id=principle.id)
+    _second_round(db, people, salford, principle)
+    second_votes.close_vote(db, actor=ADMIN, workshop_id=created.id)
+    with pytest.raises(InputError, match="closed"):
+        _second_round(db, people, salford, principle)
+    change = second_votes.comparisons(db, actor=ADMIN, workshop_id=created.id)[(salford.id, principle.id)]
+    assert (str(change.first.agreement), str(change.second.agreement)) == ("split", "agreed") and change.came_together
+    first_round = responses(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id)
+    assert sorted(first_round.table["value"].dropna().unique()) == [1.0, 3.0, 5.0]  # round 1 untouched
+    presenter.go_to(db, actor=ADMIN, workshop_id=created.id, step=Step(Stage.second_vote))
+    shown = screen(db, join_code=created.join_code).second_vote
+    assert shown.name == principle.name and not shown.is_open and shown.comparison == change
+
+
+def test_the_facilitator_hides_a_comment_from_the_room_and_it_stays_in_the_data(db, salford):
+    created = new_workshop(db, salford)
+    principle = salford.principles[0]
+    pid = join(db, created)
+    _answer_all(db, pid, salford, principle, 3, comment="Name and shame: Dr X")
+    other = join(db, created)
+    _answer_all(db, other, salford, principle, 4, comment="Budgets are still separate")
+    [first, *_] = comments.comments(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id,
+                                    principle_id=principle.id)
+    comments.set_hidden(db, actor=ADMIN, workshop_id=created.id, key=first.key, hidden=True)
+    workshops.set_revealed(db, actor=ADMIN, workshop_id=created.id, revealed=True)
+    presenter.go_to(db, actor=ADMIN, workshop_id=created.id, step=Step(Stage.principles, f"{salford.id}/{principle.id}"))
+    assert "Name and shame: Dr X" not in screen(db, join_code=created.join_code).spotlight.comments
+    assert "Budgets are still separate" in screen(db, join_code=created.join_code).spotlight.comments
+    everything = comments.comments(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id)
+    assert any(c.hidden and c.text == "Name and shame: Dr X" for c in everything)  # kept, marked hidden
+    # saving the same words again keeps them hidden; new words are a new comment
+    participation.save_answer(db, participant_id=pid, framework_id=salford.id,
+                              statement_id=principle.statements[0].id, value=2, comment="Name and shame: Dr X")
+    assert "Name and shame: Dr X" not in screen(db, join_code=created.join_code).spotlight.comments
+    with pytest.raises(InputError):
+        comments.set_hidden(db, actor=ADMIN, workshop_id=created.id, key="1:x:y:z", hidden=True)
+
+
+def test_actions_are_edited_completed_deleted_and_reviewed_at_the_follow_up(db, salford):
+    baseline = new_workshop(db, salford, held_on=date(2026, 3, 1))
+    add = dict(actor=ADMIN, workshop_id=baseline.id, framework_id=salford.id, principle_id="one-team")
+    consensus.add_action(db, **add, text="Pool the discharge budget", owner="Finance leads", due_on=None)
+    with pytest.raises(InputError, match="already has that action"):
+        consensus.add_action(db, **add, text="  pool the DISCHARGE budget ", owner="Someone", due_on=None)
+    consensus.add_action(db, **add, text="Agree a joint escalation route", owner="Chairs", due_on=None)
+    first, second = consensus.actions(db, actor=ADMIN, workshop_id=baseline.id)
+    consensus.edit_action(db, actor=ADMIN, workshop_id=baseline.id, action_id=first.id, text=first.text,
+                          owner="Directors of finance", due_on=date(2026, 6, 30), status="in progress")
+    with pytest.raises(InputError, match="Status"):
+        consensus.edit_action(db, actor=ADMIN, workshop_id=baseline.id, action_id=first.id, text=first.text,
+                              owner="x", due_on=None, status="finished")
+    consensus.add_action(db, **add, text="Write a note", owner="Clerk", due_on=None)
+    third = consensus.actions(db, actor=ADMIN, workshop_id=baseline.id)[-1]
+    consensus.delete_action(db, actor=ADMIN, workshop_id=baseline.id, action_id=third.id)
+    kept = consensus.actions(db, actor=ADMIN, workshop_id=baseline.id)
+    assert [(a.owner, a.status) for a in kept] == [("Directors of finance", "in progress"), ("Chairs", "open")]
+
+    follow_up = new_workshop(db, salford, title="Follow-up", held_on=date(2026, 9, 1))
+    review = consensus.to_review(db, actor=ADMIN, workshop_id=follow_up.id)
+    assert [(r.action.text, r.outcome) for r in review] == [(first.text, None), (second.text, None)]
+    consensus.review_action(db, actor=ADMIN, workshop_id=follow_up.id, action_id=first.id, outcome="carried over")
+    consensus.review_action(db, actor=ADMIN, workshop_id=follow_up.id, action_id=second.id, outcome="done",
+                            note="Used twice")
+    consensus.review_action(db, actor=ADMIN, workshop_id=follow_up.id, action_id=first.id, outcome="carried over")
+    assert [(r.outcome, r.note) for r in consensus.to_review(db, actor=ADMIN, workshop_id=follow_up.id)] == [
+        ("carried over", None), ("done", "Used twice")]
+    [carried] = consensus.actions(db, actor=ADMIN, workshop_id=follow_up.id)  # carried once, however often said
+    assert (carried.text, carried.carried_from_id, carried.status) == (first.text, first.id, "open")
+    with pytest.raises(InputError):
+        consensus.review_action(db, actor=ADMIN, workshop_id=follow_up.id, action_id=carried.id, outcome="done")
+
+
+def test_a_paper_form_counts_like_any_other_answers(db, salford):
+    created = new_workshop(db, salford)
+    principle = salford.principles[0]
+    answers = {(salford.id, s.id): v for s, v in zip(principle.statements, (2, "dk", None), strict=False)}
+    pid = paper.enter_form(db, actor=ADMIN, workshop_id=created.id, paper_number=7, sector="Primary care",
+                           answers=answers)
+    again = paper.enter_form(db, actor=ADMIN, workshop_id=created.id, paper_number=7, sector=None,
+                             answers={(salford.id, principle.statements[0].id): 4})
+    assert again == pid
+    table = responses(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id).table
+    assert table["value"].dropna().tolist() == [4.0] and table["dont_know"].sum() == 1
+    assert set(table["sector"]) == {"Primary care"}
+    with pytest.raises(InputError, match="not a statement"):
+        paper.enter_form(db, actor=ADMIN, workshop_id=created.id, paper_number=8, sector=None,
+                         answers={("salford-behaviours", "nonesuch"): 3})
+    with pytest.raises(Refused):
+        paper.enter_form(db, actor=Actor("stranger"), workshop_id=created.id, paper_number=9, sector=None, answers={})
