@@ -1,4 +1,9 @@
-"""PlaceReady's entry point: sets up the page, admits a facilitator by key, and routes to the pages."""
+"""PlaceReady's entry point: sets up the page, admits facilitators and admins by link or session, and routes.
+
+A facilitator link (`?key=`) or admin link (`?admin=`) is exchanged for a session of this device at once, and
+the address bar then holds only the session token (`?session=`), which a reload takes up again. The key never
+stays in the address bar, and the projector's screen page carries no token at all.
+"""
 
 import streamlit as st
 
@@ -16,14 +21,19 @@ except InputError as error:
     st.stop()
 
 if key := st.query_params.get("key"):
-    # The key opens the workshop for this session and leaves the address bar at once, so it is never
-    # shown on the projector.
-    st.session_state["facilitator_key_refused"] = not state.open_as_facilitator(key)
+    token = state.open_as_facilitator(key)
+    st.session_state["facilitator_key_refused"] = token is None
     del st.query_params["key"]
-
+    if token:
+        st.query_params["session"] = token
 if key := st.query_params.get("admin"):
-    state.open_as_admin(key)
     del st.query_params["admin"]
+    if token := state.open_as_admin(key):
+        st.query_params["session"] = token
+if token := st.query_params.get("session") or state.session_token():
+    # Read afresh on every run, so a session ended on another device stops here at its next step.
+    if not state.resume_session(token):
+        del st.query_params["session"]
 state.admin_key()  # made (and logged) at the first page view when not configured
 
 if state.signing_in() and st.user.is_logged_in:
@@ -32,4 +42,9 @@ if state.signing_in() and st.user.is_logged_in:
         if st.button("Sign out", icon=":material/logout:"):
             st.logout()
 
-st.navigation(routes.pages()).run()
+page = st.navigation(routes.pages(routes.Access.of(state.actor(), facilitating=state.facilitating())))
+if page.url_path in routes.WITHOUT_SESSION:
+    st.query_params.pop("session", None)  # the projector's address bar never shows a token
+elif token := state.session_token():
+    st.query_params["session"] = token  # kept in this device's address bar, so a reload finds the session
+page.run()

@@ -5,6 +5,7 @@ Plain functions of the framework and the answers, so tests can check them withou
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,7 +15,7 @@ from assessment.content.framework import Framework
 from assessment.engine.profiles import Series, room_series
 from assessment.engine.responses import Responses
 from assessment.engine.scoring import ScoreResult, StatementScore, score
-from assessment.engine.sectors import sector_series
+from assessment.engine.sectors import SectorLens, sector_lens
 
 DONT_KNOW_LABEL = "Don't know"
 
@@ -46,15 +47,14 @@ class RoomResults:
     result: ScoreResult
     distribution: pd.DataFrame
     most_split: list[StatementScore]
-    sectors: list[Series]  # sectors with enough people to show
-    hidden_sectors: list[str]  # left out to keep answers anonymous
+    lens: SectorLens  # sectors (or wider groups) with enough people to show, and what was left out
 
     @property
     def room(self) -> Series:
         return room_series({p.id: p.mean for p in self.result.principles})
 
 
-def room_results(framework: Framework, responses: Responses) -> RoomResults:
+def room_results(framework: Framework, responses: Responses, groups: Mapping[str, str] | None = None) -> RoomResults:
     result = score(framework, responses)
-    shown, hidden = sector_series(result, responses)
-    return RoomResults(result, answer_distribution(framework, responses), most_split(result), shown, hidden)
+    return RoomResults(result, answer_distribution(framework, responses), most_split(result),
+                       sector_lens(framework, responses, result, groups))

@@ -24,13 +24,13 @@ MIN_SECTOR_SIZE = 3  # fewer people than this and a sector's scores would give a
 STANDARD_SECTOR_GROUPS = {
     "Acute hospital": "NHS providers",
     "Community health": "NHS providers",
-    "Mental health": "NHS providers",
-    "Integrated care board": "NHS providers",
     "Primary care": "Primary care",
+    "Mental health": "NHS providers",
     "Local authority: adult social care": "Local government",
     "Local authority: public health": "Local government",
     "Voluntary, community and social enterprise": "Voluntary sector and public",
     "Patients and public": "Voluntary sector and public",
+    "Integrated care board": "NHS providers",
 }
 
 

@@ -5,17 +5,13 @@ The agreed score sits beside the individual answers; it never replaces them.
 
 from __future__ import annotations
 
-import datetime
-
 import pandas as pd
 import streamlit as st
 
 from assessment.content.framework import Framework
 from assessment.engine.responses import responses_csv
-from assessment.errors import InputError
 from assessment.numbers import number, rounded
-from assessment.pages import results, state
-from assessment.pages.text import plain, show_problems
+from assessment.pages import consensus_forms, results, state
 from assessment.reports.render import MIME
 from assessment.reports.render import render as render_report
 from assessment.reports.spreadsheets import results_csv, results_xlsx
@@ -24,8 +20,6 @@ from assessment.services import results as stored_results
 from assessment.services.consensus import AgreedScore
 from assessment.services.workshops import WorkshopFacts
 from assessment.settings import get_settings
-
-NOT_AGREED = "Not agreed yet"
 
 
 def render() -> None:
@@ -56,54 +50,17 @@ def render() -> None:
     principle_id = st.selectbox("Principle to record", list(names), format_func=names.get)
     room = result.principle(principle_id)
     st.markdown(f"The room: mean {number(room.mean)}, median {number(room.median)}, {room.n} people, {room.agreement}.")
-    current = agreed.get((framework.id, principle_id))
-    options = [NOT_AGREED, *framework.scale.points]
-    with st.form(f"consensus-{framework.id}-{principle_id}"):
-        chosen = st.radio("Agreed score", options, horizontal=True,
-                          index=options.index(current.score) if current and current.score is not None else 0,
-                          format_func=lambda o: o if o == NOT_AGREED else f"{o} · {plain(labels[o])}")
-        note = st.text_area("Notes from the discussion", value=(current.note or "") if current else "",
-                            max_chars=5000)
-        if st.form_submit_button("Save agreed score", type="primary"):
-            try:
-                consensus.record_agreed(db, actor=actor, workshop_id=facts.id, framework_id=framework.id,
-                                        principle_id=principle_id, score=None if chosen == NOT_AGREED else chosen,
-                                        note=note)
-            except InputError as error:
-                show_problems("Not saved:", error)
-            else:
-                st.rerun()
-
-    with st.form(f"action-{framework.id}-{principle_id}", clear_on_submit=True):
-        st.markdown(f"**New action for {plain(names[principle_id])}**")
-        text = st.text_area("What will be done", max_chars=2000)
-        owner = st.text_input("Who owns it", max_chars=200)
-        due = st.date_input("By when", value=None, min_value=datetime.date(2000, 1, 1), format="YYYY-MM-DD")
-        if st.form_submit_button("Add action"):
-            try:
-                consensus.add_action(db, actor=actor, workshop_id=facts.id, framework_id=framework.id,
-                                     principle_id=principle_id, text=text, owner=owner, due_on=due)
-            except InputError as error:
-                show_problems("The action was not added:", error)
-            else:
-                st.rerun()
-
+    consensus_forms.agreed_score_form(facts, framework, principle_id)
+    consensus_forms.new_action_form(facts, framework, principle_id)
     st.subheader("Actions")
-    mine = [a for a in all_actions if a.framework_id == framework.id]
-    if mine:
-        results.table(pd.DataFrame({
-            "Principle": [names.get(a.principle_id, a.principle_id) for a in mine],
-            "Action": [a.text for a in mine], "Owner": [a.owner for a in mine],
-            "Due": [a.due_on.isoformat() if a.due_on else "" for a in mine],
-        }))
-    else:
-        st.markdown("No actions yet.")
+    consensus_forms.actions_list(facts, framework)
+    consensus_forms.review_of_last_actions(facts)
     downloads(facts, framework)
 
 
 def _agreed_text(record: AgreedScore | None, labels: dict[int, str]) -> str:
     if record is None or record.score is None:
-        return NOT_AGREED
+        return consensus_forms.NOT_AGREED
     return f"{record.score} · {labels[record.score]}"
 
 

@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 
 from assessment.content.framework import Framework
 from assessment.engine.profiles import Series
-from assessment.palette import DASHES, DONT_KNOW_COLOUR, SCALE_COLOURS, SERIES_COLOURS
+from assessment.numbers import number
+from assessment.palette import DASHES, DONT_KNOW_COLOUR, FONT_FAMILY, SCALE_COLOURS, SERIES_COLOURS, TEXT
 
 
 def plotly_text(text: str) -> str:
@@ -26,9 +27,11 @@ def radar_values(framework: Framework, one: Series) -> dict[str, object]:
             "hovertemplate": "%{theta}: %{r:.1f}<extra>" + plotly_text(one.name) + "</extra>"}
 
 
-def radar(framework: Framework, series: Sequence[Series], *, title: str | None = None) -> go.Figure:
-    """The profile radar, principles in the framework's order, on the framework's scale."""
-    names = [_short(p.name) for p in framework.principles]
+def radar(framework: Framework, series: Sequence[Series], *, title: str | None = None, font_size: int = 13,
+          label_width: int = 28) -> go.Figure:
+    """The profile radar, principles in the framework's order, on the framework's scale (bigger type for the
+    projector with `font_size`)."""
+    names = [_short(p.name, label_width) for p in framework.principles]
     figure = go.Figure()
     for index, one in enumerate(series):
         figure.add_trace(
@@ -36,8 +39,9 @@ def radar(framework: Framework, series: Sequence[Series], *, title: str | None =
                 theta=names + names[:1],
                 mode="lines+markers",
                 connectgaps=False,
-                line={"color": SERIES_COLOURS[index % len(SERIES_COLOURS)], "dash": DASHES[index % len(DASHES)], "width": 2.5},
-                marker={"size": 7},
+                line={"color": SERIES_COLOURS[index % len(SERIES_COLOURS)], "dash": DASHES[index % len(DASHES)],
+                      "width": 2.5 * font_size / 13},
+                marker={"size": 7 * font_size / 13},
                 **radar_values(framework, one),
             )
         )
@@ -55,7 +59,7 @@ def radar(framework: Framework, series: Sequence[Series], *, title: str | None =
         },
         legend={"orientation": "h", "y": -0.15},
         margin={"l": 60, "r": 60, "t": 80 if title else 60, "b": 40},
-        font={"family": "Arial, Helvetica, sans-serif", "size": 13, "color": "#212B32"},
+        font={"family": FONT_FAMILY, "size": font_size, "color": TEXT},
         paper_bgcolor="white",
     )
     return figure
@@ -76,10 +80,11 @@ def _short(name: str, limit: int = 28) -> str:
 
 
 
-def distribution_bars(table: pd.DataFrame) -> go.Figure:
+def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: int = 46,
+                      label_width: int = 60) -> go.Figure:
     """Stacked bars of how many gave each answer per statement (the table from room.answer_distribution)."""
     answer_columns = list(table.columns[1:])
-    statements = [_short(text, 60) for text in table["Statement"]]
+    statements = [_short(text, label_width) for text in table["Statement"]]
     figure = go.Figure()
     for index, column in enumerate(answer_columns):
         last = index == len(answer_columns) - 1
@@ -90,9 +95,22 @@ def distribution_bars(table: pd.DataFrame) -> go.Figure:
             hovertemplate="%{x} people: " + plotly_text(column) + "<extra></extra>",
         ))
     figure.update_layout(
-        barmode="stack", height=120 + 46 * len(statements), yaxis={"autorange": "reversed"},
+        barmode="stack", height=120 + row_height * len(statements), yaxis={"autorange": "reversed"},
         legend={"orientation": "h", "y": -0.12, "traceorder": "normal"}, margin={"l": 10, "r": 10, "t": 10, "b": 40},
-        font={"family": "Arial, Helvetica, sans-serif", "size": 13, "color": "#212B32"}, paper_bgcolor="white",
+        font={"family": FONT_FAMILY, "size": font_size, "color": TEXT}, paper_bgcolor="white",
         plot_bgcolor="white", xaxis={"title": "People", "gridcolor": "#D8DDE0"},
     )
+    return figure
+
+
+def lens_bars(lens: Sequence[tuple[str, float]], low: int, high: int, *, font_size: int = 13) -> go.Figure:
+    """Each sector's (or group's) mean on one principle, as labelled horizontal bars on the scale."""
+    figure = go.Figure(go.Bar(
+        y=[plotly_text(name) for name, _ in lens], x=[value for _, value in lens], orientation="h",
+        marker={"color": SERIES_COLOURS[0]}, text=[number(value) for _, value in lens], textposition="outside",
+        hovertemplate="%{y}: %{x:.1f}<extra></extra>"))
+    figure.update_layout(
+        height=60 + 44 * len(lens), margin={"l": 10, "r": 40, "t": 10, "b": 30}, yaxis={"autorange": "reversed"},
+        xaxis={"range": [low - 0.5, high + 0.5], "tickvals": list(range(low, high + 1)), "gridcolor": "#D8DDE0"},
+        font={"family": FONT_FAMILY, "size": font_size, "color": TEXT}, paper_bgcolor="white", plot_bgcolor="white")
     return figure

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar
 from assessment.content.framework import Framework
 from assessment.engine.agreement import rule_in_words
 from assessment.pages import framework_view, state
+from assessment.services import codes
 
 WORKSHOP_STEPS = (
     ("Set up", "The facilitator names the partnership, picks the frameworks and the exemplars to "
@@ -22,10 +24,13 @@ WORKSHOP_STEPS = (
     ("Compare and report", "The profile is set beside exemplar places, and a report records it all."),
 )
 
-def render() -> None:
+def render(join_page: StreamlitPage, setup_page: StreamlitPage, room_page: StreamlitPage) -> None:
+    """The pages to go on to (the router passes them): joining, setting up, and the control view for whoever is
+    running a workshop in this browser."""
     by_id, exemplars = state.content()
     frameworks = list(by_id.values())
     st.title("PlaceReady")
+    _start(join_page, setup_page, room_page)
     st.markdown(
         "**A readiness self-assessment for place-based health and care partnerships** — the NHS "
         "trusts, GP practices, council, voluntary sector and public health teams that share "
@@ -68,6 +73,26 @@ def render() -> None:
         "“Don't know” answers are counted separately and never treated as a low score."
     )
     st.markdown(rule_in_words(len(scale.points)))
+
+
+def _start(join_page: StreamlitPage, setup_page: StreamlitPage, room_page: StreamlitPage) -> None:
+    """What most visitors came for: joining a workshop by its code, or setting one up."""
+    join, set_up = st.columns(2, gap="large")
+    with join.form("join-from-home", border=True):
+        st.subheader("Join a workshop")
+        code = st.text_input("Join code", max_chars=12, placeholder="e.g. K7P4QX",
+                             help="The six letters and numbers on the facilitator's screen.")
+        if st.form_submit_button("Join", type="primary", icon=":material/login:"):
+            if codes.normalise_code(code):
+                st.switch_page(join_page, query_params={"code": codes.normalise_code(code)})
+            st.error("Type the join code shown on the facilitator's screen.")
+    with set_up.container(border=True):
+        st.subheader("Set up a workshop")
+        st.markdown("For a facilitator: name the partnership, choose the frameworks and exemplars, and get a join "
+                    "code, a QR code and a projector screen for the room.")
+        st.page_link(setup_page, label="Set up a workshop", icon=":material/add_circle:")
+        if state.facilitating():
+            st.page_link(room_page, label="Back to the workshop you are running", icon=":material/co_present:")
 
 
 def _exemplar_section(exemplar: Exemplar, frameworks: list[Framework]) -> None:

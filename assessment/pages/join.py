@@ -11,8 +11,10 @@ import streamlit as st
 from assessment.errors import InputError
 from assessment.pages import state
 from assessment.pages.text import plain, show_problems
-from assessment.services import codes, entries, participation, workshops
+from assessment.services import codes, entries, participation, second_votes, workshops
 from assessment.services.participation import Joined
+from assessment.services.second_votes import OpenVote
+from assessment.settings import get_settings
 
 DONT_KNOW = "dk"
 NOT_SAYING = "Prefer not to say"
@@ -24,8 +26,46 @@ def render() -> None:
     me = _participant_from_address() or st.session_state.get(state.PARTICIPANT)
     if me is None:
         _join()
-    else:
+        return
+    vote = second_votes.open_now(state.database(), join_code=me.join_code)
+    if vote is None:
         _score(me)
+    else:
+        _vote_again(me, vote)
+    # Phones follow the facilitator: when a second vote opens or closes, this page changes by itself.
+    st.fragment(_follow, run_every=get_settings().room_refresh_seconds)(me.join_code, vote.vote_id if vote else None)
+
+
+def _follow(join_code: str, shown: int | None) -> None:
+    if second_votes.open_vote_id(state.database(), join_code=join_code) != shown:
+        st.rerun(scope="app")
+
+
+def _vote_again(me: Joined, vote: OpenVote) -> None:
+    framework, principle = vote.framework, vote.principle
+    st.caption(f"Second vote · {plain(framework.title)}")
+    st.subheader(plain(principle.name))
+    st.markdown("The room has talked this principle through. Vote again: keep your first answer or change it. "
+                "Beside each statement is how the room answered the first time.")
+    mine = participation.my_answers(state.database(), participant_id=me.participant_id, round=2)
+    labels = {point: plain(label) for point, label in framework.scale.labels.items()}
+    for statement, first in zip(principle.statements, vote.first_round, strict=True):
+        key = f"again:{vote.vote_id}:{statement.id}"
+        saved = mine.get((framework.id, statement.id))
+        if key not in st.session_state:
+            st.session_state[key] = DONT_KNOW if saved and saved.dont_know else saved.value if saved else None
+        st.markdown(f"**{plain(statement.text)}**")
+        st.caption("First vote: " + " · ".join(f"{labels[point]}: {count}" for point, count in
+                                                zip(framework.scale.points, first.counts, strict=True))
+                   + f" · Don't know: {first.dont_know}")
+        st.radio(statement.text, [*framework.scale.points, DONT_KNOW], key=key, label_visibility="collapsed",
+                 format_func=lambda o: "Don't know" if o == DONT_KNOW else f"{o} · {labels[o]}",
+                 on_change=_save, args=(me.participant_id, framework.id, statement.id, key, 2))
+    answered = sum(1 for s in principle.statements if participation.answered(mine.get((framework.id, s.id))))
+    if answered == len(principle.statements):
+        st.success("Your second vote is in. Watch the main screen.", icon=":material/how_to_vote:")
+    if problem := st.session_state.pop(PROBLEM, None):
+        show_problems("Not saved:", problem)
 
 
 def _participant_from_address() -> Joined | None:
@@ -145,11 +185,11 @@ def _score(me: Joined) -> None:
         st.radio(
             statement.text, [*framework.scale.points, DONT_KNOW], key=key, disabled=not workshop.scoring_open,
             format_func=lambda o: "Don't know" if o == DONT_KNOW else f"{o} · {labels[o]}",
-            label_visibility="collapsed", on_change=_save, args=(me.participant_id, framework.id, statement.id),
+            label_visibility="collapsed", on_change=_save, args=(me.participant_id, framework.id, statement.id, key),
         )
         with st.expander("Add a comment (optional)", expanded=bool(st.session_state[comment_key])):
             st.text_area("Comment", key=comment_key, max_chars=entries.MAX_TEXT, disabled=not workshop.scoring_open,
-                         on_change=_save, args=(me.participant_id, framework.id, statement.id),
+                         on_change=_save, args=(me.participant_id, framework.id, statement.id, key),
                          label_visibility="collapsed", placeholder="Anything the room should know")
     st.caption("Your answers save as you go. You can change them until the facilitator closes scoring.")
     back, forward = st.columns(2)
@@ -177,12 +217,12 @@ def _finished(title: str, me: Joined, done: int, total: int, scoring_open: bool)
     st.caption(f"Your resume code is {me.resume_code}: with the join code it brings your answers back on any device.")
 
 
-def _save(participant_id: int, framework_id: str, statement_id: str) -> None:
-    choice = st.session_state[f"answer:{framework_id}:{statement_id}"]
-    comment = st.session_state.get(f"comment:{framework_id}:{statement_id}") or None
+def _save(participant_id: int, framework_id: str, statement_id: str, key: str, round: int = 1) -> None:  # noqa: A002
+    choice = st.session_state[key]
+    comment = st.session_state.get(f"comment:{framework_id}:{statement_id}") or None if round == 1 else None
     try:
         participation.save_answer(state.database(), participant_id=participant_id, framework_id=framework_id,
                                   statement_id=statement_id, value=None if choice in (None, DONT_KNOW) else int(choice),
-                                  dont_know=choice == DONT_KNOW, comment=comment)
+                                  dont_know=choice == DONT_KNOW, comment=comment, round=round)
     except InputError as error:
         st.session_state[PROBLEM] = error

@@ -1,10 +1,16 @@
-"""Every page of the app and its address. The facilitator pages refuse anyone without the key.
+"""Every page of the app and its address, and which of them a visitor's menu shows.
 
-Pages are made afresh for each script run: a StreamlitPage remembers whether it may run in the
-current run, so one shared between sessions breaks when two sessions run at once. Pages that link
-to the room view are handed its page here, so no page imports another.
+The menu lists only the pages a visitor can use: participants see joining, set-up (where anyone may set up),
+the library, the demo and privacy; a facilitator also sees the workshop's pages; whoever runs PlaceReady or
+an organisation's member also sees places, progress and systems. Pages not in the menu still answer their
+address, and say what they need.
+
+Pages are made afresh for each script run: a StreamlitPage remembers whether it may run in the current run,
+so one shared between sessions breaks when two sessions run at once. Pages that link to the control view are
+handed its page here, so no page imports another.
 """
 
+from dataclasses import dataclass
 from functools import partial
 
 import streamlit as st
@@ -13,6 +19,7 @@ from streamlit.navigation.page import StreamlitPage
 from assessment.pages import (
     agree,
     compare,
+    control,
     demo,
     home,
     join,
@@ -20,29 +27,61 @@ from assessment.pages import (
     manage,
     privacy,
     progress,
-    room,
+    screen,
     setup,
     system,
 )
+from assessment.services.access import Actor
+from assessment.services.workshops import may_set_up
+
+WITHOUT_SESSION = {"screen"}  # the projector's page: its address never carries a session token
 
 
-def pages() -> list[StreamlitPage]:
-    room_page = st.Page(room.render, title="Room view", icon=":material/co_present:", url_path="room")
+@dataclass(frozen=True)
+class Access:
+    facilitating: bool  # a workshop to run in this session
+    private: bool  # places, progress and systems
+    set_up: bool  # may set up a workshop
+
+    @classmethod
+    def of(cls, actor: Actor, *, facilitating: bool) -> "Access":
+        return cls(facilitating=facilitating, private=actor.opens_private_pages(),
+                   set_up=may_set_up(actor, None) or bool(actor.roles))
+
+
+def _shown(visible: bool) -> str:
+    return "visible" if visible else "hidden"
+
+
+def pages(access: Access) -> list[StreamlitPage]:
+    workshop, private = _shown(access.facilitating), _shown(access.private)
+    screen_page = st.Page(screen.render, title="Projector screen", icon=":material/tv:", url_path="screen",
+                          visibility="hidden")
+    room_page = st.Page(partial(control.render, screen_page), title="Run the workshop", icon=":material/co_present:",
+                        url_path="room", visibility=workshop)
+    join_page = st.Page(join.render, title="Join a workshop", icon=":material/login:", url_path="join")
+    setup_page = st.Page(partial(setup.render, room_page, screen_page), title="Set up a workshop",
+                         icon=":material/add_circle:", url_path="setup", visibility=_shown(access.set_up))
     # One flat list: Streamlit's sectioned navigation puts <div>s between <ul> and <li> (an axe-core
     # "list" violation), so sections are left out.
     return [
-        st.Page(home.render, title="Home", icon=":material/home:", url_path="home", default=True),
-        st.Page(join.render, title="Join a workshop", icon=":material/login:", url_path="join"),
-        st.Page(partial(setup.render, room_page), title="Set up a workshop", icon=":material/add_circle:",
-                url_path="setup"),
+        st.Page(partial(home.render, join_page, setup_page, room_page), title="Home", icon=":material/home:",
+                url_path="home", default=True),
+        join_page,
+        setup_page,
         room_page,
-        st.Page(agree.render, title="Agree scores and actions", icon=":material/handshake:", url_path="agree"),
-        st.Page(compare.render, title="Compare with exemplars", icon=":material/compare:", url_path="compare"),
+        st.Page(agree.render, title="Agree scores and actions", icon=":material/handshake:", url_path="agree",
+                visibility=workshop),
+        st.Page(compare.render, title="Compare with exemplars", icon=":material/compare:", url_path="compare",
+                visibility=workshop),
+        screen_page,
         st.Page(library.render, title="Framework library", icon=":material/library_books:", url_path="frameworks"),
         st.Page(partial(manage.render, room_page), title="Places and workshops", icon=":material/folder_managed:",
-                url_path="manage"),
-        st.Page(progress.render, title="Progress over time", icon=":material/trending_up:", url_path="progress"),
-        st.Page(system.render, title="Places side by side", icon=":material/grid_view:", url_path="system"),
+                url_path="manage", visibility=private),
+        st.Page(progress.render, title="Progress over time", icon=":material/trending_up:", url_path="progress",
+                visibility=private),
+        st.Page(system.render, title="Places side by side", icon=":material/grid_view:", url_path="system",
+                visibility=private),
         st.Page(demo.render, title="Demo partnership", icon=":material/groups:", url_path="demo"),
         st.Page(privacy.render, title="Privacy", icon=":material/shield_person:", url_path="privacy"),
     ]

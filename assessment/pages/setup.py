@@ -7,28 +7,20 @@ import datetime
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from assessment.engine.sectors import STANDARD_SECTOR_GROUPS
 from assessment.errors import InputError
 from assessment.pages import state
 from assessment.pages.text import show_problems
-from assessment.services import library, workshops
+from assessment.services import entries, library, workshops
 from assessment.services.access import Role
 
 BUILT_IN_DEFAULT = ("ham-2015", "salford-behaviours")
-STANDARD_SECTORS = (
-    "Acute hospital",
-    "Community health",
-    "Primary care",
-    "Mental health",
-    "Local authority: adult social care",
-    "Local authority: public health",
-    "Voluntary, community and social enterprise",
-    "Patients and public",
-    "Integrated care board",
-)
+GROUPS_HELP = ("In a small room single sectors are too small to show without picking people out, so they are shown "
+               "in these wider groups (each shown only with 3 people or more). One per line: sector = group.")
 
 
-def render(room_page: StreamlitPage) -> None:
-    """`room_page`: the room view the new workshop's link opens (the router passes it)."""
+def render(room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
+    """`room_page` and `screen_page`: the control view and the projector's page (the router passes them)."""
     reader = state.actor()
     if state.signing_in() and not reader.organisations(Role.facilitator):
         st.title("Set up a workshop")
@@ -39,12 +31,14 @@ def render(room_page: StreamlitPage) -> None:
     _, exemplars = state.content()
     frameworks = {e.framework.id: e.framework for e in library.latest(state.database())}
     st.title("Set up a workshop")
+    created_here = st.container()  # the new workshop's code and links go above the (cleared) form
     st.markdown(
         "Name the partnership, choose what the room will score and who it will compare itself with. "
         "You will get a join code and QR code for the screen, and a private facilitator link."
     )
-    with st.form("setup"):
-        partnership = st.text_input("Partnership name", max_chars=200, placeholder="e.g. Riverbrook Health and Care Partnership")
+    with st.form("setup", clear_on_submit=True):
+        partnership = st.text_input("Partnership name", max_chars=200,
+                                    placeholder="e.g. Riverbrook Health and Care Partnership")
         place = st.text_input("Place", max_chars=200, placeholder="e.g. Riverbrook borough")
         title = st.text_input("Workshop title", max_chars=200, placeholder="e.g. Baseline workshop")
         held_on = st.date_input("Date", value=datetime.date.today(), format="YYYY-MM-DD")
@@ -55,30 +49,42 @@ def render(room_page: StreamlitPage) -> None:
         chosen_exemplars = st.multiselect(
             "Exemplars to compare with", list(exemplars), default=["salford", "canterbury", "wigan"],
             format_func=lambda i: exemplars[i].name)
-        sectors = st.text_area("Sectors people can choose (one per line)", "\n".join(STANDARD_SECTORS), height=220)
+        sectors = st.text_area("Sectors people can choose (one per line)", "\n".join(STANDARD_SECTOR_GROUPS),
+                               height=220)
         organisations = st.text_area(
             "Organisations people can choose (one per line; leave empty to let people type their own)", height=150)
+        with st.expander("Wider groups for small rooms"):
+            groups = st.text_area("Sector = group", "\n".join(f"{s} = {g}" for s, g in STANDARD_SECTOR_GROUPS.items()),
+                                  height=220, help=GROUPS_HELP)
         submitted = st.form_submit_button("Create workshop", type="primary")
     if submitted:
         try:
             created = workshops.create_workshop(
                 state.database(), actor=reader, partnership_name=partnership, place=place, title=title,
                 held_on=held_on, frameworks=[frameworks[i] for i in chosen_frameworks], exemplar_ids=chosen_exemplars,
-                sectors=sectors.splitlines(), organisations=organisations.splitlines(), organisation_id=owned_by)
+                sectors=sectors.splitlines(), organisations=organisations.splitlines(), organisation_id=owned_by,
+                sector_groups=entries.pairs(groups, field="Wider groups"))
         except InputError as error:
-            show_problems("The workshop was not created:", error)
+            with created_here:
+                show_problems("The workshop was not created (the form kept what you typed is cleared; the problems "
+                              "are):", error)
             return
-        state.open_as_facilitator(created.facilitator_key)
+        if token := state.open_as_facilitator(created.facilitator_key):
+            st.query_params["session"] = token
         st.session_state["created"] = (created.join_code, created.facilitator_key)
     if "created" in st.session_state:
-        _show_links(*st.session_state["created"], room_page)
+        with created_here:
+            _show_links(*st.session_state["created"], room_page, screen_page)
 
 
-def _show_links(join_code: str, facilitator_key: str, room_page: StreamlitPage) -> None:
+def _show_links(join_code: str, facilitator_key: str, room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
     base = state.base_url()
-    st.success(f"Workshop created. Join code **{join_code}**.")
-    st.markdown("**Your facilitator link** — keep it private: it alone opens the room view, results and "
-                "agreed scores. Bookmark it; if you close this tab, it is the way back in.")
-    st.code(f"{base}/room?key={facilitator_key}", language=None)
+    st.success(f"Workshop created. Join code **{join_code}**.", icon=":material/check_circle:")
+    st.page_link(room_page, label="Run the workshop (your control view)", icon=":material/co_present:")
+    st.page_link(screen_page, label="Open the projector screen", icon=":material/tv:",
+                 query_params={"code": join_code})
     st.markdown(f"**Join link for participants:** {base}/join?code={join_code}")
-    st.page_link(room_page, label="Open the room view", icon=":material/co_present:")
+    st.markdown("**Your facilitator link** — keep it private: it opens the control view, results and agreed scores "
+                "on any device. This browser stays signed in to the workshop through a reload; bookmark the link to "
+                "come back from another browser.")
+    st.code(f"{base}/room?key={facilitator_key}", language=None)

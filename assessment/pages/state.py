@@ -9,22 +9,23 @@ decide what that actor may do.
 from __future__ import annotations
 
 import hmac
+from datetime import UTC, datetime
 
 import streamlit as st
 
 from assessment.content.exemplar import Exemplar, builtin_exemplars
 from assessment.content.framework import Framework, builtin_frameworks
 from assessment.errors import InputError
-from assessment.services import codes, organisations, workshops
+from assessment.services import codes, organisations, sessions, workshops
 from assessment.services.access import Actor, Role
 from assessment.services.database import Database, open_database
 from assessment.services.workshops import WorkshopFacts
 from assessment.settings import get_settings
 
-FACILITATED = "facilitated_workshop"  # the workshop this session facilitates
-OPENED_BY_KEY = "opened_by_key"  # workshops whose facilitator link this session opened (ids)
+FACILITATED = "facilitated_workshop"  # the workshop this session facilitates (or, for an admin, opened)
+GRANT = "access_grant"  # (session token, services.sessions.Grant) while this browser session holds one
+SESSION_ENDED = "access_session_ended"  # set when the session was ended from another device
 PARTICIPANT = "participant"  # services.participation.Joined
-ADMIN = "admin"
 LOCAL_ACTOR = "facilitator link"  # who made a change without sign-in or the admin key
 
 
@@ -51,25 +52,75 @@ def _signed_in_email() -> str | None:
     return str(email) if email else None
 
 
+def _grant() -> sessions.Grant | None:
+    held = st.session_state.get(GRANT)
+    return held[1] if held else None
+
+
 def actor() -> Actor:
-    """Who this session acts as: the signed-in member with their roles (read afresh), the admin-key holder,
-    or, without sign-in, whoever opened facilitator links (facilitating just those workshops)."""
+    """Who this session acts as: the signed-in member with their roles (read afresh), the admin-session holder,
+    or, without sign-in, whoever holds a facilitator session (facilitating just that workshop)."""
+    grant = _grant()
     if signing_in():
         email = _signed_in_email()
         return organisations.actor_for(database(), email=email) if email else Actor("signed out")
-    if st.session_state.get(ADMIN):
+    if grant and grant.kind == sessions.ADMIN:
         return Actor.local_admin()
-    return Actor(LOCAL_ACTOR, facilitating=frozenset(st.session_state.get(OPENED_BY_KEY, ())))
+    if grant and grant.kind == sessions.FACILITATOR:
+        return Actor(LOCAL_ACTOR, facilitating=frozenset({grant.workshop_id}))
+    return Actor(LOCAL_ACTOR)
 
 
-def open_as_facilitator(key: str) -> bool:
-    """Remember the workshop this facilitator key opens, for this session; False when it opens none."""
-    workshop_id = workshops.opened_by_key(database(), key=key)
-    if workshop_id is None:
+def device() -> str:
+    """A name for this device in the facilitator's list of sessions: its browser and system, and when."""
+    agent = st.context.headers.get("User-Agent", "")
+    browser = next((name for name in ("Edg", "Firefox", "Chrome", "Safari") if name in agent), "A browser")
+    system = next((name for name in ("iPad", "iPhone", "Android", "Windows", "Mac OS", "Linux") if name in agent), "")
+    return f"{'Edge' if browser == 'Edg' else browser}{' on ' + system if system else ''}, from {datetime.now(UTC):%d %b %H:%M} UTC"
+
+
+def _hold(token: str, grant: sessions.Grant) -> None:
+    st.session_state[GRANT] = (token, grant)
+    st.session_state.pop(SESSION_ENDED, None)
+    if grant.workshop_id is not None:
+        st.session_state[FACILITATED] = grant.workshop_id
+
+
+def open_as_facilitator(key: str) -> str | None:
+    """Exchange a facilitator link's key for a session of this device; the session token, or None."""
+    started = sessions.start_with_key(database(), key=key, device=device())
+    if started is None:
+        return None
+    _, token = started
+    _hold(token, sessions.resolve(database(), token=token))
+    return token
+
+
+def resume_session(token: str) -> bool:
+    """Take up the session this token (from the address bar) belongs to; False once it has ended."""
+    grant = sessions.resolve(database(), token=token)
+    if grant is None:
+        st.session_state.pop(GRANT, None)
+        st.session_state[SESSION_ENDED] = True
         return False
-    st.session_state[OPENED_BY_KEY] = {*st.session_state.get(OPENED_BY_KEY, ()), workshop_id}
-    st.session_state[FACILITATED] = workshop_id
+    _hold(token, grant)
     return True
+
+
+def session_token() -> str | None:
+    held = st.session_state.get(GRANT)
+    return held[0] if held else None
+
+
+def session_id() -> int | None:
+    """This device's session, to tell it apart in the list of the workshop's devices."""
+    grant = _grant()
+    return grant.session_id if grant else None
+
+
+def facilitating() -> bool:
+    """This session has a workshop to run (by its link, or opened from the places page)."""
+    return st.session_state.get(FACILITATED) is not None
 
 
 def facilitate(workshop_id: int) -> None:
@@ -89,7 +140,10 @@ def facilitated() -> WorkshopFacts | None:
     if signing_in() and _signed_in_email() is None:
         _sign_in_prompt()
         return None
-    if st.session_state.get("facilitator_key_refused") or (workshop_id is not None and signing_in()):
+    if st.session_state.get(SESSION_ENDED):
+        st.error("This device's session was ended from another device. Open your facilitator link again to "
+                 "carry on here.")
+    elif st.session_state.get("facilitator_key_refused") or (workshop_id is not None and signing_in()):
         st.error("That facilitator link does not open any workshop you facilitate. Check you copied all of it.")
     st.warning("This page is for the workshop's facilitator. Open your facilitator link to see it.",
                icon=":material/lock:")
@@ -122,11 +176,14 @@ def admin_key() -> str:
     return key
 
 
-def open_as_admin(key: str) -> bool:
-    """Without sign-in, the admin key opens the private pages; with sign-in it opens nothing."""
-    admitted = not signing_in() and hmac.compare_digest(key.encode(), admin_key().encode())
-    st.session_state[ADMIN] = admitted
-    return admitted
+def open_as_admin(key: str) -> str | None:
+    """Without sign-in, the admin key opens the private pages for a session of this device; its token, or None.
+    With sign-in the key opens nothing."""
+    if signing_in() or not hmac.compare_digest(key.encode(), admin_key().encode()):
+        return None
+    token = sessions.start_admin(database(), device=device())
+    _hold(token, sessions.resolve(database(), token=token))
+    return token
 
 
 def private_pages_actor() -> Actor | None:

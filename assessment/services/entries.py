@@ -30,3 +30,19 @@ def unique(values: Sequence[str], *, field: str) -> list[str]:
 def email_address(text: str | None) -> str:
     """An address as memberships store it and sign-in compares it: trimmed, lower case."""
     return (text or "").strip().lower()
+
+
+def pairs(text: str, *, field: str, separator: str = "=") -> dict[str, str]:
+    """Lines of "left = right" as a mapping; a line without the separator is refused, naming its line."""
+    found, problems = {}, []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        left, sep, right = line.partition(separator)
+        if not sep or not left.strip() or not right.strip():
+            problems.append(Problem(f"write it as: sector {separator} group", location=field, line=number))
+            continue
+        found[clean(left, field=field, limit=100)] = clean(right, field=field, limit=100)
+    if problems:
+        raise InputError(field, problems)
+    return found

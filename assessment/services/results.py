@@ -33,20 +33,23 @@ def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str
 
 
 def _answers_to(db: Database, actor: Actor, workshop_id: int, framework_id: str, needed: Role,
-                what: str) -> tuple[Framework, Responses]:
+                what: str) -> tuple[Framework, Responses, dict[str, str] | None]:
+    """The framework, its current first-round answers, and the workshop's sector groups."""
     with db.read() as session:
         workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=needed, what=what)
         framework = pick(frameworks_of(workshop), framework_id)
-        return framework, workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id)
+        return (framework, workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id),
+                workshop.sector_groups)
 
 
 def scores(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> ScoreResult:
     """The engine's numbers for one framework of the workshop (viewers and up)."""
-    return score(*_answers_to(db, actor, workshop_id, framework_id, Role.viewer, "Reading the results"))
+    framework, responses, _ = _answers_to(db, actor, workshop_id, framework_id, Role.viewer, "Reading the results")
+    return score(framework, responses)
 
 
 def room(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> RoomResults:
-    """Everything the room view shows once results are revealed, for one framework (facilitators)."""
+    """Everything the facilitator's results view shows, for one framework (facilitators)."""
     return room_results(*_answers_to(db, actor, workshop_id, framework_id, Role.facilitator,
                                      "Showing the room's results"))
 

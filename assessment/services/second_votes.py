@@ -87,6 +87,14 @@ def open_now(db: Database, *, join_code: str) -> OpenVote | None:
         return open_for(session, workshop=workshop) if workshop else None
 
 
+def open_vote_id(db: Database, *, join_code: str) -> int | None:
+    """Which second vote is open now (cheap enough for every phone to ask every few seconds)."""
+    with db.read() as session:
+        workshop = stored_workshops.by_join_code(session, join_code=codes.normalise_code(join_code))
+        vote = stored.open_one(session, workshop_id=workshop.id) if workshop else None
+        return vote.id if vote else None
+
+
 def comparisons_in(session: Session, *, workshop: Workshop) -> dict[tuple[str, str], RoundComparison]:
     """(framework id, principle id) → the first and second rounds side by side, for every second vote held."""
     found = {}

@@ -9,9 +9,19 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from assessment.storage.models import (AccessSession, Action, ActionReview, AnswerRecord, ConsensusRecord,
-                                       HiddenComment, Participant, Partnership, SecondVote, Workshop,
-                                       WorkshopFramework)
+from assessment.storage.models import (
+    AccessSession,
+    Action,
+    ActionReview,
+    AnswerRecord,
+    ConsensusRecord,
+    HiddenComment,
+    Participant,
+    Partnership,
+    SecondVote,
+    Workshop,
+    WorkshopFramework,
+)
 
 
 def insert(session: Session, *, partnership_id: int, title: str, held_on: date, join_code: str,

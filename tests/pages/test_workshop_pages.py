@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 from assessment.content.framework import builtin_framework
 from assessment.pages import state
 from assessment.pages.text import plain
-from assessment.services import consensus, participation, workshops
+from assessment.services import consensus, participation, sessions, workshops
+from assessment.services.screen import screen
 from tests.utils import as_shown
 from tests.utils.workshops import ADMIN, new_workshop
 
@@ -18,9 +19,10 @@ from tests.utils.workshops import ADMIN, new_workshop
 def _setup_page():
     import streamlit as st
 
-    from assessment.pages import room, setup
+    from assessment.pages import setup
 
-    setup.render(st.Page(room.render, title="Room view", url_path="room"))
+    setup.render(st.Page(lambda: None, title="Run the workshop", url_path="room"),
+                 st.Page(lambda: None, title="Projector screen", url_path="screen"))
 
 
 def _join_page():
@@ -30,9 +32,11 @@ def _join_page():
 
 
 def _room_page():
-    from assessment.pages import room
+    import streamlit as st
 
-    room.render()
+    from assessment.pages import control
+
+    control.render(st.Page(lambda: None, title="Projector screen", url_path="screen"))
 
 
 def _agree_page():
@@ -45,10 +49,14 @@ def _app(page) -> AppTest:  # type: ignore[no-untyped-def]
     return AppTest.from_function(page, default_timeout=30)
 
 
+def _button(app: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(button for button in app.button if button.label == label)
+
+
 def _open_with_key(app: AppTest, key: str) -> None:
     """What opening the facilitator link leaves in the session (streamlit_app.py does it from the address)."""
-    workshop_id = workshops.opened_by_key(state.database(), key=key)
-    app.session_state[state.OPENED_BY_KEY] = {workshop_id}
+    workshop_id, token = sessions.start_with_key(state.database(), key=key, device="AppTest")
+    app.session_state[state.GRANT] = (token, sessions.resolve(state.database(), token=token))
     app.session_state[state.FACILITATED] = workshop_id
 
 
@@ -126,9 +134,13 @@ def test_the_room_view_refuses_without_the_key_and_hides_results_until_revealed(
     app.run()
     assert not app.exception
     assert any(join_code in m.value for m in app.markdown)
-    assert "Results are hidden" in app.info[0].value
-    app.button[0].click().run()  # Reveal
-    assert not app.exception
+    assert screen(state.database(), join_code=join_code).workshop.revealed is False
+    _button(app, "Next").click().run()
+    _button(app, "Next").click().run()  # to "Where we stand"
+    assert "results are hidden until you reveal them" in app.info[0].value
+    _button(app, "Reveal results").click().run()
+    assert not app.exception and screen(state.database(), join_code=join_code).workshop.revealed
+    app.button_group[0].set_value("Results").run()
     assert "Nobody has answered yet." in [i.value for i in app.info]
 
 

@@ -8,7 +8,6 @@ Revises: 0004
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = '0005'
 down_revision = '0004'
 branch_labels = None

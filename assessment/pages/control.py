@@ -1,0 +1,131 @@
+"""Facilitator: the control view that leads the room — on the facilitator's own screen, never the projector.
+
+It moves the room through the workshop (Page Down / Page Up, or the buttons), shows what the current step
+needs (reveal, comments, agreed scores, actions, second votes), and holds the running order, the projector's
+link, this workshop's devices and the paper forms.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from assessment.engine.agenda import TITLES, Stage, Step, steps
+from assessment.errors import InputError
+from assessment.pages import control_steps, paper_forms, state
+from assessment.pages.qr import qr_svg
+from assessment.pages.text import plain, show_problems
+from assessment.services import presenter, sessions, workshops
+from assessment.services.presenter import Position
+from assessment.services.workshops import WorkshopFacts
+
+SECTIONS = ("This step", "Results", "Running order", "Screens and devices", "Paper forms")
+
+
+def render(screen_page: StreamlitPage) -> None:
+    """`screen_page`: the projector's page, opened from here (the router passes it)."""
+    facts = state.facilitated()
+    if facts is None:
+        return
+    st.title(f"{plain(facts.partnership)}: {plain(facts.title)}")
+    st.caption("Your control view: keep it on your own screen. The projector shows the screen link (Screens and "
+               "devices), which follows every step you take here.")
+    here = presenter.where(state.database(), actor=state.actor(), workshop_id=facts.id)
+    _navigation(facts, here)
+    section = st.segmented_control("Show", SECTIONS, default=SECTIONS[0], label_visibility="collapsed") or SECTIONS[0]
+    if section == "This step":
+        control_steps.STEP_CONTROLS[here.step.stage](facts, here)
+    elif section == "Results":
+        control_steps.full_results(facts)
+    elif section == "Running order":
+        _running_order(facts, here)
+    elif section == "Screens and devices":
+        _screens_and_devices(facts, screen_page)
+    else:
+        paper_forms.render(facts)
+
+
+def _step_label(step: Step, names: dict[str, str]) -> str:
+    return TITLES[step.stage] + (f": {names[step.spotlight]}" if step.spotlight else "")
+
+
+def _navigation(facts: WorkshopFacts, here: Position) -> None:
+    names = {f"{f.id}/{p.id}": p.name for f in facts.frameworks for p in f.principles}
+    order = steps(facts.frameworks)
+    back, where, forward = st.columns([1, 4, 1], vertical_alignment="center")
+    if back.button("Previous", icon=":material/arrow_back:", shortcut="PageUp", width="stretch",
+                   disabled=here.number == 1):
+        _move(facts, -1)
+    if forward.button("Next", icon=":material/arrow_forward:", shortcut="PageDown", type="primary", width="stretch",
+                      disabled=here.number == here.total):
+        _move(facts, 1)
+    chosen = where.selectbox(f"On the screen now (step {here.number} of {here.total}; {here.timer.in_words})",
+                             range(len(order)), index=here.number - 1,
+                             format_func=lambda i: f"{i + 1}. {_step_label(order[i], names)}")
+    if chosen != here.number - 1:
+        presenter.go_to(state.database(), actor=state.actor(), workshop_id=facts.id, step=order[chosen])
+        st.rerun()
+    if here.timer.over:
+        st.warning(f"{TITLES[here.step.stage]} is over its planned time: {here.timer.in_words}.", icon=":material/timer:")
+    reveal, scoring = st.columns(2)
+    if reveal.button("Hide results" if facts.revealed else "Reveal results", icon=":material/visibility:",
+                     width="stretch", type="secondary" if facts.revealed else "primary"):
+        workshops.set_revealed(state.database(), actor=state.actor(), workshop_id=facts.id, revealed=not facts.revealed)
+        st.rerun()
+    if scoring.button("Close scoring" if facts.scoring_open else "Reopen scoring", width="stretch",
+                      icon=":material/lock:" if facts.scoring_open else ":material/lock_open:"):
+        workshops.set_scoring_open(state.database(), actor=state.actor(), workshop_id=facts.id,
+                                   scoring_open=not facts.scoring_open)
+        st.rerun()
+
+
+def _move(facts: WorkshopFacts, by: int) -> None:
+    presenter.move(state.database(), actor=state.actor(), workshop_id=facts.id, by=by)
+    st.rerun()
+
+
+def _running_order(facts: WorkshopFacts, here: Position) -> None:
+    st.markdown("A suggested running order for 90 minutes; change the minutes for this workshop. The timer on "
+                "this view counts each stage against them.")
+    with st.form("running-order"):
+        planned = {stage: st.number_input(TITLES[stage], min_value=0, max_value=180, step=1,
+                                          value=here.planned[stage]) for stage in Stage}
+        if st.form_submit_button("Save running order"):
+            try:
+                presenter.set_running_order(state.database(), actor=state.actor(), workshop_id=facts.id,
+                                            planned={str(stage): int(minutes) for stage, minutes in planned.items()})
+            except InputError as error:
+                show_problems("The running order was not saved:", error)
+            else:
+                st.rerun()
+    st.caption(f"In all: {sum(here.planned.values())} minutes.")
+
+
+def _screens_and_devices(facts: WorkshopFacts, screen_page: StreamlitPage) -> None:
+    st.subheader("The projector")
+    link = f"{state.base_url()}/screen?code={facts.join_code}"
+    st.markdown("Open this on the computer connected to the projector (full screen with F11). It holds no "
+                "secret: it shows only what the room sees, and follows this view.")
+    st.code(link, language=None)
+    st.page_link(screen_page, label="Present from this browser (Page Down moves on)", icon=":material/tv:",
+                 query_params={"code": facts.join_code})
+    st.subheader("Your devices")
+    st.markdown("Each device that opened your facilitator link keeps control through a reload. End the sessions "
+                "of devices you no longer use; they are locked out at their next step.")
+    for device in sessions.devices(state.database(), actor=state.actor(), workshop_id=facts.id):
+        words, end = st.columns([4, 1], vertical_alignment="center")
+        current = device.session_id == state.session_id()
+        words.markdown(f"{plain(device.device)} — last seen {device.last_seen:%H:%M} UTC"
+                       + (" **(this device)**" if current else ""))
+        if not current and end.button("End", key=f"end-{device.session_id}"):
+            sessions.end_sessions(state.database(), actor=state.actor(), workshop_id=facts.id,
+                                  session_ids=[device.session_id])
+            st.rerun()
+    if st.button("Add another device (a tablet beside the laptop)", icon=":material/add_to_queue:"):
+        token = sessions.add_device(state.database(), actor=state.actor(), workshop_id=facts.id,
+                                    device="Added from the control view")
+        st.session_state["device_link"] = f"{state.base_url()}/room?session={token}"
+    if added := st.session_state.get("device_link"):
+        st.markdown("Open this link on the other device (it is private: anyone with it can run the workshop):")
+        st.code(added, language=None)
+        st.image(qr_svg(added), width=220, alt="QR code of the link for another device")

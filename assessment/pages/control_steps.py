@@ -1,0 +1,202 @@
+"""What the control view offers at each stage of the workshop (and the facilitator's full results)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from assessment.content.framework import Framework
+from assessment.engine.agenda import Stage, Step, spotlight_key
+from assessment.errors import InputError
+from assessment.numbers import number
+from assessment.pages import consensus_forms, results, state
+from assessment.pages.charts import distribution_bars
+from assessment.pages.qr import qr_svg
+from assessment.pages.text import plain, show_problems
+from assessment.services import comments, presenter, second_votes
+from assessment.services import results as room_results
+from assessment.services.presenter import Position
+from assessment.services.workshops import WorkshopFacts
+from assessment.settings import get_settings
+
+
+def _join(facts: WorkshopFacts, here: Position) -> None:
+    link = f"{state.base_url()}/join?code={facts.join_code}"
+    words, picture = st.columns([3, 2], vertical_alignment="center")
+    words.markdown(f"Join on your phone at **{state.base_url()}/join** with the code")
+    words.markdown(f'<p class="join-code" style="font-size:3.5rem;font-weight:700;letter-spacing:0.15em;'
+                   f'margin:0;line-height:1.1">{facts.join_code}</p>', unsafe_allow_html=True)
+    picture.image(qr_svg(link), width=240, alt=f"QR code that opens the join page with code {facts.join_code}")
+    _live_attendance(facts)
+
+
+def _live_attendance(facts: WorkshopFacts) -> None:
+    # Refreshes itself; made here rather than at import so that a bad setting is reported, not raised on import.
+    st.fragment(_attendance, run_every=get_settings().room_refresh_seconds)(facts.id)
+
+
+def _attendance(workshop_id: int) -> None:
+    seen = room_results.attendance(state.database(), actor=state.actor(), workshop_id=workshop_id)
+    joined, finished = st.columns(2)
+    joined.metric("Joined", seen.joined)
+    finished.metric("Finished", seen.finished)
+    if seen.by_sector:
+        results.table(pd.DataFrame({"Sector": list(seen.by_sector),
+                                    "Joined": [j for j, _ in seen.by_sector.values()],
+                                    "Finished": [f for _, f in seen.by_sector.values()]}))
+
+
+def _scoring(facts: WorkshopFacts, here: Position) -> None:
+    st.markdown("People are scoring. Close scoring when everyone has finished, then reveal the results.")
+    _live_attendance(facts)
+
+
+def _overview(facts: WorkshopFacts, here: Position) -> None:
+    if not facts.revealed:
+        st.info("The screen says results are hidden until you reveal them.", icon=":material/visibility_off:")
+    for framework in facts.frameworks:
+        st.subheader(plain(framework.title))
+        results.agreement_table(room_results.scores(state.database(), actor=state.actor(), workshop_id=facts.id,
+                                                    framework_id=framework.id))
+
+
+def _principle(facts: WorkshopFacts, here: Position) -> None:
+    if here.step.spotlight is None:
+        return
+    framework = facts.framework(here.step.framework_id)
+    principle_id = here.step.principle_id
+    scored = room_results.scores(state.database(), actor=state.actor(), workshop_id=facts.id,
+                                 framework_id=framework.id).principle(principle_id)
+    st.subheader(plain(scored.name))
+    st.markdown(f"Mean {number(scored.mean)} ({scored.level or 'no score'}), {scored.n} people, {scored.agreement}.")
+    if st.button("Open a second vote on this principle", icon=":material/how_to_vote:"):
+        _open_second_vote(facts, framework, principle_id)
+    _comments(facts, framework, principle_id)
+    consensus_forms.agreed_score_form(facts, framework, principle_id)
+    consensus_forms.new_action_form(facts, framework, principle_id)
+    consensus_forms.actions_list(facts, framework, principle_id=principle_id)
+
+
+def _open_second_vote(facts: WorkshopFacts, framework: Framework, principle_id: str) -> None:
+    try:
+        second_votes.open_vote(state.database(), actor=state.actor(), workshop_id=facts.id,
+                               framework_id=framework.id, principle_id=principle_id)
+    except InputError as error:
+        show_problems("The second vote was not opened:", error)
+        return
+    presenter.go_to(state.database(), actor=state.actor(), workshop_id=facts.id, step=Step(Stage.second_vote))
+    st.rerun()
+
+
+def _comments(facts: WorkshopFacts, framework: Framework, principle_id: str) -> None:
+    found = comments.comments(state.database(), actor=state.actor(), workshop_id=facts.id,
+                              framework_id=framework.id, principle_id=principle_id)
+    st.markdown(f"**Comments** ({len(found)}; the room sees those not hidden)")
+    for comment in found:
+        words, toggle = st.columns([5, 1], vertical_alignment="center")
+        words.markdown(("~~" if comment.hidden else "") + f"“{plain(comment.text)}”" + ("~~ *(hidden)*" if
+                                                                                       comment.hidden else ""))
+        if toggle.button("Show" if comment.hidden else "Hide", key=f"comment-{comment.key}"):
+            comments.set_hidden(state.database(), actor=state.actor(), workshop_id=facts.id, key=comment.key,
+                                hidden=not comment.hidden)
+            st.rerun()
+
+
+def _second_vote(facts: WorkshopFacts, here: Position) -> None:
+    db, actor = state.database(), state.actor()
+    held = second_votes.comparisons(db, actor=actor, workshop_id=facts.id)
+    voting = second_votes.open_now(db, join_code=facts.join_code)
+    if voting is not None:
+        st.markdown(f"**Open now: {plain(voting.principle.name)}.** Phones show its statements again, with the "
+                    "room's first answers beside them.")
+        st.fragment(_second_round_count, run_every=get_settings().room_refresh_seconds)(
+            facts.id, voting.framework.id, voting.principle.id)
+        if st.button("Close the second vote", type="primary"):
+            second_votes.close_vote(db, actor=actor, workshop_id=facts.id)
+            st.rerun()
+    else:
+        framework = results.choose_framework(facts.frameworks)
+        order = second_votes.suggested(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
+        names = {p.id: p.name for p in framework.principles}
+        scored = room_results.scores(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
+        chosen = st.selectbox("Principle to vote on again (split ones first)", order,
+                              format_func=lambda i: f"{names[i]} ({scored.principle(i).agreement})")
+        if st.button("Open the second vote", type="primary", icon=":material/how_to_vote:"):
+            _open_second_vote(facts, framework, chosen)
+    for (framework_id, principle_id), change in held.items():
+        st.markdown(f"**{plain(change.name)}** — {plain(change.in_words)}")
+        if st.button("Back to this principle", key=f"back-{framework_id}-{principle_id}"):
+            presenter.go_to(db, actor=actor, workshop_id=facts.id,
+                            step=Step(Stage.principles, spotlight_key(framework_id, principle_id)))
+            st.rerun()
+
+
+def _second_round_count(workshop_id: int, framework_id: str, principle_id: str) -> None:
+    change = second_votes.comparisons(state.database(), actor=state.actor(),
+                                      workshop_id=workshop_id)[(framework_id, principle_id)]
+    st.metric("Voted again", change.second.people)
+
+
+def _agree(facts: WorkshopFacts, here: Position) -> None:
+    framework = results.choose_framework(facts.frameworks)
+    names = {p.id: p.name for p in framework.principles}
+    principle_id = st.selectbox("Principle to record", list(names), format_func=names.get)
+    consensus_forms.agreed_score_form(facts, framework, principle_id)
+
+
+def _actions(facts: WorkshopFacts, here: Position) -> None:
+    consensus_forms.review_of_last_actions(facts)
+    for framework in facts.frameworks:
+        st.subheader(f"Actions: {plain(framework.title)}")
+        consensus_forms.actions_list(facts, framework)
+
+
+def _close(facts: WorkshopFacts, here: Position) -> None:
+    from assessment.pages.agree import downloads  # the reports and exports, as on the Agree page
+
+    st.markdown("Thank the room, close scoring if it is still open, and take the report away.")
+    for framework in facts.frameworks:
+        downloads(facts, framework)
+
+
+STEP_CONTROLS = {Stage.join: _join, Stage.scoring: _scoring, Stage.overview: _overview, Stage.principles: _principle,
+                 Stage.second_vote: _second_vote, Stage.agree: _agree, Stage.actions: _actions, Stage.close: _close}
+
+
+def full_results(facts: WorkshopFacts) -> None:
+    """Everything about the room's answers, for the facilitator's own look: profile, agreement, distributions,
+    sectors."""
+    _, exemplars = state.content()
+    framework = results.choose_framework(facts.frameworks)
+    chosen = st.multiselect("Compare with exemplars", list(exemplars),
+                            default=[i for i in facts.exemplar_ids if i in exemplars],
+                            format_func=lambda i: exemplars[i].name)
+    room = room_results.room(state.database(), actor=state.actor(), workshop_id=facts.id, framework_id=framework.id)
+    result = room.result
+    if result.participants == 0:
+        st.info("Nobody has answered yet.")
+        return
+    st.header("The room's profile")
+    st.markdown(f"{result.participants} people answered. Overall the room sits at "
+                f"**{number(result.overall.mean)} ({result.overall.level or 'no score'})**.")
+    results.profile(framework, room.room, [exemplars[i] for i in chosen])
+    st.header("Where the room agrees, and where it is split")
+    results.agreement_table(result)
+    st.caption("rwg: 1 means everyone agreed, 0 no more agreement than chance. AD: the average distance, in "
+               "points, of answers from their mean. 'Split' means a third or more of people are over a point "
+               "from the middle view, or AD is high for the scale.")
+    st.subheader("Statements where views differ most")
+    texts = {s.id: s.text for s in framework.statements}
+    for statement in room.most_split:
+        st.markdown(f"- {plain(texts[statement.id])} — mean {number(statement.mean)}, "
+                    f"AD {number(statement.ad, 2)}, {statement.n} answers")
+    st.header("How people answered each statement")
+    st.plotly_chart(distribution_bars(room.distribution), config={"displayModeBar": False})
+    st.caption("The same counts as a table:")
+    results.table(room.distribution)
+    st.header("By sector")
+    if room.lens.series:
+        results.radar_with_table(framework, room.lens.series,
+                                 caption="Each sector's (or group's) mean per principle, people in brackets:")
+    if room.lens.in_words:
+        st.caption(plain(room.lens.in_words))

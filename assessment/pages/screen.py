@@ -1,0 +1,237 @@
+"""The projector: what the whole room sees, one step at a time, in large type, without scrolling at 1920×1080.
+
+Opened at /screen?code=JOIN_CODE; it follows wherever the facilitator's control view puts the room, refreshing
+by itself. It holds no secret. Opened from the control view in the same browser, it also answers the keyboard
+(Page Down / Page Up, as a presentation clicker sends) to move the room on or back.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from assessment.engine.agenda import Stage
+from assessment.numbers import number, percent
+from assessment.pages import results, state
+from assessment.pages.charts import distribution_bars, lens_bars, radar
+from assessment.pages.qr import qr_svg
+from assessment.pages.text import plain
+from assessment.services import presenter
+from assessment.services.access import Role
+from assessment.services.screen import Overview, Screen, screen
+from assessment.services.workshops import WorkshopFacts
+from assessment.settings import get_settings
+
+CHART = {"displayModeBar": False, "staticPlot": True}
+FONT = 20  # chart type on the projector
+PRESENTER_CSS = """
+<style>
+  html { font-size: 21px; }
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+  [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0.8rem 2rem 0.5rem 2rem; max-width: 100%; }
+  [data-testid="stMain"] h1 { font-size: 2.1rem; padding: 0.2rem 0; }
+  [data-testid="stMain"] h2 { font-size: 1.6rem; padding: 0.4rem 0 0.2rem 0; }
+  .screen-bar { display: flex; justify-content: space-between; border-bottom: 3px solid #0B0C0C;
+                font-size: 1.1rem; padding-bottom: 0.2rem; margin-bottom: 0.3rem; }
+  .join-code { font-size: 7rem; font-weight: 700; letter-spacing: 0.15em; line-height: 1.1; margin: 0; }
+  .big-number { font-size: 5rem; font-weight: 700; line-height: 1; }
+</style>
+"""
+
+
+def render() -> None:
+    code = st.query_params.get("code", "")
+    st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
+    shown = screen(state.database(), join_code=code) if code else None
+    if shown is None:
+        st.title("Projector screen")
+        st.markdown("Open this screen from the facilitator's control view (Screens and devices), or add the "
+                    "workshop's join code to the address: /screen?code=…")
+        return
+    _keyboard(shown.workshop)
+    st.fragment(_follow, run_every=get_settings().room_refresh_seconds)(code)
+
+
+def _keyboard(workshop: WorkshopFacts) -> None:
+    """Next and previous for a facilitator presenting from this browser (invisible to everyone else)."""
+    if state.actor().may(Role.facilitator, organisation_id=workshop.organisation_id,
+                         workshop_id=workshop.id):
+        back, forward, _ = st.columns([1, 1, 10])
+        for column, label, by, key in ((back, "Previous", -1, "PageUp"), (forward, "Next", 1, "PageDown")):
+            if column.button(label, shortcut=key, key=f"screen-{by}", type="tertiary"):
+                presenter.move(state.database(), actor=state.actor(), workshop_id=workshop.id, by=by)
+                st.rerun()
+
+
+def _follow(code: str) -> None:
+    shown = screen(state.database(), join_code=code)
+    if shown is None:
+        return
+    position = shown.position
+    where = position.title + (f": {position.spotlight_name}" if position.spotlight_name else "")
+    st.markdown(f'<div class="screen-bar"><span>{html.escape(shown.workshop.partnership)} · {html.escape(shown.workshop.title)}'
+                f'</span><span>{html.escape(where)} · step {position.number} of {position.total} · join code '
+                f'{shown.workshop.join_code}</span></div>', unsafe_allow_html=True)
+    stage = position.step.stage
+    hidden = not shown.workshop.revealed and stage in (Stage.overview, Stage.principles, Stage.second_vote,
+                                                      Stage.agree)
+    if hidden:
+        st.title("Results are hidden")
+        st.markdown("The facilitator will reveal the room's results when everyone has scored.")
+    else:
+        DRAW[stage](shown)
+
+
+def _join(shown: Screen) -> None:
+    link = f"{state.base_url()}/join?code={shown.workshop.join_code}"
+    words, picture = st.columns([3, 2], vertical_alignment="center")
+    words.title("Join on your phone")
+    words.markdown(f"Go to **{state.base_url()}/join** and type the code")
+    words.markdown(f'<p class="join-code">{shown.workshop.join_code}</p>', unsafe_allow_html=True)
+    words.markdown("or scan the QR code. Your answers are anonymous: no names, only your organisation and sector.")
+    picture.image(qr_svg(link), width=520, alt=f"QR code that opens the join page with code {shown.workshop.join_code}")
+    _counts(shown, finished=False)
+
+
+def _counts(shown: Screen, *, finished: bool) -> None:
+    seen = shown.attendance
+    st.markdown(f"**{seen.joined} joined**" + (f" · **{seen.finished} finished**" if finished else "") + " — "
+                + ", ".join(f"{plain(sector)} {joined}" + (f" ({done} finished)" if finished else "")
+                            for sector, (joined, done) in seen.by_sector.items()))
+
+
+def _scoring(shown: Screen) -> None:
+    seen = shown.attendance
+    st.title("Score on your phone")
+    joined, finished, left = st.columns(3)
+    for column, label, value in ((joined, "joined", seen.joined), (finished, "finished", seen.finished),
+                                 (left, "still scoring", seen.joined - seen.finished)):
+        column.markdown(f'<div class="big-number">{value}</div>{label}', unsafe_allow_html=True)
+    results.table(pd.DataFrame({"Sector": list(seen.by_sector),
+                                "Joined": [j for j, _ in seen.by_sector.values()],
+                                "Finished": [f for _, f in seen.by_sector.values()]}))
+
+
+def _overview(shown: Screen) -> None:
+    st.title("Where we stand")
+    for column, overview in zip(st.columns(len(shown.overviews[:2])), shown.overviews[:2], strict=True):
+        with column:
+            _framework_overview(overview, compact=len(shown.overviews) > 1)
+
+
+def _framework_overview(overview: Overview, *, compact: bool) -> None:
+    framework = overview.framework
+    st.subheader(plain(framework.title))
+    figure = radar(framework, overview.profiles, font_size=FONT - 4 if compact else FONT, label_width=22)
+    figure.update_layout(height=430 if compact else 560, margin={"l": 110, "r": 110, "t": 40, "b": 30})
+    st.plotly_chart(figure, config=CHART)
+    results.table(pd.DataFrame({
+        "Principle": [line.name for line in overview.lines],
+        "Mean": [number(line.mean) for line in overview.lines],
+        "Room": [str(line.agreement) for line in overview.lines],
+        "Agreed": [line.agreed or "" for line in overview.lines]}))
+
+
+def _principle(shown: Screen) -> None:
+    spot = shown.spotlight
+    if spot is None:
+        st.title("One principle at a time")
+        return
+    st.title(plain(spot.name))
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.markdown(f"**{plain(spot.agreement_in_words)}** Mean {number(spot.mean)} ({spot.level or 'no score'})"
+                    + (f" · agreed: **{plain(spot.agreed)}**" if spot.agreed else ""))
+        table = pd.DataFrame([[s.text, *s.counts, s.dont_know] for s in spot.statements],
+                             columns=["Statement", *spot.scale, "Don't know"])
+        st.plotly_chart(distribution_bars(table, font_size=FONT - 2, row_height=70, label_width=45), config=CHART)
+        if spot.lens:
+            st.markdown("**How sectors see it**" + (f" — {plain(spot.lens_note)}" if spot.lens_note else ""))
+            low, high = int(spot.scale[0].split()[0]), int(spot.scale[-1].split()[0])
+            st.plotly_chart(lens_bars(spot.lens, low, high, font_size=FONT - 4), config=CHART)
+        elif spot.lens_note:
+            st.markdown(plain(spot.lens_note))
+        if spot.second_round:
+            st.markdown(f"**Second vote:** {plain(spot.second_round.in_words)}")
+    with right:
+        if spot.prompts:
+            st.subheader("Questions for the room")
+            st.markdown("\n".join(f"- {plain(prompt)}" for prompt in spot.prompts))
+        st.subheader("What people said")
+        if spot.comments:
+            st.markdown("\n".join(f"- “{plain(_clip(comment, 180))}”" for comment in spot.comments[:5])
+                        + (f"\n\n…and {len(spot.comments) - 5} more" if len(spot.comments) > 5 else ""))
+        else:
+            st.markdown("No comments on this principle.")
+        if spot.exemplars:
+            st.subheader("What others did")
+            st.markdown("\n".join(f"- **{plain(e.name)}** ({e.score}): {plain(_clip(e.practice or '', 160))}"
+                                  for e in spot.exemplars[:3]))
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _second_vote(shown: Screen) -> None:
+    vote = shown.second_vote
+    if vote is None:
+        st.title("Second vote")
+        st.markdown("The facilitator has not opened a second vote yet.")
+        return
+    st.title(f"Second vote: {plain(vote.name)}")
+    change = vote.comparison
+    if vote.is_open:
+        st.markdown(f'<div class="big-number">{change.second.people}</div>people have voted again — '
+                    "vote on your phone now.", unsafe_allow_html=True)
+    results.table(pd.DataFrame({
+        "": ["People", "Mean", "Within a point of the middle view", "rwg (1 = full agreement)", "The room"],
+        "First vote": [change.first.people, number(change.first.mean), percent(change.first.within_one_point),
+                       number(change.first.rwg, 2), str(change.first.agreement)],
+        "Second vote": [change.second.people, number(change.second.mean), percent(change.second.within_one_point),
+                        number(change.second.rwg, 2), str(change.second.agreement)]}))
+    if not vote.is_open:
+        st.markdown(f"**{plain(change.in_words)}**")
+
+
+def _agree(shown: Screen) -> None:
+    st.title("Agreed scores")
+    for column, overview in zip(st.columns(len(shown.overviews[:2])), shown.overviews[:2], strict=True):
+        with column:
+            st.subheader(plain(overview.framework.title))
+            results.table(pd.DataFrame({"Principle": [line.name for line in overview.lines],
+                                        "Room mean": [number(line.mean) for line in overview.lines],
+                                        "Agreed": [line.agreed or "not yet" for line in overview.lines]}))
+
+
+def _actions(shown: Screen) -> None:
+    st.title("Actions")
+    if shown.reviews:
+        done = sum(r.outcome == "done" for r in shown.reviews)
+        st.markdown(f"From the last workshop: {len(shown.reviews)} actions — {done} done, "
+                    f"{sum(r.outcome == 'carried over' for r in shown.reviews)} carried over, "
+                    f"{sum(r.outcome == 'dropped' for r in shown.reviews)} dropped, "
+                    f"{sum(r.outcome is None for r in shown.reviews)} still to review.")
+    if not shown.actions:
+        st.markdown("No actions agreed yet.")
+        return
+    results.table(pd.DataFrame({"Action": [a.text for a in shown.actions], "Owner": [a.owner for a in shown.actions],
+                                "Due": [a.due_on.isoformat() if a.due_on else "" for a in shown.actions],
+                                "Status": [a.status for a in shown.actions]}))
+
+
+def _close(shown: Screen) -> None:
+    st.title("Thank you")
+    agreed = sum(line.agreed is not None for overview in shown.overviews for line in overview.lines)
+    st.markdown(f"{shown.attendance.joined} people took part. {agreed} agreed scores and {len(shown.actions)} "
+                "actions were recorded. The facilitator will share the report.")
+    for overview in shown.overviews:
+        st.markdown(f"- **{plain(overview.framework.title)}**: {overview.people} people scored it.")
+
+
+DRAW = {Stage.join: _join, Stage.scoring: _scoring, Stage.overview: _overview,
+        Stage.principles: _principle, Stage.second_vote: _second_vote, Stage.agree: _agree, Stage.actions: _actions,
+        Stage.close: _close}

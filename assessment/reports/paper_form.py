@@ -1,0 +1,32 @@
+"""Printable paper forms (A4 PDF) for members without a phone: every statement with a box per answer, and a
+number on each form that the facilitator types the answers in under."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from assessment.content.framework import Framework
+
+_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                         autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+
+
+def paper_forms_html(*, title: str, partnership: str, join_code: str, frameworks: Sequence[Framework],
+                     sectors: Sequence[str], numbers: Sequence[int]) -> str:
+    scale = frameworks[0].scale
+    return _TEMPLATES.get_template("paper_form.html.j2").render(
+        title=title, partnership=partnership, join_code=join_code, frameworks=frameworks, sectors=sectors,
+        numbers=numbers, low=scale.min, high=scale.max)
+
+
+def paper_forms_pdf(*, title: str, partnership: str, join_code: str, frameworks: Sequence[Framework],
+                    sectors: Sequence[str], numbers: Sequence[int]) -> bytes:
+    """One form per number, each starting on a new page."""
+    from weasyprint import HTML  # slow to import; only needed here
+
+    html = paper_forms_html(title=title, partnership=partnership, join_code=join_code, frameworks=frameworks,
+                            sectors=sectors, numbers=numbers)
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
