@@ -1,8 +1,9 @@
 """The running order of a facilitated workshop: its stages, a suggested 90 minutes, and moving through them.
 
 A workshop moves through eight stages. In "principles" the room looks at one principle at a time, so that
-stage has one step per principle; every other stage is one step. The facilitator can change how many
-minutes each stage has; the suggestion adds up to 90.
+stage has one step per principle; "overview" and "agree" have one step per framework, so that each fits the
+projector without scrolling; every other stage is one step. The facilitator can change how many minutes each
+stage has; the suggestion adds up to 90.
 """
 
 from __future__ import annotations
@@ -42,12 +43,15 @@ SUGGESTED_MINUTES = {Stage.join: 5, Stage.scoring: 15, Stage.overview: 10, Stage
 MAX_MINUTES = 180
 
 
+PER_FRAMEWORK = (Stage.overview, Stage.agree)
+
+
 @dataclass(frozen=True)
 class Step:
-    """Where the room is: a stage and, in the principles stage, the principle in the spotlight."""
+    """Where the room is: a stage and what it is on — the framework, or the principle in the spotlight."""
 
     stage: Stage
-    spotlight: str | None = None  # "framework id/principle id"
+    spotlight: str | None = None  # "framework id/principle id" in the principles stage; "framework id" in others
 
     @property
     def framework_id(self) -> str | None:
@@ -55,7 +59,7 @@ class Step:
 
     @property
     def principle_id(self) -> str | None:
-        return self.spotlight.split("/", 1)[1] if self.spotlight else None
+        return self.spotlight.split("/", 1)[1] if self.spotlight and "/" in self.spotlight else None
 
 
 def spotlight_key(framework_id: str, principle_id: str) -> str:
@@ -63,14 +67,33 @@ def spotlight_key(framework_id: str, principle_id: str) -> str:
 
 
 def steps(frameworks: Sequence[Framework]) -> list[Step]:
-    """Every step of the workshop in order: one per stage, and one per principle in the principles stage."""
+    """Every step of the workshop in order: one per principle in the principles stage, one per framework in the
+    overview and agree stages, one for each other stage."""
     found = []
     for stage in Stage:
         if stage is Stage.principles:
             found += [Step(stage, spotlight_key(f.id, p.id)) for f in frameworks for p in f.principles]
+        elif stage in PER_FRAMEWORK:
+            found += [Step(stage, f.id) for f in frameworks]
         else:
             found.append(Step(stage))
     return found
+
+
+def on_what(step: Step, frameworks: Sequence[Framework]) -> str | None:
+    """The name of what a step is on: the principle in the spotlight, or the framework; None for a stage."""
+    for framework in frameworks:
+        if step.framework_id == framework.id:
+            if step.principle_id is None:
+                return framework.title
+            return next((p.name for p in framework.principles if p.id == step.principle_id), None)
+    return None
+
+
+def label(step: Step, frameworks: Sequence[Framework]) -> str:
+    """The step as the control view lists it: "One principle at a time: Identify the right partners…"."""
+    name = on_what(step, frameworks)
+    return TITLES[step.stage] + (f": {name}" if name else "")
 
 
 def moved(current: Step, frameworks: Sequence[Framework], by: int) -> Step:

@@ -95,10 +95,12 @@ def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: i
             hovertemplate="%{x} people: " + plotly_text(column) + "<extra></extra>",
         ))
     figure.update_layout(
-        barmode="stack", height=120 + row_height * len(statements), yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.12, "traceorder": "normal"}, margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        barmode="stack", height=120 + row_height * len(statements),
+        yaxis={"autorange": "reversed", "tickfont": {"color": TEXT}},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
         font={"family": FONT_FAMILY, "size": font_size, "color": TEXT}, paper_bgcolor="white",
-        plot_bgcolor="white", xaxis={"title": "People", "gridcolor": "#D8DDE0"},
+        plot_bgcolor="white", xaxis={"title": "People", "gridcolor": "#D8DDE0", "tickfont": {"color": TEXT}},
     )
     return figure
 
@@ -110,7 +112,9 @@ def lens_bars(lens: Sequence[tuple[str, float]], low: int, high: int, *, font_si
         marker={"color": SERIES_COLOURS[0]}, text=[number(value) for _, value in lens], textposition="outside",
         hovertemplate="%{y}: %{x:.1f}<extra></extra>"))
     figure.update_layout(
-        height=60 + 44 * len(lens), margin={"l": 10, "r": 40, "t": 10, "b": 30}, yaxis={"autorange": "reversed"},
-        xaxis={"range": [low - 0.5, high + 0.5], "tickvals": list(range(low, high + 1)), "gridcolor": "#D8DDE0"},
+        height=60 + 44 * len(lens), margin={"l": 10, "r": 40, "t": 10, "b": 30},
+        yaxis={"autorange": "reversed", "tickfont": {"color": TEXT}},
+        xaxis={"range": [low - 0.5, high + 0.5], "tickvals": list(range(low, high + 1)), "gridcolor": "#D8DDE0",
+               "tickfont": {"color": TEXT}},
         font={"family": FONT_FAMILY, "size": font_size, "color": TEXT}, paper_bgcolor="white", plot_bgcolor="white")
     return figure

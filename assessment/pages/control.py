@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from assessment.engine.agenda import TITLES, Stage, Step, steps
+from assessment.engine.agenda import TITLES, Stage, label, steps
 from assessment.errors import InputError
 from assessment.pages import control_steps, paper_forms, state
 from assessment.pages.qr import qr_svg
@@ -19,6 +19,7 @@ from assessment.services import presenter, sessions, workshops
 from assessment.services.presenter import Position
 from assessment.services.workshops import WorkshopFacts
 
+STEP_CHOICE = "control_step"
 SECTIONS = ("This step", "Results", "Running order", "Screens and devices", "Paper forms")
 
 
@@ -45,26 +46,20 @@ def render(screen_page: StreamlitPage) -> None:
         paper_forms.render(facts)
 
 
-def _step_label(step: Step, names: dict[str, str]) -> str:
-    return TITLES[step.stage] + (f": {names[step.spotlight]}" if step.spotlight else "")
-
-
 def _navigation(facts: WorkshopFacts, here: Position) -> None:
-    names = {f"{f.id}/{p.id}": p.name for f in facts.frameworks for p in f.principles}
     order = steps(facts.frameworks)
-    back, where, forward = st.columns([1, 4, 1], vertical_alignment="center")
+    back, where, forward = st.columns([2, 5, 2], vertical_alignment="top")
     if back.button("Previous", icon=":material/arrow_back:", shortcut="PageUp", width="stretch",
                    disabled=here.number == 1):
         _move(facts, -1)
     if forward.button("Next", icon=":material/arrow_forward:", shortcut="PageDown", type="primary", width="stretch",
                       disabled=here.number == here.total):
         _move(facts, 1)
-    chosen = where.selectbox(f"On the screen now (step {here.number} of {here.total}; {here.timer.in_words})",
-                             range(len(order)), index=here.number - 1,
-                             format_func=lambda i: f"{i + 1}. {_step_label(order[i], names)}")
-    if chosen != here.number - 1:
-        presenter.go_to(state.database(), actor=state.actor(), workshop_id=facts.id, step=order[chosen])
-        st.rerun()
+    # Keyed, and set to where the room is on every run: the Next button or another device may have moved it.
+    st.session_state[STEP_CHOICE] = here.number - 1
+    where.selectbox("On the screen now", range(len(order)), key=STEP_CHOICE, on_change=_jump, args=(facts,),
+                    format_func=lambda i: f"{i + 1}. {label(order[i], facts.frameworks)}")
+    where.caption(f"Step {here.number} of {here.total} · {here.timer.in_words}")
     if here.timer.over:
         st.warning(f"{TITLES[here.step.stage]} is over its planned time: {here.timer.in_words}.", icon=":material/timer:")
     reveal, scoring = st.columns(2)
@@ -77,6 +72,11 @@ def _navigation(facts: WorkshopFacts, here: Position) -> None:
         workshops.set_scoring_open(state.database(), actor=state.actor(), workshop_id=facts.id,
                                    scoring_open=not facts.scoring_open)
         st.rerun()
+
+
+def _jump(facts: WorkshopFacts) -> None:
+    step = steps(facts.frameworks)[st.session_state[STEP_CHOICE]]
+    presenter.go_to(state.database(), actor=state.actor(), workshop_id=facts.id, step=step)
 
 
 def _move(facts: WorkshopFacts, by: int) -> None:

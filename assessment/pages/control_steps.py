@@ -54,10 +54,10 @@ def _scoring(facts: WorkshopFacts, here: Position) -> None:
 def _overview(facts: WorkshopFacts, here: Position) -> None:
     if not facts.revealed:
         st.info("The screen says results are hidden until you reveal them.", icon=":material/visibility_off:")
-    for framework in facts.frameworks:
-        st.subheader(plain(framework.title))
-        results.agreement_table(room_results.scores(state.database(), actor=state.actor(), workshop_id=facts.id,
-                                                    framework_id=framework.id))
+    framework = facts.framework(here.step.framework_id)
+    st.subheader(plain(framework.title))
+    results.agreement_table(room_results.scores(state.database(), actor=state.actor(), workshop_id=facts.id,
+                                                framework_id=framework.id))
 
 
 def _principle(facts: WorkshopFacts, here: Position) -> None:
@@ -138,7 +138,7 @@ def _second_round_count(workshop_id: int, framework_id: str, principle_id: str) 
 
 
 def _agree(facts: WorkshopFacts, here: Position) -> None:
-    framework = results.choose_framework(facts.frameworks)
+    framework = facts.framework(here.step.framework_id)
     names = {p.id: p.name for p in framework.principles}
     principle_id = st.selectbox("Principle to record", list(names), format_func=names.get)
     consensus_forms.agreed_score_form(facts, framework, principle_id)

@@ -20,7 +20,7 @@ from assessment.pages.qr import qr_svg
 from assessment.pages.text import plain
 from assessment.services import presenter
 from assessment.services.access import Role
-from assessment.services.screen import Overview, Screen, screen
+from assessment.services.screen import Screen, screen
 from assessment.services.workshops import WorkshopFacts
 from assessment.settings import get_settings
 
@@ -28,16 +28,20 @@ CHART = {"displayModeBar": False, "staticPlot": True}
 FONT = 20  # chart type on the projector
 PRESENTER_CSS = """
 <style>
-  html { font-size: 21px; }
+  html { font-size: 26px; }
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
   [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
   [data-testid="stMainBlockContainer"] { padding: 0.8rem 2rem 0.5rem 2rem; max-width: 100%; }
+  [data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 0.95rem; padding: 0.15rem 0.5rem; }
   [data-testid="stMain"] h1 { font-size: 2.1rem; padding: 0.2rem 0; }
   [data-testid="stMain"] h2 { font-size: 1.6rem; padding: 0.4rem 0 0.2rem 0; }
-  .screen-bar { display: flex; justify-content: space-between; border-bottom: 3px solid #0B0C0C;
-                font-size: 1.1rem; padding-bottom: 0.2rem; margin-bottom: 0.3rem; }
-  .join-code { font-size: 7rem; font-weight: 700; letter-spacing: 0.15em; line-height: 1.1; margin: 0; }
-  .big-number { font-size: 5rem; font-weight: 700; line-height: 1; }
+  .screen-bar { display: flex; justify-content: space-between; gap: 2rem; border-bottom: 3px solid #0B0C0C;
+                font-size: 0.9rem; padding-bottom: 0.2rem; margin-bottom: 0.3rem; white-space: nowrap; }
+  .screen-bar span:first-child { overflow: hidden; text-overflow: ellipsis; }
+  [data-testid="stTable"] td:not(:first-child) p, [data-testid="stTable"] th p { white-space: nowrap !important; }
+  [data-testid="stMarkdownContainer"] p.join-code { font-size: 6.5rem; font-weight: 700; letter-spacing: 0.15em;
+                                                    line-height: 1.1; margin: 0.2rem 0; }
+  [data-testid="stMarkdownContainer"] div.big-number { font-size: 4.5rem; font-weight: 700; line-height: 1; }
 </style>
 """
 
@@ -71,10 +75,10 @@ def _follow(code: str) -> None:
     if shown is None:
         return
     position = shown.position
-    where = position.title + (f": {position.spotlight_name}" if position.spotlight_name else "")
-    st.markdown(f'<div class="screen-bar"><span>{html.escape(shown.workshop.partnership)} · {html.escape(shown.workshop.title)}'
-                f'</span><span>{html.escape(where)} · step {position.number} of {position.total} · join code '
-                f'{shown.workshop.join_code}</span></div>', unsafe_allow_html=True)
+    st.markdown(f'<div class="screen-bar"><span>{html.escape(shown.workshop.partnership)} · '
+                f'{html.escape(shown.workshop.title)}</span><span>{html.escape(position.title)} · step '
+                f'{position.number} of {position.total} · join code {shown.workshop.join_code}</span></div>',
+                unsafe_allow_html=True)
     stage = position.step.stage
     hidden = not shown.workshop.revealed and stage in (Stage.overview, Stage.principles, Stage.second_vote,
                                                       Stage.agree)
@@ -116,23 +120,20 @@ def _scoring(shown: Screen) -> None:
 
 
 def _overview(shown: Screen) -> None:
-    st.title("Where we stand")
-    for column, overview in zip(st.columns(len(shown.overviews[:2])), shown.overviews[:2], strict=True):
-        with column:
-            _framework_overview(overview, compact=len(shown.overviews) > 1)
-
-
-def _framework_overview(overview: Overview, *, compact: bool) -> None:
+    [overview] = shown.overviews
     framework = overview.framework
-    st.subheader(plain(framework.title))
-    figure = radar(framework, overview.profiles, font_size=FONT - 4 if compact else FONT, label_width=22)
-    figure.update_layout(height=430 if compact else 560, margin={"l": 110, "r": 110, "t": 40, "b": 30})
-    st.plotly_chart(figure, config=CHART)
-    results.table(pd.DataFrame({
-        "Principle": [line.name for line in overview.lines],
-        "Mean": [number(line.mean) for line in overview.lines],
-        "Room": [str(line.agreement) for line in overview.lines],
-        "Agreed": [line.agreed or "" for line in overview.lines]}))
+    st.title(f"Where we stand: {plain(framework.title)}")
+    chart, numbers = st.columns([5, 6], gap="medium")
+    figure = radar(framework, overview.profiles, font_size=FONT - 3, label_width=18)
+    figure.update_layout(height=800, margin={"l": 150, "r": 150, "t": 70, "b": 40})
+    chart.plotly_chart(figure, config=CHART)
+    with numbers:
+        st.markdown(f"{overview.people} people. The chart's numbers:")
+        results.table(pd.DataFrame({
+            "Principle": [line.name for line in overview.lines],
+            "Mean": [number(line.mean) for line in overview.lines],
+            "The room": [str(line.agreement) for line in overview.lines],
+            "Agreed": [line.agreed or "" for line in overview.lines]}))
 
 
 def _principle(shown: Screen) -> None:
@@ -158,18 +159,18 @@ def _principle(shown: Screen) -> None:
             st.markdown(f"**Second vote:** {plain(spot.second_round.in_words)}")
     with right:
         if spot.prompts:
-            st.subheader("Questions for the room")
-            st.markdown("\n".join(f"- {plain(prompt)}" for prompt in spot.prompts))
-        st.subheader("What people said")
+            st.markdown("#### Questions for the room")
+            st.markdown("\n".join(f"- {plain(prompt)}" for prompt in spot.prompts[:3]))
+        st.markdown("#### What people said")
         if spot.comments:
-            st.markdown("\n".join(f"- “{plain(_clip(comment, 180))}”" for comment in spot.comments[:5])
-                        + (f"\n\n…and {len(spot.comments) - 5} more" if len(spot.comments) > 5 else ""))
+            st.markdown("\n".join(f"- “{plain(_clip(comment, 140))}”" for comment in spot.comments[:4])
+                        + (f"\n\n…and {len(spot.comments) - 4} more" if len(spot.comments) > 4 else ""))
         else:
             st.markdown("No comments on this principle.")
         if spot.exemplars:
-            st.subheader("What others did")
-            st.markdown("\n".join(f"- **{plain(e.name)}** ({e.score}): {plain(_clip(e.practice or '', 160))}"
-                                  for e in spot.exemplars[:3]))
+            st.markdown("#### What others did")
+            st.markdown("\n".join(f"- **{plain(e.name)}** ({e.score}): {plain(_clip(e.practice or '', 110))}"
+                                  for e in spot.exemplars[:2]))
 
 
 def _clip(text: str, limit: int) -> str:
@@ -198,13 +199,13 @@ def _second_vote(shown: Screen) -> None:
 
 
 def _agree(shown: Screen) -> None:
+    [overview] = shown.overviews
     st.title("Agreed scores")
-    for column, overview in zip(st.columns(len(shown.overviews[:2])), shown.overviews[:2], strict=True):
-        with column:
-            st.subheader(plain(overview.framework.title))
-            results.table(pd.DataFrame({"Principle": [line.name for line in overview.lines],
-                                        "Room mean": [number(line.mean) for line in overview.lines],
-                                        "Agreed": [line.agreed or "not yet" for line in overview.lines]}))
+    st.markdown(f"**{plain(overview.framework.title)}**")
+    results.table(pd.DataFrame({"Principle": [line.name for line in overview.lines],
+                                "Room mean": [number(line.mean) for line in overview.lines],
+                                "The room": [str(line.agreement) for line in overview.lines],
+                                "Agreed": [line.agreed or "not yet" for line in overview.lines]}))
 
 
 def _actions(shown: Screen) -> None:

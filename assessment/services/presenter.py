@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from assessment.content.framework import Framework
-from assessment.engine.agenda import TITLES, Stage, Step, Timer, checked_agenda, minutes, moved, steps, timer
+from assessment.engine.agenda import (TITLES, Stage, Step, Timer, checked_agenda, minutes, moved, on_what, steps,
+                                      timer)
 from assessment.errors import InputError, Problem
 from assessment.services.access import Actor, Role
 from assessment.services.workshops import authorised, frameworks_of
@@ -24,7 +25,7 @@ class Position:
     number: int  # 1-based, of `total`
     total: int
     title: str  # the stage's title
-    spotlight_name: str | None  # the principle in the spotlight
+    spotlight_name: str | None  # the principle in the spotlight, or the framework the step is on
     timer: Timer
     planned: dict[Stage, int]  # minutes per stage
 
@@ -35,9 +36,8 @@ def _step(workshop: Workshop) -> Step:
 
 def position(workshop: Workshop, frameworks: tuple[Framework, ...]) -> Position:
     here, order = _step(workshop), steps(frameworks)
-    names = {f"{f.id}/{p.id}": p.name for f in frameworks for p in f.principles}
     number = order.index(here) + 1 if here in order else 1
-    return Position(here, number, len(order), TITLES[here.stage], names.get(here.spotlight or ""),
+    return Position(here, number, len(order), TITLES[here.stage], on_what(here, frameworks),
                     timer(here.stage, workshop.stage_started_at, utcnow(), workshop.agenda), minutes(workshop.agenda))
 
 

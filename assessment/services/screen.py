@@ -61,7 +61,7 @@ class Screen:
     workshop: WorkshopFacts
     position: Position
     attendance: Attendance
-    overviews: list[Overview]  # overview, agree and close stages
+    overviews: list[Overview]  # the step's framework in the overview and agree stages; every one at the close
     spotlight: Spotlight | None  # principles stage
     second_vote: SecondVoteView | None  # second vote stage (the open one, else the latest)
     actions: list[ActionRecord]  # actions stage
@@ -117,7 +117,8 @@ def screen(db: Database, *, join_code: str) -> Screen | None:
         stage, revealed = here.step.stage, workshop.revealed
         overviews: list[Overview] = []
         if revealed and stage in (Stage.overview, Stage.agree, Stage.close):
-            overviews = [_overview(session, workshop, f) for f in frameworks]
+            overviews = [_overview(session, workshop, f) for f in frameworks
+                         if here.step.framework_id in (None, f.id)]
         focus = None
         if revealed and stage is Stage.principles and here.step.spotlight:
             focus = _spotlight(session, workshop, pick(frameworks, here.step.framework_id), here.step.principle_id)

@@ -158,3 +158,18 @@ def test_the_agreed_score_is_recorded_beside_the_answers(workshop):
     [(principle, record)] = agreed.items()
     assert principle == ("salford-behaviours", "one-team") and record.score == 3
     assert record.note == "We pool some budgets but not all."
+
+
+def test_the_control_view_lists_and_walks_every_step(workshop):
+    from assessment.engine.agenda import steps
+
+    join_code, key = workshop
+    app = _app(_room_page)
+    _open_with_key(app, key)
+    app.run()
+    framework = builtin_framework("salford-behaviours")
+    for _ in steps([framework])[1:]:
+        _button(app, "Next").click().run()
+        assert not app.exception, app.exception
+    assert screen(state.database(), join_code=join_code).position.title == "Close"
+    assert "Next" in [b.label for b in app.button] and _button(app, "Next").disabled

@@ -37,7 +37,7 @@ def test_the_presenter_moves_through_the_steps_and_the_screen_follows(db, salfor
         _answer_all(db, pid, salford, first, value)
     shown = screen(db, join_code=created.join_code.lower())
     assert shown.position.step == Step(Stage.join) and shown.attendance.joined == 3
-    assert presenter.move(db, actor=ADMIN, workshop_id=created.id, by=2) == Step(Stage.overview)
+    assert presenter.move(db, actor=ADMIN, workshop_id=created.id, by=2) == Step(Stage.overview, salford.id)
     assert screen(db, join_code=created.join_code).overviews == []  # results are hidden until revealed
     workshops.set_revealed(db, actor=ADMIN, workshop_id=created.id, revealed=True)
     [overview] = screen(db, join_code=created.join_code).overviews

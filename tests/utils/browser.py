@@ -57,3 +57,11 @@ def axe_violations_none(page: Page) -> None:
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], results.generate_report()
+
+
+def axe_all_clear(page: Page) -> None:
+    """No WCAG 2.2 A or AA violation of any impact."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    assert results.response["violations"] == [], results.generate_report()
