@@ -28,6 +28,8 @@ def render(screen_page: StreamlitPage) -> None:
     facts = state.facilitated()
     if facts is None:
         return
+    # Streamlit draws a button's keyboard hint in a pale tint (3.3:1 on the primary blue); WCAG asks 4.5:1.
+    st.markdown("<style>kbd { color: inherit !important; opacity: 1 !important; }</style>", unsafe_allow_html=True)
     st.title(f"{plain(facts.partnership)}: {plain(facts.title)}")
     st.caption("Your control view: keep it on your own screen. The projector shows the screen link (Screens and "
                "devices), which follows every step you take here.")

@@ -166,6 +166,10 @@ STEP_CONTROLS = {Stage.join: _join, Stage.scoring: _scoring, Stage.overview: _ov
 def full_results(facts: WorkshopFacts) -> None:
     """Everything about the room's answers, for the facilitator's own look: profile, agreement, distributions,
     sectors."""
+    if not facts.revealed:
+        st.info("Results are hidden until you reveal them, so early answers cannot steer the room.",
+                icon=":material/visibility_off:")
+        return
     _, exemplars = state.content()
     framework = results.choose_framework(facts.frameworks)
     chosen = st.multiselect("Compare with exemplars", list(exemplars),

@@ -18,7 +18,7 @@ from assessment.services import library
 from assessment.services.database import Database
 from assessment.storage.models import FrameworkVersion
 from tests.conftest import DATA, SCREENSHOTS, LiveApp, wait_for_app
-from tests.utils.browser import LAPTOP, PHONE, choose, join, settle
+from tests.utils.browser import LAPTOP, PHONE, choose, join, settle, show_section
 from tests.utils.pdf import read_pdf
 from tests.utils.workshops import new_workshop
 
@@ -187,13 +187,14 @@ def test_a_whole_workshop_on_an_uploaded_framework(browser, library_app, tmp_pat
     expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("3", timeout=10_000)
     page.get_by_role("button", name="Reveal results").click()
     settle(page)
+    show_section(page, "Results")
     expected = score(framework, Responses.from_answers(
         Answer(participant=sector, statement=statement.id, sector=sector, score=value)
         for sector, values in plans.items() for statement, value in zip(framework.statements, values, strict=True)))
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length > 0")
     radar = page.evaluate("document.querySelectorAll('.js-plotly-plot')[0].data[0].r")
     assert radar[:-1] == pytest.approx([p.mean for p in expected.principles])
-    agreement = page.locator("[data-testid='stTable']").nth(2)  # attendance, radar, agreement
+    agreement = page.locator("[data-testid='stTable']").nth(1)  # radar, agreement
     rows = [row.locator("td").all_inner_texts() for row in agreement.locator("tbody tr").all()]
     assert [row[:4] for row in rows] == [[p.name, f"{p.mean:.1f}", f"{p.median:.1f}", p.level]
                                          for p in expected.principles]

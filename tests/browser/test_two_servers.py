@@ -15,7 +15,7 @@ from assessment.services.database import Database
 from assessment.storage import answers
 from assessment.storage.db import migrate
 from tests.conftest import LiveApp, fresh_postgres_database, wait_for_app
-from tests.utils.browser import LAPTOP, PHONE, choose, join, settle
+from tests.utils.browser import LAPTOP, PHONE, choose, join, settle, show_section
 from tests.utils.workshops import new_workshop
 
 pytestmark = pytest.mark.browser
@@ -54,6 +54,7 @@ def test_participants_on_one_server_and_the_room_on_another(browser, tmp_path):
 
             room.get_by_role("button", name="Reveal results").click()
             settle(room)
+            show_section(room, "Results")
             expected = score(ham, Responses.from_answers(
                 Answer(participant=sector, statement=statement.id, sector=sector, score=value)
                 for sector, values in PLANS.items() for statement, value in zip(population.statements, values)))
@@ -77,8 +78,9 @@ def test_participants_on_one_server_and_the_room_on_another(browser, tmp_path):
             expect(phone.get_by_role("heading", name=population.name)).to_be_visible()
             expect(phone.get_by_role("radiogroup", name=texts[0]).get_by_role("radio", name=labels[2])).to_be_checked()
             choose(phone, texts[0], labels[1])
-            room.goto(f"{second.url}/room?key={key}")  # a reload needs the facilitator link again
+            room.goto(room.url.replace(first.url, second.url))  # a reload keeps the facilitator's session
             wait_for_app(room)
+            show_section(room, "This step")
             expect(room.get_by_test_id("stMetricValue").nth(0)).to_have_text("3")
             with db.read() as session:
                 changed = {a.statement_id: a.value for a in answers.current(session, workshop_id=workshop_id)

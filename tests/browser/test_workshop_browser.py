@@ -15,7 +15,8 @@ from assessment.services.database import Database
 from assessment.storage import answers as stored_answers
 from assessment.storage.db import migrate
 from tests.conftest import SCREENSHOTS, LiveApp, wait_for_app
-from tests.utils.browser import LAPTOP, PHONE, PROJECTOR, axe_violations_none, choose, join, set_up, settle
+from tests.utils.browser import (LAPTOP, PHONE, PROJECTOR, axe_violations_none, choose, join, set_up, settle,
+                                 show_section)
 from tests.utils.workshops import ADMIN, new_workshop
 
 pytestmark = pytest.mark.browser
@@ -35,7 +36,9 @@ def test_a_whole_workshop_from_set_up_to_agreed_actions(browser, tmp_path):
         wait_for_app(facilitator)
         assert "key=" not in facilitator.url  # the key leaves the address bar before anyone sees it
         expect(facilitator.locator(".join-code")).to_have_text(join_code)
+        show_section(facilitator, "Results")
         expect(facilitator.get_by_text("Results are hidden")).to_be_visible()
+        show_section(facilitator, "This step")
 
         # Three people, three sectors, three different views of the first principle.
         plans = {"Acute hospital": [5, 4, 4, 5], "Primary care": [2, "dk", 3, 2], "Local authority: adult social care": [3, 3, 1, 4]}
@@ -84,6 +87,7 @@ def test_a_whole_workshop_from_set_up_to_agreed_actions(browser, tmp_path):
         expect(facilitator.get_by_test_id("stMetricValue").nth(1)).to_have_text("1", timeout=10_000)
         facilitator.get_by_role("button", name="Reveal results").click()
         settle(facilitator)
+        show_section(facilitator, "Results")
         expect(facilitator.get_by_role("heading", name="The room's profile")).to_be_visible()
         facilitator.screenshot(path=SCREENSHOTS / "room-1920.png")
 
@@ -94,7 +98,7 @@ def test_a_whole_workshop_from_set_up_to_agreed_actions(browser, tmp_path):
         radar = facilitator.evaluate("document.querySelectorAll('.js-plotly-plot')[0].data[0].r")
         assert radar[0] == pytest.approx(expected.principles[0].mean)
         assert all(value is None for value in radar[1:-1])
-        agreement = facilitator.locator("[data-testid='stTable']").nth(2)  # attendance, radar, agreement
+        agreement = facilitator.locator("[data-testid='stTable']").nth(1)  # radar, agreement
         first_row = agreement.locator("tbody tr").first.locator("td").all_inner_texts()
         shown = expected.principles[0]
         assert first_row[:5] == [population.name, f"{shown.mean:.1f}", f"{shown.median:.1f}", shown.level, "3"]

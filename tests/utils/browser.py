@@ -51,6 +51,12 @@ def choose(page: Page, statement: str, option: str) -> None:
     settle(page)
 
 
+def show_section(page: Page, name: str) -> None:
+    """Pick a section of the control view ("This step", "Results", "Screens and devices", …)."""
+    page.get_by_text(name, exact=True).first.click()
+    settle(page)
+
+
 def axe_violations_none(page: Page) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
