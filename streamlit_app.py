@@ -7,7 +7,7 @@ stays in the address bar, and the projector's screen page carries no token at al
 
 import streamlit as st
 
-from assessment.errors import InputError
+from assessment.errors import InputError, Unavailable
 from assessment.pages import routes, state
 from assessment.pages.text import plain, show_problems
 from assessment.settings import get_settings
@@ -47,4 +47,7 @@ if page.url_path in routes.WITHOUT_SESSION:
     st.query_params.pop("session", None)  # the projector's address bar never shows a token
 elif token := state.session_token():
     st.query_params["session"] = token  # kept in this device's address bar, so a reload finds the session
-page.run()
+try:
+    page.run()
+except Unavailable as outage:
+    st.error(str(outage), icon=":material/cloud_off:")

@@ -58,3 +58,10 @@ class ContentProblems(ValueError):
     def __init__(self, problems: Sequence[tuple[Path, str]]):
         self.problems = tuple(problems)
         super().__init__("; ".join(f"{format_path(p)}: {m}" for p, m in self.problems))
+
+
+class Unavailable(Exception):
+    """The database could not be reached or did not answer in time; nothing was changed. Try again shortly."""
+
+    def __str__(self) -> str:
+        return "PlaceReady could not reach its database just now, so nothing was saved. Please try again in a moment."

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.errors import InputError
+from assessment.content.framework import Framework
+from assessment.errors import InputError, Unavailable
 from assessment.pages import state
 from assessment.pages.text import plain, show_problems
 from assessment.services import codes, entries, participation, second_votes, workshops
-from assessment.services.participation import Joined
+from assessment.services.participation import CurrentAnswer, Joined
 from assessment.services.second_votes import OpenVote
 from assessment.settings import get_settings
 
 DONT_KNOW = "dk"
 NOT_SAYING = "Prefer not to say"
 STEP = "participant_step"
-PROBLEM = "participant_problem"
+PROBLEM = "participant_problem"  # why the last save failed, shown on the next run
+REVERT = "participant_revert"  # widget key → the stored value to show again after a failed save
 
 
 def render() -> None:
@@ -49,23 +51,18 @@ def _vote_again(me: Joined, vote: OpenVote) -> None:
                 "Beside each statement is how the room answered the first time.")
     mine = participation.my_answers(state.database(), participant_id=me.participant_id, round=2)
     labels = {point: plain(label) for point, label in framework.scale.labels.items()}
+    _apply_reverts()
     for statement, first in zip(principle.statements, vote.first_round, strict=True):
-        key = f"again:{vote.vote_id}:{statement.id}"
-        saved = mine.get((framework.id, statement.id))
-        if key not in st.session_state:
-            st.session_state[key] = DONT_KNOW if saved and saved.dont_know else saved.value if saved else None
         st.markdown(f"**{plain(statement.text)}**")
         st.caption("First vote: " + " · ".join(f"{labels[point]}: {count}" for point, count in
                                                 zip(framework.scale.points, first.counts, strict=True))
                    + f" · Don't know: {first.dont_know}")
-        st.radio(statement.text, [*framework.scale.points, DONT_KNOW], key=key, label_visibility="collapsed",
-                 format_func=lambda o: "Don't know" if o == DONT_KNOW else f"{o} · {labels[o]}",
-                 on_change=_save, args=(me.participant_id, framework.id, statement.id, key, 2))
+        _answer(me, framework, statement.id, statement.text, mine.get((framework.id, statement.id)), labels,
+                round=2, disabled=False)
     answered = sum(1 for s in principle.statements if participation.answered(mine.get((framework.id, s.id))))
     if answered == len(principle.statements):
         st.success("Your second vote is in. Watch the main screen.", icon=":material/how_to_vote:")
-    if problem := st.session_state.pop(PROBLEM, None):
-        show_problems("Not saved:", problem)
+    _problem()
 
 
 def _participant_from_address() -> Joined | None:
@@ -153,11 +150,11 @@ def _score(me: Joined) -> None:
     step = min(st.session_state.get(STEP, 0), len(screens))
     total = sum(len(p.statements) for _, p in screens)
     done = sum(1 for a in answers.values() if participation.answered(a))
+    _apply_reverts()
     st.progress(done / total if total else 1.0,
                 text=f"{done} of {total} statements answered" +
                      (f" · screen {step + 1} of {len(screens)}" if step < len(screens) else ""))
-    if problem := st.session_state.pop(PROBLEM, None):
-        show_problems("Not saved:", problem)
+    _problem()
     if not workshop.scoring_open:
         st.info("Scoring has closed: your answers are final. Thank you for taking part.")
     if step == len(screens):
@@ -170,27 +167,13 @@ def _score(me: Joined) -> None:
         st.markdown(plain(principle.summary))
     labels = {point: plain(label) for point, label in framework.scale.labels.items()}
     for statement in principle.statements:
-        key = f"answer:{framework.id}:{statement.id}"
-        comment_key = f"comment:{framework.id}:{statement.id}"
-        saved = answers.get((framework.id, statement.id))
-        if key not in st.session_state:
-            st.session_state[key] = (DONT_KNOW if saved and saved.dont_know else saved.value if saved else None)
-        if comment_key not in st.session_state:
-            st.session_state[comment_key] = (saved.comment if saved else None) or ""
         # The statement is shown as escaped Markdown; the radio group keeps the words as its accessible
         # name (a screen reader would read an escaped label's backslashes aloud).
         st.markdown(f"**{plain(statement.text)}**")
         if statement.help:
             st.caption(plain(statement.help))
-        st.radio(
-            statement.text, [*framework.scale.points, DONT_KNOW], key=key, disabled=not workshop.scoring_open,
-            format_func=lambda o: "Don't know" if o == DONT_KNOW else f"{o} · {labels[o]}",
-            label_visibility="collapsed", on_change=_save, args=(me.participant_id, framework.id, statement.id, key),
-        )
-        with st.expander("Add a comment (optional)", expanded=bool(st.session_state[comment_key])):
-            st.text_area("Comment", key=comment_key, max_chars=entries.MAX_TEXT, disabled=not workshop.scoring_open,
-                         on_change=_save, args=(me.participant_id, framework.id, statement.id, key),
-                         label_visibility="collapsed", placeholder="Anything the room should know")
+        _answer(me, framework, statement.id, statement.text, answers.get((framework.id, statement.id)), labels,
+                round=1, disabled=not workshop.scoring_open)
     st.caption("Your answers save as you go. You can change them until the facilitator closes scoring.")
     back, forward = st.columns(2)
     if step > 0 and back.button("Back", icon=":material/arrow_back:", width="stretch"):
@@ -205,6 +188,15 @@ def _score(me: Joined) -> None:
         st.rerun()
 
 
+def _problem() -> None:
+    """Say plainly that an answer was not saved, and why."""
+    problem = st.session_state.pop(PROBLEM, None)
+    if isinstance(problem, Unavailable):
+        st.error(f"Not saved. {problem} Your earlier answer is shown again.", icon=":material/cloud_off:")
+    elif problem is not None:
+        show_problems("Not saved:", problem)
+
+
 def _finished(title: str, me: Joined, done: int, total: int, scoring_open: bool) -> None:
     st.header("Thank you")
     st.markdown(f"You answered {done} of {total} statements for {plain(title)}. "
@@ -217,12 +209,59 @@ def _finished(title: str, me: Joined, done: int, total: int, scoring_open: bool)
     st.caption(f"Your resume code is {me.resume_code}: with the join code it brings your answers back on any device.")
 
 
-def _save(participant_id: int, framework_id: str, statement_id: str, key: str, round: int = 1) -> None:  # noqa: A002
-    choice = st.session_state[key]
-    comment = st.session_state.get(f"comment:{framework_id}:{statement_id}") or None if round == 1 else None
+def _choice(saved: CurrentAnswer | None) -> int | str | None:
+    return DONT_KNOW if saved and saved.dont_know else saved.value if saved else None
+
+
+def _answer(me: Joined, framework: Framework, statement_id: str, text: str, saved: CurrentAnswer | None,
+            labels: dict[int, str], *, round: int, disabled: bool) -> None:  # noqa: A002
+    """One statement's answer (and, in the first round, comment), saved as it is given.
+
+    The stored answer is only the widget's starting value, never forced into it: a phone that reconnects to
+    another server gets a new session, which runs no on_change for the choice the phone shows (Streamlit calls
+    callbacks only for widgets of an earlier run), so every run compares what is shown with what is stored and
+    saves the difference. Only what the database holds counts as saved.
+    """
+    options = [*framework.scale.points, DONT_KNOW]
+    stored, stored_comment = _choice(saved), (saved.comment if saved else None) or ""
+    where = (me.participant_id, framework.id, statement_id, round, stored, stored_comment)
+    choice = st.radio(text, options, key=_key("answer", round, framework.id, statement_id), disabled=disabled,
+                      index=None if stored is None else options.index(stored), label_visibility="collapsed",
+                      format_func=lambda o: "Don't know" if o == DONT_KNOW else f"{o} · {labels[o]}",
+                      on_change=_save, args=where)
+    comment = stored_comment
+    if round == 1:
+        with st.expander("Add a comment (optional)", expanded=bool(stored_comment)):
+            comment = st.text_area("Comment", key=_key("comment", round, framework.id, statement_id),
+                                   value=stored_comment, max_chars=entries.MAX_TEXT, disabled=disabled,
+                                   on_change=_save, args=where, label_visibility="collapsed",
+                                   placeholder="Anything the room should know")
+    if not disabled and (choice, comment or "") != (stored, stored_comment) and not _save(*where):
+        st.rerun()  # the revert shows the stored answer again, beside the message
+
+
+def _key(kind: str, round: int, framework_id: str, statement_id: str) -> str:  # noqa: A002
+    return f"{kind}:{round}:{framework_id}:{statement_id}"
+
+
+def _save(participant_id: int, framework_id: str, statement_id: str, round: int,  # noqa: A002
+          stored: int | str | None, stored_comment: str) -> bool:
+    """Save what the widgets show; on failure, say so and put the stored answer back (False)."""
+    answer_key, comment_key = (_key(kind, round, framework_id, statement_id) for kind in ("answer", "comment"))
+    choice = st.session_state.get(answer_key)
+    comment = st.session_state.get(comment_key) or None if round == 1 else None
     try:
         participation.save_answer(state.database(), participant_id=participant_id, framework_id=framework_id,
                                   statement_id=statement_id, value=None if choice in (None, DONT_KNOW) else int(choice),
                                   dont_know=choice == DONT_KNOW, comment=comment, round=round)
-    except InputError as error:
+    except (InputError, Unavailable) as error:
         st.session_state[PROBLEM] = error
+        st.session_state.setdefault(REVERT, {}).update({answer_key: stored, comment_key: stored_comment})
+        return False
+    return True
+
+
+def _apply_reverts() -> None:
+    """Put back the stored answers of saves that failed, before the widgets are drawn again."""
+    for key, value in st.session_state.pop(REVERT, {}).items():
+        st.session_state[key] = value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,7 +10,10 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from assessment.errors import Unavailable
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -58,6 +62,20 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+LOG = logging.getLogger("placeready.database")
+
+
+@contextmanager
+def _reported_unavailable() -> Iterator[None]:
+    """A database that is down, unreachable or too slow becomes `Unavailable`, logged in one line (not a
+    traceback per save), so pages can tell people plainly that nothing was saved."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as error:
+        LOG.warning("database unavailable: %s", str(error.orig or error).splitlines()[0][:300])
+        raise Unavailable() from None
+
+
 class Database:
     """One database for the services: every use case is one `read()` or `write()` transaction, so a
     change is applied whole or not at all."""
@@ -74,13 +92,13 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A transaction that only reads (SQLite runs it beside a writer)."""
-        with self._reading.begin() as session:
+        with _reported_unavailable(), self._reading.begin() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction that commits when the block ends and rolls everything back if it raises."""
-        with self._writing.begin() as session:
+        with _reported_unavailable(), self._writing.begin() as session:
             yield session
 
     @property

@@ -173,3 +173,29 @@ def test_the_control_view_lists_and_walks_every_step(workshop):
         assert not app.exception, app.exception
     assert screen(state.database(), join_code=join_code).position.title == "Close"
     assert "Next" in [b.label for b in app.button] and _button(app, "Next").disabled
+
+
+def test_a_save_that_fails_says_so_and_leaves_the_answer_unselected(workshop, monkeypatch):
+    from assessment.errors import Unavailable
+
+    join_code, _ = workshop
+    app = _app(_join_page)
+    app.query_params["code"] = join_code
+    app.run()
+    app.selectbox[0].select("Primary care")
+    app.button[0].click().run()
+
+    def unreachable(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise Unavailable()
+
+    monkeypatch.setattr(participation, "save_answer", unreachable)
+    app.radio[0].set_value(4).run()
+    assert not app.exception
+    assert "Not saved" in app.error[0].value and "try again" in app.error[0].value
+    assert app.radio[0].value is None  # not shown as given: it was not stored
+    me = app.session_state[state.PARTICIPANT]
+    assert participation.my_answers(state.database(), participant_id=me.participant_id) == {}
+    monkeypatch.undo()
+    app.radio[0].set_value(4).run()
+    assert not app.error and app.radio[0].value == 4
+    assert [a.value for a in participation.my_answers(state.database(), participant_id=me.participant_id).values()] == [4]
