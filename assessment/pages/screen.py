@@ -38,6 +38,8 @@ PRESENTER_CSS = """
   .screen-bar { display: flex; justify-content: space-between; gap: 2rem; border-bottom: 3px solid #0B0C0C;
                 font-size: 0.9rem; padding-bottom: 0.2rem; margin-bottom: 0.3rem; white-space: nowrap; }
   .screen-bar span:first-child { overflow: hidden; text-overflow: ellipsis; }
+  [data-testid="stExpander"] summary { padding: 0.1rem 0.6rem; font-size: 0.6rem; }
+  [data-testid="stExpander"] details { border: none; }
   [data-testid="stTable"] td:not(:first-child) p, [data-testid="stTable"] th p { white-space: nowrap !important; }
   [data-testid="stMarkdownContainer"] p.join-code { font-size: 6.5rem; font-weight: 700; letter-spacing: 0.15em;
                                                     line-height: 1.1; margin: 0.2rem 0; }
@@ -148,15 +150,19 @@ def _principle(shown: Screen) -> None:
                     + (f" · agreed: **{plain(spot.agreed)}**" if spot.agreed else ""))
         table = pd.DataFrame([[s.text, *s.counts, s.dont_know] for s in spot.statements],
                              columns=["Statement", *spot.scale, "Don't know"])
-        st.plotly_chart(distribution_bars(table, font_size=FONT - 2, row_height=70, label_width=45), config=CHART)
+        st.plotly_chart(distribution_bars(table, font_size=FONT - 2, row_height=64, label_width=45), config=CHART)
+        tables = [table]
         if spot.lens:
             st.markdown("**How sectors see it**" + (f" — {plain(spot.lens_note)}" if spot.lens_note else ""))
             low, high = int(spot.scale[0].split()[0]), int(spot.scale[-1].split()[0])
             st.plotly_chart(lens_bars(spot.lens, low, high, font_size=FONT - 4), config=CHART)
+            tables.append(pd.DataFrame({"Sector or group (people)": [name for name, _ in spot.lens],
+                                        "Mean": [number(value) for _, value in spot.lens]}))
         elif spot.lens_note:
             st.markdown(plain(spot.lens_note))
         if spot.second_round:
             st.markdown(f"**Second vote:** {plain(spot.second_round.in_words)}")
+        _as_tables(tables)
     with right:
         if spot.prompts:
             st.markdown("#### Questions for the room")
@@ -171,6 +177,13 @@ def _principle(shown: Screen) -> None:
             st.markdown("#### What others did")
             st.markdown("\n".join(f"- **{plain(e.name)}** ({e.score}): {plain(_clip(e.practice or '', 110))}"
                                   for e in spot.exemplars[:2]))
+
+
+def _as_tables(tables: list[pd.DataFrame]) -> None:
+    """The charts' numbers for screen readers, folded away so the projector's layout stays as it is."""
+    with st.expander("The charts' numbers as tables"):
+        for table in tables:
+            results.table(table)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -196,6 +209,15 @@ def _second_vote(shown: Screen) -> None:
                         number(change.second.rwg, 2), str(change.second.agreement)]}))
     if not vote.is_open:
         st.markdown(f"**{plain(change.in_words)}**")
+    for column, title, counts in zip(st.columns(2), ("First vote", "Second vote"),
+                                     (vote.first_round, vote.second_round), strict=True):
+        column.markdown(f"**{title}**")
+        table = pd.DataFrame([[s.text, *s.counts, s.dont_know] for s in counts],
+                             columns=["Statement", *vote.scale, "Don't know"])
+        column.plotly_chart(distribution_bars(table, font_size=FONT - 5, row_height=84, label_width=34),
+                            config=CHART, key=f"round-{title}")
+        with column:
+            _as_tables([table])
 
 
 def _agree(shown: Screen) -> None:

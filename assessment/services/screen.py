@@ -18,7 +18,7 @@ from assessment.engine.profiles import Series, agreed_series, room_series
 from assessment.engine.rounds import RoundComparison
 from assessment.engine.scoring import score
 from assessment.engine.sectors import sector_lens
-from assessment.engine.spotlight import Spotlight, spotlight
+from assessment.engine.spotlight import Spotlight, StatementCounts, spotlight, statement_counts
 from assessment.services import codes
 from assessment.services.comments import comments_in
 from assessment.services.consensus import ActionRecord, ActionToReview, actions_in, agreed_in, reviews_for
@@ -54,6 +54,9 @@ class SecondVoteView:
     name: str
     is_open: bool
     comparison: RoundComparison
+    scale: list[str]  # "1 Not yet in place", …
+    first_round: list[StatementCounts]
+    second_round: list[StatementCounts]
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,13 @@ def _second_vote(session: Session, workshop: Workshop) -> SecondVoteView | None:
     if current is None:
         return None
     comparison = comparisons_in(session, workshop=workshop)[(current.framework_id, current.principle_id)]
-    return SecondVoteView(comparison.name, current.closed_at is None, comparison)
+    framework = pick(frameworks_of(workshop), current.framework_id)
+    principle = next(p for p in framework.principles if p.id == current.principle_id)
+    rounds = [statement_counts(framework, principle, workshop_responses(session, workshop_id=workshop.id,
+                                                                       framework_id=framework.id, round=number))
+              for number in (1, 2)]
+    return SecondVoteView(comparison.name, current.closed_at is None, comparison,
+                          [f"{point} {label}" for point, label in framework.scale.labels.items()], *rounds)
 
 
 def screen(db: Database, *, join_code: str) -> Screen | None:
