@@ -86,16 +86,17 @@ def downloads(facts: WorkshopFacts, framework: Framework) -> None:
     for column, (label, fmt) in zip(columns, [("Report (PDF)", "pdf"), ("Report (Word)", "docx"),
                                               ("Report (HTML)", "html")], strict=True):
         column.download_button(label, data=lambda fmt=fmt: render_report(report(), fmt), mime=MIME[fmt],
-                               file_name=f"{stem}-report.{fmt}", on_click="ignore", icon=":material/description:")
+                               file_name=f"{stem}-report.{fmt}", on_click="ignore", icon=":material/description:",
+                               key=f"{fmt}-{framework.id}")
     columns = st.columns(4)
-    columns[0].download_button("Answers (CSV)", data=lambda: responses_csv(responses()), mime="text/csv",
+    columns[0].download_button("Answers (CSV)", key=f"answers-{framework.id}", data=lambda: responses_csv(responses()), mime="text/csv",
                                file_name=f"{stem}-responses.csv", on_click="ignore")
-    columns[1].download_button("Results (CSV)", data=lambda: results_csv(report()), mime="text/csv",
+    columns[1].download_button("Results (CSV)", key=f"results-csv-{framework.id}", data=lambda: results_csv(report()), mime="text/csv",
                                file_name=f"{stem}-results.csv", on_click="ignore")
-    columns[2].download_button("Results (Excel)", data=lambda: results_xlsx(report(), responses()),
+    columns[2].download_button("Results (Excel)", key=f"results-xlsx-{framework.id}", data=lambda: results_xlsx(report(), responses()),
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                file_name=f"{stem}-results.xlsx", on_click="ignore")
-    columns[3].download_button("Whole workshop (JSON)", data=workshop_json, mime="application/json",
+    columns[3].download_button("Whole workshop (JSON)", key=f"workshop-json-{framework.id}", data=workshop_json, mime="application/json",
                                file_name="placeready-workshop.json", on_click="ignore")
     st.caption("The answers CSV follows PlaceReady's responses format and can be scored again; the JSON file "
                "can be imported into another PlaceReady with `placeready import`.")
