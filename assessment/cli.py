@@ -191,10 +191,16 @@ def _member(args: argparse.Namespace) -> None:
 def _retention(args: argparse.Namespace) -> None:
     import datetime
 
-    from assessment.services.privacy import apply_retention
+    from assessment.services.privacy import apply_retention, due_for_retention
 
+    today = datetime.date.today()
     with _database() as db:
-        erased = apply_retention(db, actor=COMMAND_LINE, days=args.days, today=datetime.date.today())
+        if not args.yes:
+            due = due_for_retention(db, actor=COMMAND_LINE, days=args.days, today=today)
+            print(f"{len(due)} workshop(s) held more than {args.days} days ago still hold personal data; nothing was "
+                  "erased. Run again with --yes to erase it (this cannot be undone).")
+            return
+        erased = apply_retention(db, actor=COMMAND_LINE, days=args.days, today=today)
     print(f"erased the personal data of {len(erased)} workshop(s) held more than {args.days} days ago")
 
 
@@ -259,7 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
     member.set_defaults(run=_member)
 
     retention = commands.add_parser("retention", help="erase personal data of workshops held over DAYS days ago")
-    retention.add_argument("--days", required=True, type=int, metavar="DAYS")
+    retention.add_argument("--days", required=True, type=int, metavar="DAYS", help="at least 30")
+    retention.add_argument("--yes", action="store_true", help="erase for real (without it, only says what is due)")
     retention.set_defaults(run=_retention)
     return parser
 

@@ -19,6 +19,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 from assessment.errors import InputError, Problem
 
 PREFIX = "PLACEREADY_"
+MIN_RETENTION_DAYS = 30  # personal data is never erased sooner: a workshop's report needs its comments
 DEFAULT_DATABASE_FILE = Path("placeready.db")
 
 
@@ -64,7 +65,7 @@ class Settings(BaseSettings):
     sign_in: bool = Field(False, description="Hosted mode: facilitators and consultants sign in with OpenID "
                           "Connect (st.login, configured in the [auth] section of secrets.toml) and see only their "
                           "organisations' partnerships; the admin key then opens nothing.")
-    retention_days: int | None = Field(None, ge=30, description="Erase the personal data of workshops held more "
+    retention_days: int | None = Field(None, ge=MIN_RETENTION_DAYS, description="Erase the personal data of workshops held more "
                                        "than this many days ago (checked at each start). Unset: kept until erased.")
     brand_name: str = Field("PlaceReady", max_length=100, description="Who reports are from.")
     brand_colour: str = Field("#005EB8", pattern=r"^#[0-9A-Fa-f]{6}$", description="Accent colour of reports.")

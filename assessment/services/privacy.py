@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from assessment.errors import InputError, Problem
 from assessment.services.access import Actor, Refused, Role
+from assessment.settings import MIN_RETENTION_DAYS
 from assessment.services.workshops import authorised
 from assessment.storage import actions, answers, audit, consensus, participants
 from assessment.storage import workshops as stored_workshops
@@ -36,12 +38,21 @@ def _erase(session, actor: Actor, workshop_id: int) -> None:  # type: ignore[no-
     audit.insert(session, actor=actor.name, action="personal data erased", workshop_id=workshop_id, detail={})
 
 
-def apply_retention(db: Database, *, actor: Actor, days: int, today: date) -> list[int]:
-    """Erase the personal data of every workshop held more than `days` days ago; returns their ids."""
+def due_for_retention(db: Database, *, actor: Actor, days: int, today: date) -> list[int]:
+    """The workshops held more than `days` days ago whose personal data is not yet erased."""
     if not actor.everything:
         raise Refused("The retention rule", Role.owner)
+    if days < MIN_RETENTION_DAYS:
+        raise InputError("--days", [Problem(f"{days} days is too short: personal data is kept at least "
+                                            f"{MIN_RETENTION_DAYS} days, so that a workshop's report can be written")])
+    with db.read() as session:
+        return stored_workshops.held_before(session, cutoff=today - timedelta(days=days), personal_data_erased=False)
+
+
+def apply_retention(db: Database, *, actor: Actor, days: int, today: date) -> list[int]:
+    """Erase the personal data of every workshop held more than `days` days ago; returns their ids."""
+    due = due_for_retention(db, actor=actor, days=days, today=today)
     with db.write() as session:
-        due = stored_workshops.held_before(session, cutoff=today - timedelta(days=days), personal_data_erased=False)
         for workshop_id in due:
             _erase(session, actor, workshop_id)
     return due

@@ -127,4 +127,9 @@ def test_organisations_members_and_retention_from_the_command_line(capsys, tmp_p
     assert [(p.label, len(p.workshops)) for p in owned] == [("Handed over (Handford)", 1)]
     db.dispose()
     assert main(["retention", "--days", "30"]) == 0
+    assert "nothing was erased. Run again with --yes" in capsys.readouterr().out
+    assert main(["retention", "--days", "30", "--yes"]) == 0
     assert "erased the personal data of" in capsys.readouterr().out
+    for too_short in ("-5", "0", "29"):
+        assert main(["retention", "--days", too_short, "--yes"]) == 2
+        assert "too short" in capsys.readouterr().err
