@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from statistics import mean
 from typing import Any
@@ -208,6 +209,13 @@ def profiled_on(exemplars: Sequence[Exemplar], framework: Framework) -> list[Exe
 
 def builtin_exemplars(frameworks: list[Framework] | None = None) -> list[Exemplar]:
     return [read_exemplar(EXEMPLAR_DIR / f"{i}.yaml", frameworks) for i in exemplar_ids()]
+
+
+@lru_cache
+def exemplar_library() -> dict[str, Exemplar]:
+    """The built-in profiles by id, read once per process (they never change while it runs), for naming the
+    exemplar behind a framework's next steps and citing its source."""
+    return {e.id: e for e in builtin_exemplars()}
 
 
 def json_schema() -> dict:

@@ -121,14 +121,18 @@ class Scale(Content):
         size = self.max - self.min + 1
         return (size * size - 1) / 12
 
-    def level(self, value: float | None) -> str | None:
-        """The label of the scale point nearest to `value`; a tie goes up (2.5 -> 3)."""
+    def point(self, value: float | None) -> int | None:
+        """The scale point nearest to `value`; a tie goes up (2.5 -> 3)."""
         if value is None or math.isnan(value):
             return None
         # Rounding to 9 places first keeps a mean that is 2.5 in exact arithmetic from
         # landing on 2.4999999999 and rounding down.
-        point = math.floor(round(value, 9) + 0.5)
-        return self.labels[min(max(point, self.min), self.max)]
+        return min(max(math.floor(round(value, 9) + 0.5), self.min), self.max)
+
+    def level(self, value: float | None) -> str | None:
+        """The label of the scale point nearest to `value`."""
+        point = self.point(value)
+        return None if point is None else self.labels[point]
 
 
 class Statement(Content):
