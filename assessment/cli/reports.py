@@ -60,11 +60,12 @@ def _place_id(db: Database, wanted: str) -> int:
     return found[0].id
 
 
-def _system_id(db: Database, wanted: str) -> int:
+def _system(db: Database, wanted: str) -> tuple[int, str]:
+    """A system's id and name, by its name in any case."""
     from assessment.services import places
 
     systems = places.systems(db, actor=COMMAND_LINE)
-    found = [i for i, name in systems.items() if name.casefold() == wanted.strip().casefold()]
+    found = [(i, name) for i, name in systems.items() if name.casefold() == wanted.strip().casefold()]
     if not found:
         raise InputError("--system", [Problem(f"no system has this name (systems: "
                                               f"{', '.join(sorted(systems.values())) or 'none yet'})",
@@ -85,9 +86,9 @@ def _view(args: argparse.Namespace) -> None:
             view = reports.progress_report(db, actor=COMMAND_LINE, partnership_id=_place_id(db, args.progress),
                                            framework_id=args.framework, brand=brand)
         else:
-            view = reports.system_report(db, actor=COMMAND_LINE, framework_id=args.framework,
-                                         system_id=_system_id(db, args.system), system=args.system.strip(),
-                                         brand=brand)
+            system_id, system = _system(db, args.system)
+            view = reports.system_report(db, actor=COMMAND_LINE, framework_id=args.framework, system_id=system_id,
+                                         system=system, brand=brand)
     if view is None:
         raise InputError("--framework", [Problem(f"no workshop there scored '{args.framework}' (or their versions "
                                                  "share no statement)")])

@@ -134,7 +134,7 @@ def _exemplars(deck, report: Report, new) -> None:  # type: ignore[no-untyped-de
                   for lead in report.leads[:4]], widths=[3.2, 2.4, 0.9, 5.6], accent=report.branding.colour)
     slides.text(page, ["Exemplar scores are the PlaceReady editors' judgement from published evidence, not the "
                        "places' own."], left=MARGIN, top=HEIGHT - Inches(1.05), width=WIDTH - 2 * MARGIN,
-                height=Inches(0.45), size=12, colour=slides.SECONDARY_TEXT)
+                height=Inches(0.45), size=SMALL_PT, colour=slides.SECONDARY_TEXT)
 
 
 def _recommendations(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]

@@ -84,8 +84,7 @@ def heatmap_figure(names: dict[str, str], places: Mapping[str, Mapping[str, floa
     ids = list(names)
     matrix = [[math.nan if places[place].get(i) is None else places[place][i] for i in ids] for place in places]
     figure, axes = plt.subplots(figsize=(6.4, 1.2 + 0.4 * len(places)))
-    colours = LinearSegmentedColormap.from_list("scale", SCALE_COLOURS)
-    colours.set_bad("#FFFFFF")
+    colours = LinearSegmentedColormap.from_list("scale", SCALE_COLOURS).with_extremes(bad="#FFFFFF")
     axes.imshow(matrix, cmap=colours, vmin=min(scale), vmax=max(scale), aspect="auto")
     low, high = min(scale), max(scale)
     for row, values in enumerate(matrix):
