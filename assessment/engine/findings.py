@@ -159,7 +159,8 @@ def prioritise(framework: Framework, evidence: Sequence[Evidence]) -> list[Prior
     for e in evidence:
         if _cannot_judge(e) or e.level is None:
             few = e.n < MIN_PEOPLE
-            reason = (f"Only {e.n} {'person' if e.n == 1 else 'people'} scored it: too few to judge where it stands."
+            reason = ("Nobody scored it, so where it stands is not known." if e.n == 0 else
+                      f"Only {e.n} {'person' if e.n == 1 else 'people'} scored it: too few to judge where it stands."
                       if few else f"{percent(e.dont_know)} of answers were “don't know”: most people could not judge "
                       "it, so its score says little about the partnership.")
             unknown.append(Priority(principle=e.principle, name=e.name, kind=Kind.find_out, points=None,

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel
 
-from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar, profiled_on
+from assessment.content.exemplar import Exemplar, profiled_on
 from assessment.content.framework import Framework
 from assessment.engine.agreement import Agreement, rule_in_words
 from assessment.engine.comparison import GapKind, compare
@@ -25,8 +25,8 @@ from assessment.engine.findings import (
     Priority,
     SectorGap,
     prioritise,
-    rule_in_words as priority_rule,
 )
+from assessment.engine.method import method
 from assessment.engine.next_steps import StepUp, next_steps_for, standing
 from assessment.engine.profiles import Series, agreed_series, exemplar_series, room_series
 from assessment.engine.progress import Baseline, Change, changes
@@ -118,6 +118,7 @@ class Lead(BaseModel):
 
 
 class Unscored(BaseModel):
+    principle: str
     name: str
     reason: str
 
@@ -170,6 +171,7 @@ class Report(BaseModel):
     baseline: BaselineComparison | None
     principles: list[PrincipleSection]  # every principle, in the framework's order (the data)
     unscored: list[Unscored]  # principles nobody could score, listed together rather than a section each
+    unscored_note: str | None  # what to do about them, beside the recommendations
     radar: list[Series]  # the room, the agreed scores if any, then the exemplars
     sectors: list[Series]  # sectors with enough people to stay anonymous
     exemplar_names: list[str]
@@ -180,8 +182,10 @@ class Report(BaseModel):
 
     @property
     def first_recommendations(self) -> list[Recommendation]:
-        """What to do within six months: the recommendations table."""
-        return [r for r in self.recommendations if r.horizon is not Horizon.later]
+        """What to do within six months: the recommendations table. Principles nobody scored are left out of it:
+        they are listed together, with the one thing to do about them, after the improvement plan."""
+        unscored = {u.principle for u in self.unscored}
+        return [r for r in self.recommendations if r.horizon is not Horizon.later and r.principle not in unscored]
 
     @property
     def later_recommendations(self) -> list[Recommendation]:
@@ -260,7 +264,7 @@ def build_report(
         alpha_ordinal=result.overall.alpha_ordinal, alpha_interval=result.overall.alpha_interval,
         executive_summary=executive_summary(
             partnership=partnership, framework=framework, result=result, priorities=priorities, gaps=sector_gaps,
-            sectors_shown=bool(sectors), baseline=baseline_name, changes=list(moved.values())),
+            baseline=baseline_name, changes=list(moved.values())),
         key_findings=key_findings(framework=framework, result=result, gaps=sector_gaps, leads=leads,
                                   changes=list(moved.values())),
         summary=Summary(
@@ -278,14 +282,23 @@ def build_report(
             title=baseline.title, held_on=long_date(baseline.held_on), note=baseline.note,
             changes=[moved[p.id] for p in framework.principles if p.id in moved]) if baseline else None,
         principles=sections,
-        unscored=[Unscored(name=s.name, reason=s.recommendation.why[0]) for s in sections if s.mean is None],
+        unscored=[Unscored(principle=s.id, name=s.name, reason=s.recommendation.why[0])
+                  for s in sections if s.mean is None],
+        unscored_note=_unscored_note([s.name for s in sections if s.mean is None]),
         radar=radar, sectors=sectors,
         exemplar_names=[e.name for e in exemplars],
         agreement_rule=rule_in_words(len(framework.scale.points)),
-        method=_method(framework, bool(exemplars)),
+        method=method(framework, with_exemplars=bool(exemplars)),
         sources=[framework.source.citation(), *(s.citation() for s in framework.sources), *sorted(cited)],
         branding=branding,
     )
+
+
+def _unscored_note(names: list[str]) -> str | None:
+    if not names:
+        return None
+    return (f"Nobody scored {'; '.join(names)}. Finding out where {'it stands' if len(names) == 1 else 'they stand'} "
+            "comes first, in the next 3 months: see Principles without a score, after the improvement plan.")
 
 
 def _sector_gaps(result: ScoreResult, responses: Responses) -> dict[str, SectorGap]:
@@ -368,28 +381,3 @@ def _comments(framework: Framework, responses: Responses) -> dict[str, list[str]
         if comment and statement in principle_of:
             found.setdefault(principle_of[statement], []).append(str(comment))
     return found
-
-
-def _method(framework: Framework, with_exemplars: bool) -> list[str]:
-    scale = ", ".join(f"{point} {label}" for point, label in framework.scale.labels.items())
-    paragraphs = [
-        f"Each person scored each statement privately on the scale {scale}, or answered “don't know”. "
-        "Nobody gave their name; each gave their organisation and sector.",
-        "A principle's mean is the mean of its statements' means; its median is the median of each person's own "
-        "average across the principle's statements. The level is the scale label nearest the mean (a tie goes up). "
-        "“Don't know” answers are counted separately and left out of every average. The overall mean is the mean "
-        "of the principles that have a score, and the report says how many those are.",
-        "Agreement: rwg compares how widely answers vary with how widely they would vary if people answered at "
-        "random (1 means everyone agreed, 0 no more agreement than chance); for a principle it combines its "
-        "statements (James, Demaree and Wolf's rwg(J)). AD is the average distance, in scale points, of answers "
-        "from their mean. " + rule_in_words(len(framework.scale.points)),
-        "Krippendorff's alpha (ordinal and interval) measures how far people agree across all statements at once.",
-        f"Sector views are shown only for sectors with at least {MIN_SECTOR_SIZE} people, so that no one's "
-        "answers can be picked out.",
-        "Agreed scores are what the room settled on in discussion; they sit beside the individual answers and "
-        "never replace them.",
-        priority_rule(framework),
-    ]
-    if with_exemplars:
-        paragraphs.append(JUDGEMENT_CAVEAT)
-    return paragraphs

@@ -62,15 +62,16 @@ def _since_baseline(baseline: str, changes: Sequence[Change]) -> str:
             f"room's own spread: {listed(shown)}. The other changes are within the spread.")
 
 
-def _agreement(result: ScoreResult, gaps: Mapping[str, SectorGap], sectors_shown: bool) -> str:
+def _agreement(result: ScoreResult, gaps: Mapping[str, SectorGap]) -> str:
     split = [p.name for p in result.principles if p.agreement is Agreement.split]
     wide = sorted((g for g in gaps.values() if g.gap >= SECTOR_GAP), key=lambda g: -g.gap)
     names = {p.id: p.name for p in result.principles}
     apart = [f"{names[pid]} ({g.highest} {number(g.high)}, {g.lowest} {number(g.low)})"
              for pid, g in sorted(gaps.items(), key=lambda item: -item[1].gap) if g.gap >= SECTOR_GAP][:TOP]
     room = f"The room was split on {listed(split)}." if split else "The room as a whole agreed on every principle."
-    if not sectors_shown:
-        return room + " Sectors were too small to compare without identifying anyone."
+    if not gaps:
+        return room + (" Sectors could not be compared: fewer than two had the three people needed to show one "
+                       "without identifying anyone.")
     if not wide:
         return room + " No two sectors were a point or more apart on any principle."
     return (room + f" {'But s' if not split else 'S'}ectors see {len(wide)} "
@@ -94,13 +95,13 @@ class ExecutiveSummary(BaseModel):
 
 
 def executive_summary(*, partnership: str, framework: Framework, result: ScoreResult, priorities: Sequence[Priority],
-                      gaps: Mapping[str, SectorGap], sectors_shown: bool, baseline: str | None,
-                      changes: Sequence[Change]) -> ExecutiveSummary:
+                      gaps: Mapping[str, SectorGap], baseline: str | None, changes: Sequence[Change]) -> ExecutiveSummary:
     """Where the partnership stands and on what base, what changed since the baseline, its strengths, its
     priorities, what nobody could judge, and where the room or the sectors were divided."""
-    strongest, _ = strongest_and_weakest(result)
     chosen = [p for p in priorities if p.kind is Kind.priority]
     unknown = [p.name for p in priorities if p.kind is Kind.find_out]
+    # a principle the rule puts first is not also called a strength, however its mean ranks
+    strongest = [(n, m) for n, m in strongest_and_weakest(result)[0] if n not in {p.name for p in chosen} | set(unknown)]
     if chosen:
         first = (f"The {'priority' if len(chosen) == 1 else f'{len(chosen)} priorities'} for the next three months: "
                  f"{listed([f'{p.name} ({p.headline})' for p in chosen])}.")
@@ -118,7 +119,7 @@ def executive_summary(*, partnership: str, framework: Framework, result: ScoreRe
         find_out=(f"Too few people could judge {listed(unknown)}: finding out where "
                   f"{'it stands' if len(unknown) == 1 else 'they stand'} is a priority in itself, not a sign of "
                   "weakness.") if unknown else None,
-        agreement=_agreement(result, gaps, sectors_shown))
+        agreement=_agreement(result, gaps))
 
 
 def key_findings(*, framework: Framework, result: ScoreResult, gaps: Mapping[str, SectorGap],

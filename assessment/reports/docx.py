@@ -11,6 +11,9 @@ from assessment.numbers import signed
 from assessment.reports import word
 from assessment.reports.charts import radar_alt, radar_png
 
+RECOMMENDATIONS_INTRO = ("What to do in the next six months, ranked by the rule in the appendix: the priorities "
+                         "first, then what to find out, then the rest. The table gives the first thing to do; the "
+                         "improvement plan gives every step.")
 PLAN_INTRO = ("For each principle: where it stands, what the next level takes, what the exemplars did, and the "
               "actions the room agreed.")
 
@@ -30,8 +33,7 @@ def _plan(document, p: PrincipleSection) -> None:  # type: ignore[no-untyped-def
         document.add_heading(f"To reach {p.next_level}" if p.next_level else "What to do", level=3)
         word.bullets(document, [*p.first_steps, *(s.text + (f" — {s.exemplar} did this"
                                                             + (f" (source: {s.source})" if s.source else "") + "."
-                                                            if s.exemplar else "") for s in p.next_steps)],
-                     style="List Number")
+                                                            if s.exemplar else "") for s in p.next_steps)])
     if p.exemplars:
         document.add_heading("What the exemplars did", level=3)
         word.bullets(document, [
@@ -68,11 +70,18 @@ def render_docx(report: Report) -> bytes:
     word.bullets(document, report.key_findings)
 
     document.add_heading("Recommendations", level=1)
+    document.add_paragraph(RECOMMENDATIONS_INTRO)
     word.table(document, ["#", "Principle", "How soon", "What to do first", "Why"], [
         [str(r.rank), r.name + (f"\n{r.level}" if r.level else ""), f"{r.kind}, {r.horizon}",
          "\n".join([*r.what, *(f"Agreed: {a.text} — {a.owner}" + (f", by {a.due}" if a.due else "")
                                for a in r.actions)]),
-         "\n".join(r.why)] for r in report.recommendations], widths_cm=[0.7, 3.3, 2.2, 5.8, 5.0])
+         "\n".join(r.why)] for r in report.first_recommendations], widths_cm=[0.8, 3.2, 2.2, 5.8, 5.0])
+    if report.unscored_note:
+        document.add_paragraph(report.unscored_note)
+    if report.later_recommendations:
+        document.add_heading("To build on over the next 12 months", level=2)
+        word.bullets(document, [f"{r.name}" + (f" ({r.level})" if r.level else "") + f": {r.headline}."
+                                for r in report.later_recommendations])
 
     document.add_heading("Where the partnership stands", level=1)
     word.picture(document, radar_png(report.principle_names, report.radar, report.scale),
@@ -99,7 +108,7 @@ def render_docx(report: Report) -> bytes:
             document.add_paragraph(b.note)
         word.table(document, ["Principle", "Baseline", "Now", "Change", "Judged against the room's spread"],
                    [[c.name, num(c.first), num(c.last), signed(c.change), c.in_words] for c in b.changes],
-                   first_cm=5.5)
+                   widths_cm=[4.8, 1.9, 1.5, 1.6, 7.2])
 
     document.add_heading("Improvement plan", level=1)
     document.add_paragraph(PLAN_INTRO)
@@ -124,7 +133,7 @@ def render_docx(report: Report) -> bytes:
                [[p.name, num(p.mean), num(p.median), p.level or "—", str(p.n), num(p.rwg, 2), num(p.ad, 2),
                  pct(p.dont_know), str(p.agreement),
                  f"{p.agreed_score} {p.agreed_label}" if p.agreed_score is not None else "—"]
-                for p in report.principles], first_cm=4.5)
+                for p in report.principles], widths_cm=[4.0, 1.3, 1.5, 1.9, 1.5, 1.0, 1.0, 1.4, 1.5, 1.9])
     document.add_heading("The data: every statement", level=2)
     for p in report.principles:
         document.add_heading(p.name, level=3)

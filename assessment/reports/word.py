@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt, RGBColor
 from assessment.engine.cover import Branding, Cover
 
 TEXT_WIDTH_CM = 17.0  # A4 less 2 cm margins each side
+FONT = "Arial"
 SMALL_TABLE_ROWS = 12  # a table this short is kept on one page; a longer one breaks between rows
 
 
@@ -32,7 +33,9 @@ def new_document(*, title: str, branding: Branding):  # type: ignore[no-untyped-
     accent = RGBColor.from_string(branding.colour.lstrip("#").upper())
     for style in ("Title", "Heading 1", "Heading 2", "Heading 3"):
         document.styles[style].font.color.rgb = accent
+        document.styles[style].font.name = FONT
     document.styles["Normal"].font.size = Pt(10)
+    document.styles["Normal"].font.name = FONT  # as the PDF reads; Word's default is not on every machine
     document.core_properties.title = title
     document.core_properties.author = branding.name
     return document
@@ -116,6 +119,8 @@ def table(document, header: list[str], rows: list[list[str]], *, first_cm: float
     """A grid table; its header row repeats on every page, and rows never split across pages. The header stays
     with the first row (a short table stays whole), so a header is never left alone at a page foot.
     `first_cm` widens the first column (names, statements) and shares out the rest; `widths_cm` sets them all."""
+    if document.paragraphs:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True  # what introduces a table stays with it
     grid = document.add_table(rows=1, cols=len(header))
     grid.style = "Table Grid"
     grid.autofit = False
@@ -133,6 +138,7 @@ def table(document, header: list[str], rows: list[list[str]], *, first_cm: float
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = index < keep
+                paragraph.paragraph_format.space_after = Pt(2)
                 for run in paragraph.runs:
                     run.font.size = Pt(8.5)
     if first_cm is not None and len(header) > 1:

@@ -114,3 +114,21 @@ def test_progress_and_system_reports_say_what_changed_and_how_far_apart_places_a
                                  today=MADE_ON)
     assert system.summary[0].startswith("2 places in Lune and Dale")
     assert system.pairings and system.pairings[0].learner == "Eastmere"
+
+
+def test_a_priority_is_never_also_called_a_strength_and_one_sector_is_not_compared_with_itself():
+    from assessment.content.framework import read_framework
+    from assessment.engine.responses import Answer
+    from tests.conftest import DATA
+
+    framework = read_framework(DATA / "frameworks" / "five-by-two.yaml")
+    answers = Responses.from_answers(
+        Answer(participant=f"p{person}", statement=statement.id, score=(person + number) % 5, sector="Acute")
+        for person in range(4) for number, statement in enumerate(framework.statements))
+    report = build_report(framework, answers, partnership="Riverside", today=MADE_ON)
+    summary = report.executive_summary
+    priorities = [r.name for r in report.recommendations if r.kind is Kind.priority]
+    assert priorities and not any(name in summary.strengths for name in priorities)
+    assert "Sectors could not be compared: fewer than two had the three people needed" in summary.agreement
+    assert "No two sectors" not in summary.agreement
+    assert report.unscored == [] and report.unscored_note is None
