@@ -88,7 +88,7 @@ class PrincipleSection(Spread):
     name: str
     summary: str | None
     level: str | None
-    rubric: str | None  # what the level the room sits at looks like, for this principle
+    rubric: str | None  # what the level it stands at (`standing`) looks like, for this principle
     agreement: Agreement
     agreed_score: int | None
     agreed_label: str | None
@@ -349,7 +349,7 @@ def _section(framework: Framework, principle, *, result: ScoreResult, own: Agree
     return PrincipleSection(
         id=principle.id, name=principle.name, summary=principle.summary, mean=scored.mean, median=scored.median,
         n=scored.n, rwg=scored.rwg, ad=scored.ad, dont_know=scored.dont_know, level=scored.level,
-        rubric=principle.rubric.get(framework.scale.point(scored.mean)) if scored.mean is not None else None,
+        rubric=principle.rubric.get(level) if level is not None else None,
         agreement=scored.agreement,
         agreed_score=own.score if own else None,
         agreed_label=labels.get(own.score) if own and own.score is not None else None,

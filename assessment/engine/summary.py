@@ -83,6 +83,7 @@ class ExecutiveSummary(BaseModel):
 
     standing: str  # where the partnership stands, and on what base
     since_baseline: str | None
+    strongest: list[tuple[str, float]]  # its strengths: the highest means, leaving out the priorities
     strengths: str | None
     priorities: str | None
     find_out: str | None  # what too few people could judge
@@ -113,6 +114,7 @@ def executive_summary(*, partnership: str, framework: Framework, result: ScoreRe
     return ExecutiveSummary(
         standing=_standing(partnership, framework, result),
         since_baseline=_since_baseline(baseline, changes) if baseline is not None else None,
+        strongest=strongest,
         strengths=(f"Its {'strongest principles are' if len(strongest) > 1 else 'strongest principle is'} "
                    f"{listed([f'{n} ({number(m)})' for n, m in strongest])}.") if strongest else None,
         priorities=first,

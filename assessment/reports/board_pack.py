@@ -60,11 +60,11 @@ def _title_slide(deck, report: Report) -> None:  # type: ignore[no-untyped-def]
 def _where_we_stand(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     summary = report.executive_summary
     page = new("Where we stand")
-    slides.text(page, [summary.standing], left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=Inches(1.3),
+    slides.text(page, [summary.standing], left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=Inches(1.9),
                 size=24)
     more = [s for s in (summary.since_baseline, summary.agreement) if s]
-    slides.text(page, more, left=MARGIN, top=BODY_TOP + Inches(1.6), width=WIDTH - 2 * MARGIN,
-                height=BODY_HEIGHT - Inches(1.6), bullets=True, size=18)
+    slides.text(page, more, left=MARGIN, top=BODY_TOP + Inches(2.1), width=WIDTH - 2 * MARGIN,
+                height=BODY_HEIGHT - Inches(2.1), bullets=True, size=18)
 
 
 def _radar(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
@@ -80,8 +80,8 @@ def _radar(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
 
 def _strengths_and_priorities(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     page = new("Strengths and priorities")
-    strengths = [f"{name} ({number(mean)})" for name, mean in report.summary.strongest]
-    slides.text(page, ["Strengths", *strengths] if strengths else ["Strengths", "No principle could be scored."],
+    strengths = [f"{name} ({number(mean)})" for name, mean in report.executive_summary.strongest]
+    slides.text(page, ["Strengths", *strengths] if strengths else ["Strengths", "None stands out yet."],
                 left=MARGIN, top=BODY_TOP, width=HALF, height=BODY_HEIGHT, bullets=True, bold_first=True, size=18)
     first = [r for r in report.recommendations if r.kind is Kind.priority]
     unknown = [r for r in report.recommendations if r.kind is Kind.find_out]
@@ -99,19 +99,20 @@ def _split(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
                 height=BODY_HEIGHT, size=18)
     scored = [p for p in report.principles if p.ad is not None]
     slides.chart(page, XL_CHART_TYPE.BAR_CLUSTERED, [_short(p.name, 30) for p in scored],
-                 [("How far apart answers were (AD, scale points)", [p.ad for p in scored])],
+                 [("AD", [p.ad for p in scored])], title="How far apart answers were (AD, scale points)",
                  alt="Bar chart of how far apart the room's answers were on each principle (the AD index, in scale "
                      "points; longer bars mean more disagreement). The report's agreement table gives the numbers.",
                  left=RIGHT, top=BODY_TOP, width=HALF, height=BODY_HEIGHT, legend=False,
-                 colours=[report.branding.colour])
+                 colours=[report.branding.colour], scale=(0, None))
 
 
 def _sectors(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     page = new("Where sectors see things differently")
     differences = report.summary.sector_differences
     if not report.sectors or not differences:
-        slides.text(page, ["Sectors were too small to compare without identifying anyone: each needs at least "
-                           "3 people."], left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT)
+        slides.text(page, [f"Sectors could not be compared: fewer than two sectors had the {MIN_SECTOR_SIZE} "
+                           "people each needs to be shown without identifying anyone."],
+                    left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT)
         return
     slides.text(page, [f"{d.principle}: {d.highest} {number(d.spread)} points above {d.lowest}" for d in differences],
                 left=MARGIN, top=BODY_TOP, width=Inches(4.2), height=BODY_HEIGHT, bullets=True, size=18)
@@ -140,9 +141,17 @@ def _exemplars(deck, report: Report, new) -> None:  # type: ignore[no-untyped-de
 def _recommendations(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     page = new("Recommendations for the next six months")
     rows = report.first_recommendations[:MAX_ROWS]
-    slides.table(page, ["#", "Principle", "How soon", "Why"],
-                 [[str(r.rank), r.name, r.horizon, r.headline] for r in rows], widths=[0.5, 5.0, 1.9, 4.7],
-                 accent=report.branding.colour)
+    notes = [note for note in (report.unscored_note,) if note]
+    if rows:
+        slides.table(page, ["#", "Principle", "How soon", "Why"],
+                     [[str(r.rank), r.name, r.horizon, r.headline] for r in rows], widths=[0.5, 5.0, 1.9, 4.7],
+                     accent=report.branding.colour)
+    else:
+        notes.insert(0, "No scored principle needs action in the next six months: each is to build on over the "
+                        "year, with its steps in the report's improvement plan.")
+    if notes:
+        slides.text(page, notes, left=MARGIN, top=HEIGHT - Inches(2.3) if rows else BODY_TOP,
+                    width=WIDTH - 2 * MARGIN, height=Inches(1.6), size=SMALL_PT if rows else 18)
 
 
 def _priority(deck, report: Report, new, rank: int) -> None:  # type: ignore[no-untyped-def]

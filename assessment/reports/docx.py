@@ -28,7 +28,7 @@ def _plan(document, p: PrincipleSection) -> None:  # type: ignore[no-untyped-def
                            f"room {p.agreement}{agreed}.")
     word.bullets(document, p.why)
     if p.rubric:
-        document.add_paragraph(f"What “{p.level}” looks like here: {p.rubric}")
+        document.add_paragraph(f"What “{p.standing}” looks like here: {p.rubric}")
     if p.first_steps or p.next_steps:
         document.add_heading(f"To reach {p.next_level}" if p.next_level else "What to do", level=3)
         word.bullets(document, [*p.first_steps, *(s.text + (f" — {s.exemplar} did this"

@@ -108,10 +108,11 @@ def described(shape, alt: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def chart(page, kind, categories: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], *,  # type: ignore[no-untyped-def]
-          alt: str, left, top, width, height, scale: tuple[float, float] | None = None,
-          colours: Sequence[str] = SERIES_COLOURS, legend: bool = True):
-    """A native chart (its data stays editable in PowerPoint and LibreOffice) with alt text; `scale` fixes the
-    value axis, so a radar runs from the bottom of the scale to the top whatever the numbers."""
+          alt: str, left, top, width, height, scale: tuple[float | None, float | None] = (None, None),
+          colours: Sequence[str] = SERIES_COLOURS, legend: bool = True, title: str | None = None):
+    """A native chart (its data stays editable in PowerPoint and LibreOffice) with alt text; `scale` fixes either
+    end of the value axis, so a radar runs from the bottom of the scale to the top whatever the numbers, and a bar
+    starts at 0. No title unless given: the slide's title says what the chart is."""
     data = CategoryChartData()
     data.categories = list(categories)
     for name, values in series:
@@ -124,8 +125,15 @@ def chart(page, kind, categories: Sequence[str], series: Sequence[tuple[str, Seq
     if drawn.has_legend:
         drawn.legend.position = XL_LEGEND_POSITION.BOTTOM
         drawn.legend.include_in_layout = False
-    if scale is not None:
-        drawn.value_axis.minimum_scale, drawn.value_axis.maximum_scale = scale
+    drawn.has_title = title is not None
+    if title is not None:
+        drawn.chart_title.text_frame.text = title
+        drawn.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(SMALL_PT)
+    low, high = scale
+    if low is not None:
+        drawn.value_axis.minimum_scale = low
+    if high is not None:
+        drawn.value_axis.maximum_scale = high
         drawn.value_axis.major_unit = 1
     bars = kind in (XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.COLUMN_CLUSTERED)
     if kind == XL_CHART_TYPE.BAR_CLUSTERED:
