@@ -11,15 +11,15 @@ import json
 import sys
 from collections.abc import Sequence
 
+from assessment.cli import reports
+from assessment.cli.shared import COMMAND_LINE, chosen_exemplars, database, stored_workshop
 from assessment.content.exemplar import builtin_exemplars
 from assessment.content.framework import builtin_frameworks, load_framework
 from assessment.engine.comparison import compare
 from assessment.engine.responses import read_responses_csv
 from assessment.engine.scoring import score
-from assessment.errors import InputError, Problem
+from assessment.errors import InputError
 from assessment.numbers import number, signed
-from assessment.cli import reports
-from assessment.cli.shared import COMMAND_LINE, chosen_exemplars, database, stored_workshop
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 

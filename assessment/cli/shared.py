@@ -11,6 +11,7 @@ from assessment.services.access import Actor
 from assessment.services.database import Database
 from assessment.services.workshops import WorkshopFacts
 
+
 def chosen_exemplars(ids: Sequence[str]) -> list[Exemplar]:
     unknown = [i for i in ids if i not in exemplar_ids()]
     if unknown:

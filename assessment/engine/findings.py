@@ -115,8 +115,9 @@ def _first_steps(e: Evidence) -> list[str]:
         steps.append("Hear from both ends of the split before acting: ask those who scored it lowest and highest "
                      "what each of them sees.")
     if e.sector_gap and e.sector_gap.gap >= SECTOR_GAP:
-        steps.append(f"Ask the {e.sector_gap.lowest} and {e.sector_gap.highest} members to set out what each sees here, and "
-                     "agree which view the next steps start from.")
+        gap = e.sector_gap
+        steps.append(f"Ask the {gap.lowest} and {gap.highest} members to set out what each sees here, and agree "
+                     "which view the next steps start from.")
     return steps
 
 

@@ -239,9 +239,10 @@ def build_report(
     recommended = {r.principle: r for r in recommendations}
     ranked = {p.principle: p for p in priorities}
     comments = _comments(framework, responses)
-    sections = [_section(framework, principle, result=result, own=agreed.get(principle.id), priority=ranked[principle.id],
-                         recommendation=recommended[principle.id], evidence=by_principle[principle.id], gaps=gaps,
-                         comments=comments.get(principle.id, []), actions=actions)
+    sections = [_section(framework, principle, result=result, own=agreed.get(principle.id),
+                         priority=ranked[principle.id], recommendation=recommended[principle.id],
+                         evidence=by_principle[principle.id], gaps=gaps, comments=comments.get(principle.id, []),
+                         actions=actions)
                 for principle in framework.principles]
     radar = [room_series(room)]
     if any(a.score is not None for a in agreed.values()):

@@ -68,7 +68,11 @@ def _agreement(result: ScoreResult, gaps: Mapping[str, SectorGap]) -> str:
     names = {p.id: p.name for p in result.principles}
     apart = [f"{names[pid]} ({g.highest} {number(g.high)}, {g.lowest} {number(g.low)})"
              for pid, g in sorted(gaps.items(), key=lambda item: -item[1].gap) if g.gap >= SECTOR_GAP][:TOP]
-    room = f"The room was split on {listed(split)}." if split else "The room as a whole agreed on every principle."
+    judged = [p for p in result.principles if p.agreement is not Agreement.too_few]
+    if not judged:
+        return "Too few people answered to tell whether the room agreed or was split."
+    every = "every principle" if len(judged) == len(result.principles) else "every principle with enough answers to tell"
+    room = f"The room was split on {listed(split)}." if split else f"The room as a whole agreed on {every}."
     if not gaps:
         return room + (" Sectors could not be compared: fewer than two had the three people needed to show one "
                        "without identifying anyone.")
@@ -96,13 +100,15 @@ class ExecutiveSummary(BaseModel):
 
 
 def executive_summary(*, partnership: str, framework: Framework, result: ScoreResult, priorities: Sequence[Priority],
-                      gaps: Mapping[str, SectorGap], baseline: str | None, changes: Sequence[Change]) -> ExecutiveSummary:
+                      gaps: Mapping[str, SectorGap], baseline: str | None,
+                      changes: Sequence[Change]) -> ExecutiveSummary:
     """Where the partnership stands and on what base, what changed since the baseline, its strengths, its
     priorities, what nobody could judge, and where the room or the sectors were divided."""
     chosen = [p for p in priorities if p.kind is Kind.priority]
     unknown = [p.name for p in priorities if p.kind is Kind.find_out]
     # a principle the rule puts first is not also called a strength, however its mean ranks
-    strongest = [(n, m) for n, m in strongest_and_weakest(result)[0] if n not in {p.name for p in chosen} | set(unknown)]
+    put_first = {p.name for p in chosen} | set(unknown)
+    strongest = [(n, m) for n, m in strongest_and_weakest(result)[0] if n not in put_first]
     if chosen:
         first = (f"The {'priority' if len(chosen) == 1 else f'{len(chosen)} priorities'} for the next three months: "
                  f"{listed([f'{p.name} ({p.headline})' for p in chosen])}.")

@@ -38,8 +38,8 @@ def build_system_report(framework: Framework, *, system: str, profiles: Mapping[
     found = spreads(framework, profiles)
     widest = max((s for s in found if s.range is not None), key=lambda s: s.range, default=None)
     pairs = pairings(framework, profiles)
-    summary = [f"{len(profiles)} {'place' if len(profiles) == 1 else 'places'} in {system}, each at its latest "
-               "workshop on this framework."]
+    summary = [f"1 place in {system}, at its latest workshop on this framework." if len(profiles) == 1 else
+               f"{len(profiles)} places in {system}, each at its latest workshop on this framework."]
     if widest is not None and len(profiles) > 1:
         summary.append(f"They are furthest apart on {widest.name}: from {number(widest.lowest)} to "
                        f"{number(widest.highest)}, a range of {number(widest.range)} points.")

@@ -98,6 +98,8 @@ def _split(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     slides.text(page, [report.executive_summary.agreement], left=MARGIN, top=BODY_TOP, width=HALF,
                 height=BODY_HEIGHT, size=18)
     scored = [p for p in report.principles if p.ad is not None]
+    if not scored:
+        return
     slides.chart(page, XL_CHART_TYPE.BAR_CLUSTERED, [_short(p.name, 30) for p in scored],
                  [("AD", [p.ad for p in scored])], title="How far apart answers were (AD, scale points)",
                  alt="Bar chart of how far apart the room's answers were on each principle (the AD index, in scale "
@@ -189,6 +191,8 @@ def _progress(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def
     slides.text(page, [report.executive_summary.since_baseline or ""], left=MARGIN, top=BODY_TOP, width=Inches(4.2),
                 height=BODY_HEIGHT, size=18)
     changes = [c for c in baseline.changes if c.change is not None]
+    if not changes:
+        return
     slides.chart(page, XL_CHART_TYPE.BAR_CLUSTERED, [_short(c.name, 30) for c in changes],
                  [(f"{baseline.title} ({baseline.held_on})", [c.first for c in changes]),
                   ("This workshop", [c.last for c in changes])],

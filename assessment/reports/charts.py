@@ -11,7 +11,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-
 from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
 
 from assessment.engine.profiles import Series  # noqa: E402

@@ -13,8 +13,8 @@ from assessment.engine.progress_report import ProgressReport, build_progress_rep
 from assessment.engine.report import ActionItem, Agreed, Report, build_report
 from assessment.engine.system_report import SystemReport, build_system_report
 from assessment.errors import InputError, Problem
-from assessment.services.access import Actor, Role
 from assessment.services import history
+from assessment.services.access import Actor, Role
 from assessment.services.consensus import actions_in, agreed_in
 from assessment.services.results import workshop_responses
 from assessment.services.workshops import authorised, frameworks_of, pick

@@ -232,3 +232,14 @@ def test_a_framework_with_no_summaries_or_exemplars_reports_in_every_format(tmp_
     text = read_pdf((tmp_path / "report.pdf").read_bytes()).text
     assert "Costs in $ <and> £" in text and "Resident voice" in text
     assert "Costs in $ &lt;and&gt; £" in (tmp_path / "report.html").read_text()
+
+
+def test_a_report_of_a_workshop_nobody_has_answered_renders_in_every_format(ham):
+    from assessment.reports.render import REPORT_FORMATS
+
+    empty = Responses.from_answers([])
+    report = build_report(ham, empty, partnership="Empty", today=date(2026, 1, 1))
+    assert report.executive_summary.agreement == "Too few people answered to tell whether the room agreed or was split."
+    assert len(report.unscored) == 10 and report.plan == []
+    for fmt in REPORT_FORMATS:
+        assert render(report, fmt, responses=empty)
