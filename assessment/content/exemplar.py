@@ -219,6 +219,13 @@ def _builtin_exemplars() -> tuple[Exemplar, ...]:
     return tuple(read_exemplar(EXEMPLAR_DIR / f"{i}.yaml") for i in exemplar_ids())
 
 
+@lru_cache
+def exemplar_library() -> dict[str, Exemplar]:
+    """The built-in profiles by id, read once per process (they never change while it runs), for naming the
+    exemplar behind a framework's next steps and citing its source."""
+    return {e.id: e for e in builtin_exemplars()}
+
+
 def json_schema() -> dict:
     schema = Exemplar.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

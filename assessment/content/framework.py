@@ -121,14 +121,18 @@ class Scale(Content):
         size = self.max - self.min + 1
         return (size * size - 1) / 12
 
-    def level(self, value: float | None) -> str | None:
-        """The label of the scale point nearest to `value`; a tie goes up (2.5 -> 3)."""
+    def point(self, value: float | None) -> int | None:
+        """The scale point nearest to `value`; a tie goes up (2.5 -> 3)."""
         if value is None or math.isnan(value):
             return None
         # Rounding to 9 places first keeps a mean that is 2.5 in exact arithmetic from
         # landing on 2.4999999999 and rounding down.
-        point = math.floor(round(value, 9) + 0.5)
-        return self.labels[min(max(point, self.min), self.max)]
+        return min(max(math.floor(round(value, 9) + 0.5), self.min), self.max)
+
+    def level(self, value: float | None) -> str | None:
+        """The label of the scale point nearest to `value`."""
+        point = self.point(value)
+        return None if point is None else self.labels[point]
 
 
 class Statement(Content):
@@ -138,6 +142,30 @@ class Statement(Content):
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
     help: Text | None = Field(None, description="Optional help for someone unsure what counts.")
     wording: Wording = Wording.own
+
+
+def _step_from_text(value: object) -> object:
+    """A step may be written as a bare sentence; it is then a step no exemplar is named for."""
+    return {"step": value} if isinstance(value, str) else value
+
+
+class NextStep(Content):
+    """A step a partnership at one level takes to reach the next; where an exemplar place took it, which one
+    and the source that says so."""
+
+    step: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+    exemplar: FrameworkId | None = Field(None, description="The id of an exemplar place that took this step.")
+    source: ItemId | None = Field(None, description="The id of the exemplar's source that says so.")
+
+    @model_validator(mode="after")
+    def _exemplar_with_its_source(self) -> NextStep:
+        if (self.exemplar is None) != (self.source is None):
+            missing = "source" if self.source is None else "exemplar"
+            raise ContentProblems([((missing,), "an exemplar's step names both the exemplar and its source")])
+        return self
+
+
+Step = Annotated[NextStep, BeforeValidator(_step_from_text, json_schema_input_type=str | NextStep)]
 
 
 class Principle(Content):
@@ -153,6 +181,9 @@ class Principle(Content):
         default_factory=dict, description="What each scale level looks like for this principle."
     )
     prompts: tuple[Text, ...] = Field((), description="Questions for the room's discussion.")
+    next_steps: dict[int, tuple[Step, ...]] = Field(
+        default_factory=dict, description="For a level below the top of the scale, up to four steps a partnership "
+        "at that level takes to reach the next: a sentence, or {step, exemplar, source}.")
     statements: tuple[Statement, ...] = Field(min_length=1, max_length=50)
 
 
@@ -195,6 +226,7 @@ class Framework(Content):
                 problems.append(
                     ((*here, "rubric"), f"needs one entry for each scale point {self.scale.min}–{self.scale.max}")
                 )
+            problems.extend(_next_steps_problems(principle, self.scale, here))
             for s_index, statement in enumerate(principle.statements):
                 if statement.id in seen_statements:
                     first_p, first_s = seen_statements[statement.id]
@@ -221,6 +253,24 @@ class Framework(Content):
     def cited(self, source_ids: tuple[str, ...]) -> list[Source]:
         by_id = {s.id: s for s in (self.source, *self.sources) if s.id}
         return [by_id[i] for i in source_ids if i in by_id]
+
+
+MAX_STEPS = 4  # a longer list stops being a next step and becomes a plan
+
+
+def _next_steps_problems(principle: Principle, scale: Scale,
+                         here: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], str]]:
+    """Steps lead from a level to the one above, so there are none for the top level or for points off the scale;
+    how many steps and how long each is are left to the author (the built-in frameworks' tests hold theirs)."""
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for level, steps in principle.next_steps.items():
+        where = (*here, "next_steps", level)
+        if level not in scale.points or level == scale.max:
+            problems.append((where, f"steps are for the levels {scale.min}–{scale.max - 1}, below the top of the "
+                                    "scale"))
+        elif not 1 <= len(steps) <= MAX_STEPS:
+            problems.append((where, f"give 1 to {MAX_STEPS} steps"))
+    return problems
 
 
 def _listed(points: list[int]) -> str:

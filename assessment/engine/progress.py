@@ -77,15 +77,28 @@ def changes(framework: Framework, snapshots: Sequence[Snapshot]) -> list[Change]
         spreads = [s for s in (first.spread, last.spread) if s is not None]
         noise = max(spreads) if spreads else None
         beyond = None if noise is None else abs(difference) > noise
-        direction = "up" if difference > 0 else "down" if difference < 0 else "unchanged"
+        # "up 0.0" says nothing: a change too small to show at one decimal is no change
+        moved = "unchanged" if number(abs(difference)) == number(0) else (
+            f"{'up' if difference > 0 else 'down'} {number(abs(difference))}")
         if beyond is None:
-            words = f"{direction} {number(abs(difference))}; too few answers to judge against the room's spread."
+            words = f"{moved}; too few answers to judge against the room's spread."
         elif beyond:
-            words = (f"{direction} {number(abs(difference))}, more than the room's own spread ({number(noise)}): "
-                     "a real change.")
+            words = f"{moved}, more than the room's own spread ({number(noise)}): a real change."
+        elif moved == "unchanged":
+            words = "unchanged."
         else:
-            words = (f"{direction} {number(abs(difference))}, within the room's own spread ({number(noise)}): this could be "
+            words = (f"{moved}, within the room's own spread ({number(noise)}): this could be "
                      "disagreement in the room rather than change.")
         found.append(Change(principle=principle.id, name=principle.name, first=first.score, last=last.score,
                             change=difference, beyond_spread=beyond, in_words=words))
     return sorted(found, key=lambda c: -abs(c.change) if c.change is not None else 1)
+
+
+class Baseline(BaseModel):
+    """The workshop a follow-up is compared with: both workshops scored on the statements they share."""
+
+    title: str
+    held_on: datetime.date
+    then: Snapshot
+    now: Snapshot
+    note: str | None = None  # when the two ran different versions of the framework, what was left out

@@ -97,14 +97,15 @@ def _text(value: object) -> str | None:
 def responses_csv(responses: Responses) -> str:
     """The answers as a responses CSV (docs/formats.md) that `parse_responses_csv` reads back.
 
-    Organisation, sector and comment are spreadsheet-safe (see `assessment.engine.formula`).
+    Every text people gave — participant label, organisation, sector, comment — is spreadsheet-safe (see
+    `assessment.engine.formula`).
     """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS])
     for a in responses.answers():
         score = DONT_KNOW if a.dont_know else "" if a.score is None else str(a.score)
-        writer.writerow([a.participant, a.statement, score,
+        writer.writerow([as_text(a.participant), a.statement, score,
                          *(as_text(text) or "" for text in (a.organisation, a.sector, a.comment))])
     return out.getvalue()
 
@@ -167,7 +168,7 @@ def parse_responses_csv(raw: bytes, framework: Framework, *, source: str) -> Res
             index = columns.get(name)
             return record[index].strip() if index is not None and index < len(record) else ""
 
-        participant, statement, score_text = field("participant"), field("statement"), field("score")
+        participant, statement, score_text = from_text(field("participant")), field("statement"), field("score")
         line_problems = []
         if not participant:
             line_problems.append("participant is empty")

@@ -95,7 +95,7 @@ def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: i
             hovertemplate="%{x} people: " + plotly_text(column) + "<extra></extra>",
         ))
     figure.update_layout(
-        barmode="stack", height=100 + row_height * len(statements),
+        barmode="stack", height=150 + row_height * len(statements),  # room for a legend over two or three lines
         yaxis={"autorange": "reversed", "tickfont": {"color": TEXT}},
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 10, "b": 40},

@@ -1,11 +1,15 @@
-"""Facilitator: the room's or the agreed profile against exemplars, gaps largest first."""
+"""Facilitator: the room's or the agreed profile against exemplars, gaps largest first, and what moving up takes
+from the level each principle stands at."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from assessment.engine.profiles import agreed_series, room_series
+from assessment.content.framework import Framework
+from assessment.engine.next_steps import next_steps_for
+from assessment.engine.profiles import Series, agreed_series, room_series
 from assessment.pages import results, state
+from assessment.pages.text import plain
 from assessment.services import consensus
 from assessment.services import results as stored_results
 
@@ -36,3 +40,29 @@ def render() -> None:
     results.profile(framework, profile, [exemplars[i] for i in chosen])
     st.header("Gaps, largest first")
     results.gap_list(framework, profile.scores, [exemplars[i] for i in chosen])
+    moving_up(framework, profile)
+
+
+def moving_up(framework: Framework, profile: Series) -> None:
+    """For each principle, the framework's steps from the level this profile puts it at to the next."""
+    st.header("What moving up takes")
+    labels = framework.scale.labels
+    if not any(p.next_steps for p in framework.principles):
+        st.markdown("This framework gives no next steps.")
+        return
+    for principle in framework.principles:
+        level = framework.scale.point(profile.scores.get(principle.id))
+        if level is None:
+            continue
+        steps = next_steps_for(framework, principle.id, level)
+        where = (f"{level} {labels[level]} → {level + 1} {labels[level + 1]}" if level < framework.scale.max
+                 else f"{level} {labels[level]}, the top of the scale")
+        with st.expander(f"{plain(principle.name)} — {plain(where)}"):
+            if not steps:
+                st.markdown("At the top of the scale: keep what works and share it." if level == framework.scale.max
+                            else "The framework gives no steps for this level.")
+            for step in steps:
+                st.markdown(f"- {plain(step.text)}")
+                if step.exemplar:
+                    st.caption(f"{plain(step.exemplar)} did this" + (f" — source: {plain(step.source)}"
+                                                                     if step.source else ""))

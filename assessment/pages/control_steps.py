@@ -9,7 +9,7 @@ from assessment.content.framework import Framework
 from assessment.engine.agenda import Stage, Step, spotlight_key
 from assessment.errors import InputError
 from assessment.numbers import number
-from assessment.pages import consensus_forms, results, state
+from assessment.pages import consensus_forms, downloads, results, state
 from assessment.pages.charts import distribution_bars
 from assessment.pages.qr import qr_svg
 from assessment.pages.text import plain, show_problems
@@ -152,11 +152,10 @@ def _actions(facts: WorkshopFacts, here: Position) -> None:
 
 
 def _close(facts: WorkshopFacts, here: Position) -> None:
-    from assessment.pages.agree import downloads  # the reports and exports, as on the Agree page
-
     st.markdown("Thank the room, close scoring if it is still open, and take the report away.")
     for framework in facts.frameworks:
-        downloads(facts, framework)
+        st.markdown(f"**{plain(framework.title)}**")
+        downloads.workshop_files(facts, framework)
 
 
 STEP_CONTROLS = {Stage.join: _join, Stage.scoring: _scoring, Stage.overview: _overview, Stage.principles: _principle,

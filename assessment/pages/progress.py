@@ -8,7 +8,7 @@ import streamlit as st
 from assessment.engine.profiles import Series
 from assessment.engine.progress import Basis, changes
 from assessment.numbers import number
-from assessment.pages import results, state
+from assessment.pages import downloads, results, state
 from assessment.pages.charts import radar
 from assessment.pages.text import plain
 from assessment.services import history, library
@@ -51,6 +51,7 @@ def render() -> None:
     st.header("What changed most")
     for change in changes(framework, series):
         st.markdown(f"- **{plain(change.name)}**: {plain(change.in_words)}")
+    downloads.progress_files(place_id=place_id, place=places[place_id], framework=framework)
 
 
 def _marked(point) -> str:  # type: ignore[no-untyped-def]

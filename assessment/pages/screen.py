@@ -150,7 +150,7 @@ def _principle(shown: Screen) -> None:
                     + (f" · agreed: **{plain(spot.agreed)}**" if spot.agreed else ""))
         table = pd.DataFrame([[s.text, *s.counts, s.dont_know] for s in spot.statements],
                              columns=["Statement", *spot.scale, "Don't know"])
-        st.plotly_chart(distribution_bars(table, font_size=FONT - 2, row_height=64, label_width=45), config=CHART)
+        st.plotly_chart(distribution_bars(table, font_size=FONT - 2, row_height=56, label_width=45), config=CHART)
         tables = [table]
         if spot.lens:
             st.markdown("**How sectors see it**" + (f" — {plain(spot.lens_note)}" if spot.lens_note else ""))
@@ -198,26 +198,31 @@ def _second_vote(shown: Screen) -> None:
         return
     st.title(f"Second vote: {plain(vote.name)}")
     change = vote.comparison
-    if vote.is_open:
-        st.markdown(f'<div class="big-number">{change.second.people}</div>people have voted again — '
-                    "vote on your phone now.", unsafe_allow_html=True)
-    results.table(pd.DataFrame({
-        "": ["People", "Mean", "Within a point of the middle view", "rwg (1 = full agreement)", "The room"],
-        "First vote": [change.first.people, number(change.first.mean), percent(change.first.within_one_point),
-                       number(change.first.rwg, 2), str(change.first.agreement)],
-        "Second vote": [change.second.people, number(change.second.mean), percent(change.second.within_one_point),
-                        number(change.second.rwg, 2), str(change.second.agreement)]}))
-    if not vote.is_open:
-        st.markdown(f"**{plain(change.in_words)}**")
-    for column, title, counts in zip(st.columns(2), ("First vote", "Second vote"),
-                                     (vote.first_round, vote.second_round), strict=True):
-        column.markdown(f"**{title}**")
-        table = pd.DataFrame([[s.text, *s.counts, s.dont_know] for s in counts],
-                             columns=["Statement", *vote.scale, "Don't know"])
-        column.plotly_chart(distribution_bars(table, font_size=FONT - 5, row_height=84, label_width=34),
+    figures, charts = st.columns([2, 3], gap="large")
+    with figures:
+        if vote.is_open:
+            st.markdown(f'<div class="big-number">{change.second.people}</div>people have voted again — '
+                        "vote on your phone now.", unsafe_allow_html=True)
+        results.table(pd.DataFrame({
+            "": ["People", "Mean", "Within a point of the middle", "rwg (1 = all agree)", "The room"],
+            "First vote": [change.first.people, number(change.first.mean), percent(change.first.within_one_point),
+                           number(change.first.rwg, 2), str(change.first.agreement)],
+            "Second vote": [change.second.people, number(change.second.mean),
+                            percent(change.second.within_one_point), number(change.second.rwg, 2),
+                            str(change.second.agreement)]}))
+        if not vote.is_open:
+            st.markdown(f"**{plain(change.in_words)}**")
+    tables = []
+    with charts:
+        for title, counts in (("First vote", vote.first_round), ("Second vote", vote.second_round)):
+            st.markdown(f"**{title}**")
+            table = pd.DataFrame([[s.text, *s.counts, s.dont_know] for s in counts],
+                                 columns=["Statement", *vote.scale, "Don't know"])
+            short = table.assign(Statement=[_clip(text, 44) for text in table["Statement"]])  # one line each
+            st.plotly_chart(distribution_bars(short, font_size=FONT - 5, row_height=36, label_width=60),
                             config=CHART, key=f"round-{title}")
-        with column:
-            _as_tables([table])
+            tables.append(table)
+        _as_tables(tables)
 
 
 def _agree(shown: Screen) -> None:

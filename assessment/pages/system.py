@@ -9,7 +9,7 @@ import streamlit as st
 from assessment.engine.profiles import Series
 from assessment.engine.system import pairings, spreads
 from assessment.numbers import number
-from assessment.pages import results, state
+from assessment.pages import downloads, results, state
 from assessment.pages.charts import plotly_text, radar, radar_values
 from assessment.pages.text import plain
 from assessment.palette import SCALE_COLOURS
@@ -85,3 +85,5 @@ def render() -> None:
                 small.layout.title.text = plotly_text(place)
             column.plotly_chart(small, config={"displayModeBar": False}, key=f"small-{place}")
     st.caption("Small radars leave out the principle names; the heat map table above has every number.")
+    downloads.system_files(system_id=None if system_id == ALL else system_id, system=systems[system_id],
+                           framework=framework)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import io
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
 
 from assessment.engine.profiles import Series  # noqa: E402
-from assessment.palette import DASHES, SERIES_COLOURS  # noqa: E402
+from assessment.numbers import number  # noqa: E402
+from assessment.palette import DASHES, GRID, SCALE_COLOURS, SECONDARY_TEXT, SERIES_COLOURS, TEXT  # noqa: E402
 
 MATPLOTLIB_DASHES = {"solid": "-", "dash": "--", "dot": ":", "dashdot": "-.", "longdash": (0, (8, 3)),
                      "longdashdot": (0, (8, 3, 2, 3))}
@@ -26,7 +28,7 @@ plt.rcParams["svg.hashsalt"] = "placeready"  # the same chart gives the same SVG
 def radar_figure(names: dict[str, str], series: Sequence[Series], scale: dict[int, str]):  # type: ignore[no-untyped-def]
     ids = list(names)
     angles = [2 * math.pi * i / len(ids) for i in range(len(ids))]
-    figure, axes = plt.subplots(figsize=(8, 7), subplot_kw={"projection": "polar"})
+    figure, axes = plt.subplots(figsize=(6.4, 5.6), subplot_kw={"projection": "polar"})
     axes.set_theta_offset(math.pi / 2)  # first principle at the top, then clockwise, as in the app
     axes.set_theta_direction(-1)
     low, high = min(scale), max(scale)
@@ -40,29 +42,84 @@ def radar_figure(names: dict[str, str], series: Sequence[Series], scale: dict[in
     axes.set_ylim(low, high)
     axes.set_yticks(list(scale))
     axes.set_xticks(angles)
-    axes.set_xticklabels([textwrap.fill(names[i], 24) for i in ids], fontsize=8, color="#0B0C0C")
-    axes.tick_params(axis="x", pad=14)
-    axes.tick_params(axis="y", labelsize=8, colors="#505A5F")
-    axes.grid(color="#B0B8BF", linewidth=0.6)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(3, len(series)), frameon=False, fontsize=8)
+    axes.set_xticklabels([textwrap.fill(names[i], 22) for i in ids], fontsize=8.5, color=TEXT)
+    for label, angle in zip(axes.get_xticklabels(), angles, strict=True):
+        # labels on the sides grow away from the circle, so long names never run across it
+        across = math.sin(angle)  # clockwise from the top: right of centre is positive
+        label.set_horizontalalignment("left" if across > 0.1 else "right" if across < -0.1 else "center")
+    axes.tick_params(axis="x", pad=10)
+    axes.tick_params(axis="y", labelsize=8, colors=SECONDARY_TEXT)
+    axes.grid(color=GRID, linewidth=0.6)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=min(3, len(series)), frameon=False, fontsize=8.5)
     figure.tight_layout()
     return figure
 
 
-def radar_svg(names: dict[str, str], series: Sequence[Series], scale: dict[int, str]) -> str:
-    figure = radar_figure(names, series, scale)
+def _svg(figure) -> str:  # type: ignore[no-untyped-def]
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")  # labels never cut off
     plt.close(figure)
     return buffer.getvalue()
 
 
-def radar_png(names: dict[str, str], series: Sequence[Series], scale: dict[int, str], dpi: int = 200) -> bytes:
-    figure = radar_figure(names, series, scale)
+def _png(figure, dpi: int = 200) -> bytes:  # type: ignore[no-untyped-def]
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi)
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     plt.close(figure)
     return buffer.getvalue()
+
+
+def radar_svg(names: dict[str, str], series: Sequence[Series], scale: dict[int, str]) -> str:
+    return _svg(radar_figure(names, series, scale))
+
+
+def radar_png(names: dict[str, str], series: Sequence[Series], scale: dict[int, str]) -> bytes:
+    return _png(radar_figure(names, series, scale))
+
+
+def heatmap_figure(names: dict[str, str], places: Mapping[str, Mapping[str, float | None]],  # type: ignore[no-untyped-def]
+                   scale: dict[int, str]):
+    """Places × principles (numbered), light to dark blue as the scale rises, each cell with its number."""
+    ids = list(names)
+    matrix = [[math.nan if places[place].get(i) is None else places[place][i] for i in ids] for place in places]
+    figure, axes = plt.subplots(figsize=(6.4, 1.2 + 0.4 * len(places)))
+    colours = LinearSegmentedColormap.from_list("scale", SCALE_COLOURS).with_extremes(bad="#FFFFFF")
+    axes.imshow(matrix, cmap=colours, vmin=min(scale), vmax=max(scale), aspect="auto")
+    low, high = min(scale), max(scale)
+    for row, values in enumerate(matrix):
+        for column, value in enumerate(values):
+            shown = None if math.isnan(value) else value
+            red, green, blue, _ = colours((value - low) / (high - low)) if shown is not None else (1, 1, 1, 1)
+            dark = 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.45  # white text where black would not read
+            axes.text(column, row, number(shown), ha="center", va="center", fontsize=9,
+                      color="#FFFFFF" if dark else TEXT)
+    # Principles by number, as in the key beside the chart: ten long names do not fit across a page.
+    axes.set_xticks(range(len(ids)))
+    axes.set_xticklabels([str(n) for n in range(1, len(ids) + 1)], fontsize=9, color=TEXT)
+    axes.set_xlabel("Principle", fontsize=9, color=SECONDARY_TEXT)
+    axes.xaxis.set_label_position("top")
+    axes.xaxis.tick_top()
+    axes.set_yticks(range(len(places)))
+    axes.set_yticklabels([textwrap.shorten(place, 32, placeholder="…") for place in places], fontsize=9, color=TEXT)
+    axes.tick_params(length=0)
+    for edge in axes.spines.values():
+        edge.set_color(GRID)
+    figure.tight_layout()
+    return figure
+
+
+def heatmap_svg(names: dict[str, str], places: Mapping[str, Mapping[str, float | None]], scale: dict[int, str]) -> str:
+    return _svg(heatmap_figure(names, places, scale))
+
+
+def heatmap_png(names: dict[str, str], places: Mapping[str, Mapping[str, float | None]],
+                scale: dict[int, str]) -> bytes:
+    return _png(heatmap_figure(names, places, scale))
+
+
+def heatmap_alt(places: Mapping[str, Mapping[str, float | None]]) -> str:
+    return (f"Heat map of {len(places)} places by principle (numbered as in the key), darker for higher scores. The "
+            "table after the chart gives the same numbers.")
 
 
 def radar_alt(series: Sequence[Series], what: str) -> str:

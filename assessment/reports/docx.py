@@ -1,129 +1,145 @@
-"""The report as an editable Word document: real headings, tables, and charts with alt text."""
+"""The readiness report as an editable Word document: a cover, contents, real headings, tables whose header
+repeats on each page, and charts with alt text."""
 
 from __future__ import annotations
 
-import io
-
-from docx import Document
-from docx.shared import Cm, RGBColor
-
 from assessment.content.exemplar import JUDGEMENT_CAVEAT
-from assessment.engine.profiles import Series
-from assessment.engine.report import Report
+from assessment.engine.report import PrincipleSection, Report
 from assessment.numbers import number as num
 from assessment.numbers import percent as pct
+from assessment.numbers import signed
+from assessment.reports import word
 from assessment.reports.charts import radar_alt, radar_png
 
-TEXT_WIDTH_CM = 16.0
+RECOMMENDATIONS_INTRO = ("What to do in the next six months, ranked by the rule in the appendix: the priorities "
+                         "first, then what to find out, then the rest. The table gives the first thing to do; the "
+                         "improvement plan gives every step.")
+PLAN_INTRO = ("For each principle: where it stands, what the next level takes, what the exemplars did, and the "
+              "actions the room agreed.")
 
 
-def _table(document, header: list[str], rows: list[list[str]], *, first_cm: float | None = None) -> None:  # type: ignore[no-untyped-def]
-    """A grid table; `first_cm` widens the first column (names, statements) and shares out the rest."""
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    table.autofit = False
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = text
-    if first_cm is not None and len(header) > 1:
-        rest = (TEXT_WIDTH_CM - first_cm) / (len(header) - 1)
-        for index, column in enumerate(table.columns):  # the grid, which LibreOffice reads
-            column.width = Cm(first_cm if index == 0 else rest)
-        for row in table.rows:  # and each cell, which Word reads
-            for index, cell in enumerate(row.cells):
-                cell.width = Cm(first_cm if index == 0 else rest)
-    document.add_paragraph()
-
-
-def _chart(document, report: Report, series: list[Series], alt: str) -> None:  # type: ignore[no-untyped-def]
-    document.add_picture(io.BytesIO(radar_png(report.principle_names, series, report.scale)), width=Cm(16))
-    # python-docx has no alt-text API; the description lives on the picture's docPr element.
-    properties = document.inline_shapes[-1]._inline.docPr
-    properties.set("descr", alt)
-    properties.set("title", alt.split(":")[0])
+def _plan(document, p: PrincipleSection) -> None:  # type: ignore[no-untyped-def]
+    document.add_heading(p.name, level=2)
+    rec = p.recommendation
+    standing = f"Level now: {p.standing}" + (f" → next: {p.next_level}" if p.next_level else "") + ". " \
+        if p.standing else ""
+    agreed = f", agreed {p.agreed_score} {p.agreed_label}" if p.agreed_score is not None else ""
+    document.add_paragraph(f"{rec.kind.capitalize()}, {rec.horizon}. {standing}Mean {num(p.mean)}, {p.n} people, "
+                           f"room {p.agreement}{agreed}.")
+    word.bullets(document, p.why)
+    if p.rubric:
+        document.add_paragraph(f"What “{p.standing}” looks like here: {p.rubric}")
+    if p.first_steps or p.next_steps:
+        document.add_heading(f"To reach {p.next_level}" if p.next_level else "What to do", level=3)
+        word.bullets(document, [*p.first_steps, *(s.text + (f" — {s.exemplar} did this"
+                                                            + (f" (source: {s.source})" if s.source else "") + "."
+                                                            if s.exemplar else "") for s in p.next_steps)])
+    if p.exemplars:
+        document.add_heading("What the exemplars did", level=3)
+        word.bullets(document, [
+            f"{e.exemplar} ({e.score}, {e.confidence} evidence"
+            + (f", {signed(e.gap)} against this partnership" if e.gap is not None else "") + f"): {e.practice}"
+            if e.score is not None else f"{e.exemplar} — not assessed: {e.not_assessed}" for e in p.exemplars])
+    document.add_heading("Actions agreed", level=3)
+    if p.actions:
+        word.table(document, ["Action", "Owner", "Due"], [[a.text, a.owner, a.due or "—"] for a in p.actions],
+                   first_cm=10.0)
+    else:
+        document.add_paragraph("None recorded yet.")
+    if p.note:
+        document.add_heading("Notes from the discussion", level=3)
+        document.add_paragraph(p.note)
+    if p.comments:
+        document.add_heading("What people said", level=3)
+        for comment in p.comments:
+            document.add_paragraph(comment, style="Quote")
 
 
 def render_docx(report: Report) -> bytes:
-    document = Document()
-    accent = RGBColor.from_string(report.branding.colour.lstrip("#").upper())
-    for style in ("Title", "Heading 1", "Heading 2"):
-        document.styles[style].font.color.rgb = accent
-    document.core_properties.title = report.title
-    document.core_properties.author = report.branding.name
-    document.add_paragraph(report.branding.name)
-    document.add_heading(report.title, level=0)
-    details = [report.framework_title, report.workshop, report.held_on, report.place]
-    document.add_paragraph(" · ".join(d for d in details if d))
-    document.add_paragraph(f"{report.participants} people took part. Report made {report.generated_on}.")
+    document = word.new_document(title=report.title, branding=report.branding)
+    word.cover_page(document, report.cover, report.branding)
+    headings = ["Executive summary", "Recommendations", "Where the partnership stands",
+                *(["Since the baseline"] if report.baseline else []), "Improvement plan",
+                "Appendix: method, agreement statistics and the data", "Sources"]
+    word.contents(document, headings)
 
-    document.add_heading("Summary", level=1)
-    s = report.summary
-    document.add_paragraph(f"Overall the partnership sits at {num(s.mean)} ({s.level or 'no score'}) on a scale "
-                           f"from {min(report.scale)} to {max(report.scale)}.")
-    for heading, items in [("Strongest principles", [f"{n} — {num(m)}" for n, m in s.strongest]),
-                           ("Weakest principles", [f"{n} — {num(m)}" for n, m in s.weakest]),
-                           ("Where the room was split", s.split or ["The room agreed on every principle."]),
-                           ("Where sectors differ most",
-                            [f"{d.principle}: {d.highest} {num(d.spread)} points above {d.lowest}"
-                             for d in s.sector_differences] or ["Too few people per sector to compare sectors."])]:
-        document.add_heading(heading, level=2)
-        for item in items:
-            document.add_paragraph(item, style="List Bullet")
+    document.add_heading("Executive summary", level=1)
+    for sentence in report.executive_summary.sentences:
+        document.add_paragraph(sentence)
+    document.add_heading("Key findings", level=2)
+    word.bullets(document, report.key_findings)
 
-    document.add_heading("Profile", level=1)
-    _chart(document, report, report.radar, radar_alt(report.radar, "the partnership's profile"))
+    document.add_heading("Recommendations", level=1)
+    document.add_paragraph(RECOMMENDATIONS_INTRO)
+    word.table(document, ["#", "Principle", "How soon", "What to do first", "Why"], [
+        [str(r.rank), r.name + (f"\n{r.level}" if r.level else ""), f"{r.kind}, {r.horizon}",
+         "\n".join([*r.what, *(f"Agreed: {a.text} — {a.owner}" + (f", by {a.due}" if a.due else "")
+                               for a in r.actions)]),
+         "\n".join(r.why)] for r in report.first_recommendations], widths_cm=[0.8, 3.2, 2.2, 5.8, 5.0])
+    if report.unscored_note:
+        document.add_paragraph(report.unscored_note)
+    if report.later_recommendations:
+        document.add_heading("To build on over the next 12 months", level=2)
+        word.bullets(document, [f"{r.name}" + (f" ({r.level})" if r.level else "") + f": {r.headline}."
+                                for r in report.later_recommendations])
+
+    document.add_heading("Where the partnership stands", level=1)
+    word.picture(document, radar_png(report.principle_names, report.radar, report.scale),
+                 alt=radar_alt(report.radar, "the partnership's profile"))
     names = report.principle_names
-    _table(document, ["Principle", *(s.name for s in report.radar)],
-           [[name, *(num(s.scores.get(pid)) for s in report.radar)] for pid, name in names.items()], first_cm=6.5)
+    word.table(document, ["Principle", *(s.name for s in report.radar)],
+               [[name, *(num(s.scores.get(pid)) for s in report.radar)] for pid, name in names.items()], first_cm=6.5)
     if report.exemplar_names:
         document.add_paragraph(JUDGEMENT_CAVEAT)
     if report.sectors:
         document.add_heading("By sector", level=2)
-        _chart(document, report, report.sectors, radar_alt(report.sectors, "each sector's profile"))
-        _table(document, ["Principle", *(s.name for s in report.sectors)],
-               [[name, *(num(s.scores.get(pid)) for s in report.sectors)] for pid, name in names.items()],
-               first_cm=5.0)
+        word.picture(document, radar_png(report.principle_names, report.sectors, report.scale),
+                     alt=radar_alt(report.sectors, "each sector's profile"))
+        word.table(document, ["Principle", *(s.name for s in report.sectors)],
+                   [[name, *(num(s.scores.get(pid)) for s in report.sectors)] for pid, name in names.items()],
+                   first_cm=5.0)
 
-    for number, p in enumerate(report.principles, start=1):
-        document.add_heading(f"{number}. {p.name}", level=1)
-        if p.summary:
-            document.add_paragraph(p.summary)
-        _table(document, ["Mean", "Median", "Level", "People", "rwg", "AD", "Don't know", "Room", "Agreed"],
-               [[num(p.mean), num(p.median), p.level or "—", str(p.n), num(p.rwg, 2), num(p.ad, 2),
-                 pct(p.dont_know), str(p.agreement),
-                 f"{p.agreed_score} {p.agreed_label}" if p.agreed_score is not None else "not recorded"]])
-        if p.rubric:
-            document.add_paragraph(f"What “{p.level}” looks like here: {p.rubric}")
-        if p.note:
-            document.add_paragraph(f"Notes from the discussion: {p.note}")
-        _table(document, ["Statement", "Mean", "Median", "Answers", "Don't know"],
-               [[st.text, num(st.mean), num(st.median), str(st.n), pct(st.dont_know)] for st in p.statements],
-               first_cm=9.0)
-        if p.exemplars:
-            document.add_heading("Beside the exemplars", level=2)
-            for e in p.exemplars:
-                text = (f"{e.exemplar}: {e.score} ({e.confidence} evidence). {e.practice}" if e.score is not None
-                        else f"{e.exemplar}: not assessed — {e.not_assessed}")
-                document.add_paragraph(text, style="List Bullet")
-        if p.comments:
-            document.add_heading("What people said", level=2)
-            for comment in p.comments:
-                document.add_paragraph(comment, style="Quote")
-        if p.actions:
-            document.add_heading("Actions", level=2)
-            _table(document, ["Action", "Owner", "Due"], [[a.text, a.owner, a.due or "—"] for a in p.actions],
-                   first_cm=9.0)
+    if report.baseline:
+        b = report.baseline
+        document.add_heading("Since the baseline", level=1)
+        document.add_paragraph(f"Compared with the {b.title} ({b.held_on}). A change counts as real only when it is "
+                               "larger than the room's own spread at both workshops.")
+        if b.note:
+            document.add_paragraph(b.note)
+        word.table(document, ["Principle", "Baseline", "Now", "Change", "Judged against the room's spread"],
+                   [[c.name, num(c.first), num(c.last), signed(c.change), c.in_words] for c in b.changes],
+                   widths_cm=[4.8, 1.9, 1.5, 1.6, 7.2])
 
-    document.add_heading("Appendix: method", level=1)
+    document.add_heading("Improvement plan", level=1)
+    document.add_paragraph(PLAN_INTRO)
+    for section in report.plan:
+        _plan(document, section)
+    if report.unscored:
+        document.add_heading("Principles without a score", level=2)
+        document.add_paragraph("Nobody scored these principles, so they have no level. Finding out where they stand "
+                               "is the first step: ask those who answered “don't know” what they would need to see, "
+                               "and score them again.")
+        word.table(document, ["Principle", "Why there is no score"], [[u.name, u.reason] for u in report.unscored],
+                   first_cm=7.0)
+
+    document.add_heading("Appendix: method, agreement statistics and the data", level=1)
     for paragraph in report.method:
         document.add_paragraph(paragraph)
+    document.add_paragraph(f"Krippendorff's alpha across all statements: ordinal {num(report.alpha_ordinal, 2)}, "
+                           f"interval {num(report.alpha_interval, 2)}.")
+    document.add_heading("Agreement statistics", level=2)
+    word.table(document, ["Principle", "Mean", "Median", "Level", "People", "rwg", "AD", "Don't know", "Room",
+                          "Agreed"],
+               [[p.name, num(p.mean), num(p.median), p.level or "—", str(p.n), num(p.rwg, 2), num(p.ad, 2),
+                 pct(p.dont_know), str(p.agreement),
+                 f"{p.agreed_score} {p.agreed_label}" if p.agreed_score is not None else "—"]
+                for p in report.principles], widths_cm=[4.0, 1.3, 1.5, 1.9, 1.5, 1.0, 1.0, 1.4, 1.5, 1.9])
+    document.add_heading("The data: every statement", level=2)
+    for p in report.principles:
+        document.add_heading(p.name, level=3)
+        word.table(document, ["Statement", "Mean", "Median", "Answers", "Don't know"],
+                   [[s.text, num(s.mean), num(s.median), str(s.n), pct(s.dont_know)] for s in p.statements],
+                   first_cm=9.0)
     document.add_heading("Sources", level=1)
-    for source in report.sources:
-        document.add_paragraph(source, style="List Number")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    word.bullets(document, report.sources, style="List Number")
+    return word.saved(document)

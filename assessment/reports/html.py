@@ -1,5 +1,5 @@
-"""The report as one self-contained HTML file (works offline, charts as inline SVG), also the print HTML
-WeasyPrint turns into the PDF."""
+"""Reports as one self-contained HTML file each (works offline, charts as inline SVG), also the print HTML
+WeasyPrint turns into the PDFs: the readiness report, a place's progress, and places side by side."""
 
 from __future__ import annotations
 
@@ -10,19 +10,21 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from assessment.content.exemplar import JUDGEMENT_CAVEAT
-from assessment.engine.profiles import Series
+from assessment.engine.progress_report import ProgressReport
 from assessment.engine.report import Report
-from assessment.numbers import number, percent
-from assessment.reports.charts import radar_alt, radar_svg
+from assessment.engine.system_report import SystemReport
+from assessment.numbers import number, percent, signed
+from assessment.reports.charts import heatmap_alt, heatmap_svg, radar_alt, radar_svg
 
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                          autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+FORMATTERS = {"num": number, "pct": percent, "signed": signed}
+SHORT: list[tuple[str, str]] = []  # a document of a few pages needs no contents
 
 
-def _chart(report: Report, series: list[Series], alt: str, *, print: bool) -> Markup:  # noqa: A002
-    """The radar as SVG: inline on screen (labelled for screen readers, its text searchable); as an image with
-    alt text in print, which WeasyPrint tags as a figure carrying that text."""
-    svg = radar_svg(report.principle_names, series, report.scale)
+def _figure(svg: str, alt: str, *, print: bool) -> Markup:  # noqa: A002
+    """A chart as SVG: inline on screen (labelled for screen readers, its text searchable); as an image with alt
+    text in print, which WeasyPrint tags as a figure carrying that text."""
     if print:
         uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
         return Markup('<img src="{}" alt="{}">').format(uri, alt)
@@ -30,13 +32,36 @@ def _chart(report: Report, series: list[Series], alt: str, *, print: bool) -> Ma
     return Markup('<div role="img" aria-label="{}">').format(alt) + Markup(svg) + Markup("</div>")
 
 
+def _page(template: str, model, contents: list[tuple[str, str]], *, print: bool, **charts) -> str:  # type: ignore[no-untyped-def]  # noqa: A002
+    return _TEMPLATES.get_template(template).render(
+        r=model, charts=charts, print=print, contents=contents, caveat=JUDGEMENT_CAVEAT,
+        accent=model.branding.colour, **FORMATTERS)
+
+
 def render_html(report: Report, *, print: bool = False) -> str:  # noqa: A002
     """`print=True` lays the report out for A4 pages (WeasyPrint); otherwise for a screen."""
     profile_alt = radar_alt(report.radar, "the partnership's profile")
     sectors_alt = radar_alt(report.sectors, "each sector's profile")
-    charts = {"profile": _chart(report, report.radar, profile_alt, print=print),
-              "sectors": _chart(report, report.sectors, sectors_alt, print=print) if report.sectors else "",
-              "profile_alt": profile_alt, "sectors_alt": sectors_alt}
-    return _TEMPLATES.get_template("report.html.j2").render(
-        r=report, charts=charts, print=print, num=number, pct=percent, caveat=JUDGEMENT_CAVEAT,
-        accent=report.branding.colour)
+    contents = [("summary", "Executive summary"), ("recommendations", "Recommendations"),
+                ("profile", "Where the partnership stands")]
+    contents += [("baseline", "Since the baseline")] if report.baseline else []
+    contents += [("plan", "Improvement plan"), ("method", "Appendix: method, agreement statistics and the data"),
+                 ("sources", "Sources")]
+    return _page("report.html.j2", report, contents, print=print,
+                 profile=_figure(radar_svg(report.principle_names, report.radar, report.scale), profile_alt,
+                                 print=print),
+                 sectors=_figure(radar_svg(report.principle_names, report.sectors, report.scale), sectors_alt,
+                                 print=print) if report.sectors else "",
+                 profile_alt=profile_alt, sectors_alt=sectors_alt)
+
+
+def render_progress_html(report: ProgressReport, *, print: bool = False) -> str:  # noqa: A002
+    alt = radar_alt(report.series, "the place's profile at each workshop")
+    return _page("progress.html.j2", report, SHORT, print=print, alt=alt,
+                 profile=_figure(radar_svg(report.principle_names, report.series, report.scale), alt, print=print))
+
+
+def render_system_html(report: SystemReport, *, print: bool = False) -> str:  # noqa: A002
+    alt = heatmap_alt(report.places)
+    return _page("system.html.j2", report, SHORT, print=print, alt=alt,
+                 heatmap=_figure(heatmap_svg(report.principle_names, report.places, report.scale), alt, print=print))

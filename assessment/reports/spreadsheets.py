@@ -1,18 +1,21 @@
 """Results as tables: a CSV of the principles and an Excel workbook with one sheet per view.
 
-Text that came from people is kept from running as a formula: in CSV it gets a leading apostrophe
-(`assessment.engine.formula`); in Excel every text cell is stored as a string, never as a formula.
+Text that came from people — names of sectors, principles, partnerships, comments, actions — is kept from
+running as a formula wherever it lands, headers included: in CSV it gets a leading apostrophe
+(`assessment.engine.formula`); in Excel every text cell is stored as a string, never as a formula, and a sheet's
+title keeps only the characters Excel allows.
 """
 
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from assessment.engine.formula import as_text
+from assessment.engine.formula import TRIGGERS, as_text
 from assessment.engine.report import Report
 from assessment.engine.responses import Responses
 
@@ -35,8 +38,11 @@ def results_tables(report: Report, responses: Responses | None = None) -> dict[s
                             for p in report.principles for a in p.actions], columns=["principle", "action", "owner", "due"])
     comments = pd.DataFrame([{"principle": p.id, "comment": c} for p in report.principles for c in p.comments],
                             columns=["principle", "comment"])
-    tables = {"Principles": principles, "Statements": statements, "By sector": sectors, "Exemplars": exemplars,
-              "Actions": actions, "Comments": comments}
+    recommendations = pd.DataFrame([{"rank": r.rank, "principle": r.principle, "name": r.name, "kind": str(r.kind),
+                                     "how_soon": str(r.horizon), "level": r.level, "what_first": " ".join(r.what),
+                                     "why": " ".join(r.why)} for r in report.recommendations])
+    tables = {"Principles": principles, "Recommendations": recommendations, "Statements": statements,
+              "By sector": sectors, "Exemplars": exemplars, "Actions": actions, "Comments": comments}
     if responses is not None:
         tables["Answers"] = responses.table.assign(
             score=responses.table["value"].map(lambda v: None if pd.isna(v) else int(v))
@@ -44,24 +50,46 @@ def results_tables(report: Report, responses: Responses | None = None) -> dict[s
     return tables
 
 
+def _neutral(table: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell and column name as text a spreadsheet will not run."""
+    safe = table.map(lambda v: as_text(v) if isinstance(v, str) else v)
+    safe.columns = [as_text(str(c)) for c in table.columns]
+    return safe
+
+
 def results_csv(report: Report) -> str:
     """One row per principle, with the agreed score beside the room's."""
-    table = results_tables(report)["Principles"]
-    return table.map(lambda v: as_text(v) if isinstance(v, str) else v).to_csv(index=False, lineterminator="\r\n")
+    return _neutral(results_tables(report)["Principles"]).to_csv(index=False, lineterminator="\r\n")
+
+
+SHEET_TITLE = 31  # Excel's limit
+_NOT_IN_TITLES = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A title Excel accepts: at most 31 characters, none of []:*?/\\, not starting or ending with an
+    apostrophe, not starting like a formula, and not one already in the workbook (in any case)."""
+    base = _NOT_IN_TITLES.sub(" ", name).strip().strip("'").lstrip("".join(TRIGGERS)).strip() or "Sheet"
+    title, number = base[:SHEET_TITLE], 1
+    while title.lower() in {t.lower() for t in taken}:
+        number += 1
+        suffix = f" ({number})"
+        title = base[:SHEET_TITLE - len(suffix)] + suffix
+    return title
 
 
 def results_xlsx(report: Report, responses: Responses | None = None) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for title, table in results_tables(report, responses).items():
-        sheet = workbook.create_sheet(title)
-        sheet.append(list(table.columns))
+    for name, table in results_tables(report, responses).items():
+        sheet = workbook.create_sheet(sheet_title(name, set(workbook.sheetnames)))
+        sheet.append([str(c) for c in table.columns])
         for row in table.itertuples(index=False):
             sheet.append([None if _missing(v) else v for v in row])
-        for cells in sheet.iter_rows(min_row=2):
+        for cells in sheet.iter_rows():
             for cell in cells:
                 if isinstance(cell.value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
+                    cell.data_type = "s"  # never a formula, whatever the text starts with; headers too
         for index, column in enumerate(table.columns, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = min(60, max(12, len(str(column)) + 2))
         sheet.freeze_panes = "A2"

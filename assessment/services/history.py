@@ -8,11 +8,12 @@ statements are all among those.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy.orm import Session
 
 from assessment.content.framework import Framework
-from assessment.engine.progress import Snapshot, snapshot
+from assessment.engine.progress import Baseline, Snapshot, snapshot
 from assessment.engine.scoring import score
 from assessment.engine.versions import CommonGround, common_ground
 from assessment.errors import InputError, Problem
@@ -20,7 +21,7 @@ from assessment.services.access import Actor
 from assessment.services.consensus import agreed_in
 from assessment.services.places import place_label, visible
 from assessment.services.results import workshop_responses
-from assessment.services.workshops import frameworks_of
+from assessment.services.workshops import frameworks_of, pick
 from assessment.storage.db import Database
 from assessment.storage.models import Partnership, Workshop
 
@@ -38,7 +39,7 @@ class SideBySide:
     ground: CommonGround
 
 
-def _scored(partnership: Partnership, framework_id: str) -> list[tuple[Workshop, Framework]]:
+def scored_workshops(partnership: Partnership, framework_id: str) -> list[tuple[Workshop, Framework]]:
     """The place's workshops that scored this framework (archived ones left out), oldest first."""
     found = []
     for workshop in partnership.workshops:
@@ -50,7 +51,7 @@ def _scored(partnership: Partnership, framework_id: str) -> list[tuple[Workshop,
     return sorted(found, key=lambda pair: (pair[0].held_on, pair[0].id))
 
 
-def _snapshot(session: Session, workshop: Workshop, version: Framework, on: Framework) -> Snapshot:
+def snapshot_on(session: Session, workshop: Workshop, version: Framework, on: Framework) -> Snapshot:
     """The workshop (run on `version`) scored on the common framework `on`."""
     result = score(on, workshop_responses(session, workshop_id=workshop.id, framework_id=on.id))
     own = {p.id: {s.id for s in p.statements} for p in version.principles}
@@ -66,14 +67,14 @@ def progress(db: Database, *, actor: Actor, partnership_id: int, framework_id: s
         partnership = next((p for p in visible(session, actor=actor) if p.id == partnership_id), None)
         if partnership is None:
             raise InputError("Progress", [Problem("this place is not one you may see")])
-        scored = _scored(partnership, framework_id)
+        scored = scored_workshops(partnership, framework_id)
         if not scored:
             return None
         ground = common_ground([version for _, version in scored])
         if ground.framework is None:
             return Progress(place_label(partnership), [], ground)
         return Progress(place_label(partnership),
-                        [_snapshot(session, w, version, ground.framework) for w, version in scored], ground)
+                        [snapshot_on(session, w, version, ground.framework) for w, version in scored], ground)
 
 
 def side_by_side(db: Database, *, actor: Actor, framework_id: str, system_id: int | None = None) -> SideBySide | None:
@@ -84,7 +85,7 @@ def side_by_side(db: Database, *, actor: Actor, framework_id: str, system_id: in
         for partnership in visible(session, actor=actor):
             if system_id is not None and partnership.system_id != system_id:
                 continue
-            scored = _scored(partnership, framework_id)
+            scored = scored_workshops(partnership, framework_id)
             if scored:
                 latest[place_label(partnership)] = scored[-1]
         if not latest:
@@ -94,6 +95,42 @@ def side_by_side(db: Database, *, actor: Actor, framework_id: str, system_id: in
             return SideBySide({}, ground)
         profiles = {}
         for place, (workshop, version) in latest.items():
-            found = _snapshot(session, workshop, version, ground.framework)
+            found = snapshot_on(session, workshop, version, ground.framework)
             profiles[place] = (found, {pid: p.score for pid, p in found.principles.items()})
         return SideBySide(profiles, ground)
+
+
+PREVIOUS = "previous"
+
+
+def earlier_workshops(workshop: Workshop, framework_id: str) -> list[tuple[Workshop, Framework]]:
+    """The same place's workshops on the framework held before this one (archived ones left out), oldest first."""
+    return [(w, version) for w, version in scored_workshops(workshop.partnership, framework_id)
+            if (w.held_on, w.id) < (workshop.held_on, workshop.id)]
+
+
+def baseline_of(session: Session, *, workshop: Workshop, framework_id: str,
+                chosen: int | Literal["previous"] | None) -> Baseline | None:
+    """What a follow-up compares with: the place's latest earlier workshop on the framework, or the earlier
+    workshop `chosen` by id; None for no comparison, or when there is nothing earlier. Both are scored on the
+    statements their framework versions share."""
+    if chosen is None:
+        return None
+    earlier = earlier_workshops(workshop, framework_id)
+    if chosen == PREVIOUS:
+        if not earlier:
+            return None
+        then, version = earlier[-1]
+    else:
+        found = next((pair for pair in earlier if pair[0].id == chosen), None)
+        if found is None:
+            raise InputError("Baseline", [Problem("choose an earlier workshop of the same place that scored this "
+                                                  "framework (archived workshops are left out)")])
+        then, version = found
+    current = pick(frameworks_of(workshop), framework_id)
+    ground = common_ground([version, current])
+    if ground.framework is None:
+        return None
+    return Baseline(title=then.title, held_on=then.held_on, note=ground.in_words,
+                    then=snapshot_on(session, then, version, ground.framework),
+                    now=snapshot_on(session, workshop, current, ground.framework))

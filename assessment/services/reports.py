@@ -1,13 +1,19 @@
-"""Reports of stored workshops, and who they are branded as."""
+"""Reports of stored workshops, of a place's progress and of places side by side, and who they are branded as."""
 
 from __future__ import annotations
 
 import base64
+import datetime
 from collections.abc import Sequence
+from typing import Literal
 
 from assessment.content.exemplar import Exemplar
-from assessment.engine.report import ActionItem, Agreed, Branding, Report, build_report
+from assessment.engine.cover import Branding
+from assessment.engine.progress_report import ProgressReport, build_progress_report
+from assessment.engine.report import ActionItem, Agreed, Report, build_report
+from assessment.engine.system_report import SystemReport, build_system_report
 from assessment.errors import InputError, Problem
+from assessment.services import history
 from assessment.services.access import Actor, Role
 from assessment.services.consensus import actions_in, agreed_in
 from assessment.services.results import workshop_responses
@@ -35,8 +41,10 @@ def branding(settings: Settings) -> Branding:
 
 
 def workshop_report(db: Database, *, actor: Actor, workshop_id: int, framework_id: str,
-                    exemplars: Sequence[Exemplar], brand: Branding | None = None) -> Report:
-    """The report of a stored workshop: its answers, agreed scores, notes and actions (viewers and up)."""
+                    exemplars: Sequence[Exemplar], brand: Branding | None = None,
+                    baseline: int | Literal["previous"] | None = history.PREVIOUS) -> Report:
+    """The report of a stored workshop: its answers, agreed scores, notes and actions (viewers and up), compared
+    with `baseline` — by default the place's previous workshop on the framework, or a chosen one, or none."""
     with db.read() as session:
         workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.viewer,
                               what="Making a report")
@@ -50,4 +58,38 @@ def workshop_report(db: Database, *, actor: Actor, workshop_id: int, framework_i
         return build_report(
             framework, workshop_responses(session, workshop_id=workshop_id, framework_id=framework.id),
             partnership=workshop.partnership.name, place=workshop.partnership.place, workshop=workshop.title,
-            held_on=workshop.held_on, exemplars=exemplars, agreed=agreed, actions=actions, branding=brand)
+            held_on=workshop.held_on, exemplars=exemplars, agreed=agreed, actions=actions, branding=brand,
+            baseline=history.baseline_of(session, workshop=workshop, framework_id=framework.id, chosen=baseline))
+
+
+def baseline_choices(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> dict[int, str]:
+    """The workshops a report of this one may compare with: the same place's earlier ones on the framework,
+    archived ones left out, newest first (id → "title (date)"). Whoever may report on a workshop may compare it
+    with its place's own history: the report shows only the earlier workshop's principle scores and spreads."""
+    with db.read() as session:
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.viewer,
+                              what="Making a report")
+        earlier = history.earlier_workshops(workshop, framework_id)
+        return {w.id: f"{w.title} ({w.held_on.isoformat()})" for w, _ in reversed(earlier)}
+
+
+def progress_report(db: Database, *, actor: Actor, partnership_id: int, framework_id: str, brand: Branding,
+                    today: datetime.date | None = None) -> ProgressReport | None:
+    """The Progress page as a document; None when the place has no workshop on the framework."""
+    found = history.progress(db, actor=actor, partnership_id=partnership_id, framework_id=framework_id)
+    if found is None or found.ground.framework is None:
+        return None
+    return build_progress_report(found.ground.framework, place=found.place, snapshots=found.snapshots,
+                                 note=found.ground.in_words, branding=brand, today=today or datetime.date.today())
+
+
+def system_report(db: Database, *, actor: Actor, framework_id: str, system_id: int | None, system: str,
+                  brand: Branding, today: datetime.date | None = None) -> SystemReport | None:
+    """The places-side-by-side page as a document (every place the actor may see when `system_id` is None);
+    None when no place has a workshop on the framework."""
+    found = history.side_by_side(db, actor=actor, framework_id=framework_id, system_id=system_id)
+    if found is None or found.ground.framework is None:
+        return None
+    return build_system_report(found.ground.framework, system=system,
+                               profiles={place: scores for place, (_, scores) in found.profiles.items()},
+                               note=found.ground.in_words, branding=brand, today=today or datetime.date.today())

@@ -147,7 +147,7 @@ def test_a_facilitated_workshop_from_join_to_agreed_actions(browser, tmp_path):
         table = screen.get_by_test_id("stTable").first
         rows = [row.locator("td, th").all_inner_texts() for row in table.locator("tbody tr").all()]
         assert rows[1] == ["Mean", number(change.first.mean), number(change.second.mean)]
-        assert rows[2] == ["Within a point of the middle view", percent(change.first.within_one_point),
+        assert rows[2] == ["Within a point of the middle", percent(change.first.within_one_point),
                            percent(change.second.within_one_point)]
         assert rows[4] == ["The room", "split", "agreed"]
         _shot(screen, "6-second-vote-result-projector")

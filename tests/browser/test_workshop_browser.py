@@ -15,8 +15,17 @@ from assessment.services.database import Database
 from assessment.storage import answers as stored_answers
 from assessment.storage.db import migrate
 from tests.conftest import SCREENSHOTS, LiveApp, wait_for_app
-from tests.utils.browser import (LAPTOP, PHONE, PROJECTOR, axe_violations_none, choose, join, set_up, settle,
-                                 show_section)
+from tests.utils.browser import (
+    LAPTOP,
+    PHONE,
+    PROJECTOR,
+    axe_violations_none,
+    choose,
+    join,
+    set_up,
+    settle,
+    show_section,
+)
 from tests.utils.workshops import ADMIN, new_workshop
 
 pytestmark = pytest.mark.browser
@@ -200,13 +209,18 @@ def test_reports_and_exports_download_from_the_agree_page(browser, live_app, rev
     page.goto(f"{live_app.url}/agree?key={key}")
     wait_for_app(page)
     expected = {"Report (PDF)": b"%PDF", "Report (Word)": b"PK", "Report (HTML)": b"<!DOCTYPE html>",
-                "Results (Excel)": b"PK", "Answers (CSV)": b"participant,statement,score"}
+                "Board pack (PowerPoint)": b"PK", "Results (Excel)": b"PK",
+                "Answers (CSV)": b"participant,statement,score"}
+    names = set()
     for label, start in expected.items():
         with page.expect_download(timeout=60_000) as download:
             page.get_by_role("button", name=label).click()
         path = tmp_path / download.value.suggested_filename
         download.value.save_as(path)
         assert path.read_bytes().startswith(start), label
+        assert path.name.startswith("axe-partnership_"), path.name  # whose report it is
+        names.add(path.name)
+    assert len(names) == len(expected)  # no file overwrites another
     with page.expect_download() as download:
         page.get_by_role("button", name="Whole workshop (JSON)").click()
     exported = json.loads(open(download.value.path(), encoding="utf-8").read())

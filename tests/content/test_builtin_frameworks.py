@@ -58,3 +58,37 @@ def test_statements_are_short_positive_and_free_of_jargon(framework_id):
         abbreviations = set(re.findall(r"\b[A-Z][A-Z&]+\b", statement.text)) - UNDERSTOOD_ABBREVIATIONS
         assert not abbreviations, (statement.id, abbreviations)
         assert statement.wording is Wording.own
+
+
+MIN_STEP_CHARACTERS = 40  # shorter than this and a step names a topic, not something to do
+
+
+@pytest.mark.parametrize("framework_id", ["ham-2015", "salford-behaviours"])
+def test_every_level_below_the_top_has_two_to_four_concrete_steps_up(framework_id):
+    framework = builtin_framework(framework_id)
+    seen: set[str] = set()
+    for principle in framework.principles:
+        assert set(principle.next_steps) == {1, 2, 3, 4}, principle.id
+        for level, steps in principle.next_steps.items():
+            assert 2 <= len(steps) <= 4, (principle.id, level)
+            for step in steps:
+                assert len(step.step) >= MIN_STEP_CHARACTERS, (principle.id, level, step.step)
+                assert step.step not in seen, step.step  # each step is written for its own place in the ladder
+                seen.add(step.step)
+
+
+@pytest.mark.parametrize("framework_id", ["ham-2015", "salford-behaviours"])
+def test_every_exemplar_step_names_a_real_exemplar_and_one_of_its_sources(framework_id):
+    from assessment.content.exemplar import builtin_exemplars
+
+    exemplars = {e.id: e for e in builtin_exemplars()}
+    credited = 0
+    for principle in builtin_framework(framework_id).principles:
+        for level, steps in principle.next_steps.items():
+            for step in steps:
+                if step.exemplar is None:
+                    continue
+                credited += 1
+                assert step.exemplar in exemplars, (principle.id, level, step.exemplar)
+                assert step.source in {s.id for s in exemplars[step.exemplar].sources}, (principle.id, level, step.source)
+    assert credited >= 30  # the steps lean on what exemplar places did, not on our imagination alone

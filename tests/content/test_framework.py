@@ -124,3 +124,48 @@ def test_the_json_schema_accepts_the_test_frameworks_and_rejects_bad_ones():
 
 def test_builtin_directory_is_beside_the_package():
     assert framework_module.BUILTIN_DIR == ROOT / "principles"
+
+
+def _with_steps(tiny_text: str, steps: str) -> str:
+    """The tiny framework with `steps` (YAML, indented for a principle's keys) added to its first principle."""
+    return tiny_text.replace("    statements:", "    next_steps:\n" + steps + "    statements:", 1)
+
+
+def test_next_steps_are_optional_and_read_as_sentences_or_credited_steps(tiny):
+    assert all(p.next_steps == {} for p in tiny.principles)  # an uploaded framework may leave them out
+    text = (DATA / "frameworks" / "tiny.yaml").read_text()
+    framework = parse_framework(_with_steps(text, (
+        "      1:\n"
+        "        - Write down who the partnership is for.\n"
+        "        - step: Count everyone living in the place.\n"
+        "          exemplar: salford\n"
+        "          source: st-adults\n")), source="steps.yaml")
+    plain_step, credited = framework.principles[0].next_steps[1]
+    assert (plain_step.step, plain_step.exemplar, plain_step.source) == ("Write down who the partnership is for.",
+                                                                         None, None)
+    assert (credited.exemplar, credited.source) == ("salford", "st-adults")
+
+
+@pytest.mark.parametrize(("steps", "message"), [
+    ("      5:\n        - Keep going.\n", "line 17, principles[0].next_steps[5]: steps are for the levels 1–4, below the top of the scale"),
+    ("      9:\n        - Keep going.\n", "principles[0].next_steps[9]: steps are for the levels 1–4"),
+    ("      2: []\n", "principles[0].next_steps[2]: give 1 to 4 steps"),
+    ("      2: [a, b, c, d, e]\n", "principles[0].next_steps[2]: give 1 to 4 steps"),
+    ("      2:\n        - step: Pool a budget.\n          exemplar: salford\n",
+     "source: an exemplar's step names both the exemplar and its source"),
+])
+def test_next_steps_off_the_ladder_or_half_credited_are_refused_with_their_place(steps, message):
+    text = (DATA / "frameworks" / "tiny.yaml").read_text()
+    with pytest.raises(InputError) as refused:
+        parse_framework(_with_steps(text, steps), source="steps.yaml")
+    assert message in str(refused.value)
+
+
+def test_the_json_schema_accepts_the_builtin_frameworks_with_their_next_steps():
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+    for path in [*(ROOT / "principles").glob("*.yaml"), ROOT / "principles" / "templates" / "framework-template.yaml"]:
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text())))
+        assert not list(validator.iter_errors(data)), path

@@ -6,8 +6,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from assessment.engine.agenda import (SUGGESTED_MINUTES, Stage, Step, checked_agenda, minutes, moved, steps,
-                                      timer)
+from assessment.engine.agenda import (
+    SUGGESTED_MINUTES,
+    Stage,
+    Step,
+    checked_agenda,
+    minutes,
+    moved,
+    steps,
+    timer,
+)
 from assessment.errors import InputError
 
 

@@ -10,9 +10,10 @@ from streamlit.testing.v1 import AppTest
 from assessment.content.framework import builtin_framework
 from assessment.pages import state
 from assessment.pages.text import plain
-from assessment.services import consensus, participation, sessions, workshops
+from assessment.services import consensus, participation, workshops
 from assessment.services.screen import screen
 from tests.utils import as_shown
+from tests.utils.apptest import open_with_key
 from tests.utils.workshops import ADMIN, new_workshop
 
 
@@ -51,13 +52,6 @@ def _app(page) -> AppTest:  # type: ignore[no-untyped-def]
 
 def _button(app: AppTest, label: str):  # type: ignore[no-untyped-def]
     return next(button for button in app.button if button.label == label)
-
-
-def _open_with_key(app: AppTest, key: str) -> None:
-    """What opening the facilitator link leaves in the session (streamlit_app.py does it from the address)."""
-    workshop_id, token = sessions.start_with_key(state.database(), key=key, device="AppTest")
-    app.session_state[state.GRANT] = (token, sessions.resolve(state.database(), token=token))
-    app.session_state[state.FACILITATED] = workshop_id
 
 
 @pytest.fixture
@@ -130,7 +124,7 @@ def test_the_room_view_refuses_without_the_key_and_hides_results_until_revealed(
     app = _app(_room_page).run()
     assert "for the workshop's facilitator" in app.warning[0].value
     app = _app(_room_page)
-    _open_with_key(app, key)
+    open_with_key(app, key)
     app.run()
     assert not app.exception
     assert any(join_code in m.value for m in app.markdown)
@@ -147,7 +141,7 @@ def test_the_room_view_refuses_without_the_key_and_hides_results_until_revealed(
 def test_the_agreed_score_is_recorded_beside_the_answers(workshop):
     _, key = workshop
     app = _app(_agree_page)
-    _open_with_key(app, key)
+    open_with_key(app, key)
     app.run()
     app.radio[0].set_value(3)
     app.text_area[0].input("We pool some budgets but not all.")
@@ -167,7 +161,7 @@ def test_the_control_view_lists_and_walks_every_step():
     created = new_workshop(state.database(), builtin_frameworks()[0], frameworks=builtin_frameworks())
     join_code, key = created.join_code, created.facilitator_key
     app = _app(_room_page)
-    _open_with_key(app, key)
+    open_with_key(app, key)
     app.run()
     for _ in steps(builtin_frameworks())[1:]:
         _button(app, "Next").click().run()

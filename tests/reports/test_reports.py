@@ -20,7 +20,7 @@ from assessment.engine.report import ActionItem, Agreed, build_report
 from assessment.engine.responses import Answer, Responses, parse_responses_csv, responses_csv
 from assessment.reports.docx import render_docx
 from assessment.reports.html import render_html
-from assessment.reports.pdf import render_pdf
+from assessment.reports.render import render
 from assessment.reports.spreadsheets import results_csv, results_xlsx
 from assessment.services.demo import demo_responses
 from tests.utils.pdf import read_pdf
@@ -90,8 +90,12 @@ def test_html_is_self_contained_with_labelled_charts_and_escaped_words(report, h
     images.feed(html)
     assert images.labelled and all(images.labelled)
     assert all(images.alts)
-    for heading in ["Summary", "Profile", "Appendix: method", "Sources", f"1. {ham.principles[0].name}"]:
-        assert f">{heading}</h2>" in html.replace("&#39;", "'")
+    shown = html.replace("&#39;", "'")
+    for heading in ["Contents", "Executive summary", "Recommendations", "Where the partnership stands",
+                    "Improvement plan", "Appendix: method", "Sources"]:
+        assert f">{heading}</h2>" in shown
+    assert f">{ham.principles[0].name}</h3>" in shown  # each principle's plan
+    assert 'href="#recommendations"' in html  # the contents link to the sections
 
 
 def _pdf_alt_texts(pdf: bytes) -> tuple[int, list[bytes]]:
@@ -108,14 +112,14 @@ def _pdf_alt_texts(pdf: bytes) -> tuple[int, list[bytes]]:
 
 
 def test_pdf_is_tagged_a4_with_numbers_alt_text_and_comments_as_text(report, ham, tmp_path):
-    pdf = render_pdf(report)
+    pdf = render(report, "pdf")
     facts = read_pdf(pdf)
     assert facts.tagged and facts.a4
     text = facts.text
     assert report.title.replace("Readiness report: ", "") in text
-    assert f"{report.summary.mean:.1f} ({report.summary.level})" in text
+    assert f"stands at {report.summary.mean:.1f} ({report.summary.level})" in text
     assert "<script>alert('hello')</script>" in text  # shown as the words typed
-    assert re.search(r"Page 1 of \d+", text)
+    assert re.search(r"Page 2 of \d+", text) and "Page 1 of" not in text  # the cover carries no footer
     figures, alts = _pdf_alt_texts(pdf)
     assert figures >= 2 and len(alts) >= figures and all(alt.startswith(b"Radar chart") for alt in alts)
 
@@ -123,13 +127,17 @@ def test_pdf_is_tagged_a4_with_numbers_alt_text_and_comments_as_text(report, ham
 def test_word_document_has_headings_tables_alt_text_and_comments(report):
     document = Document(io.BytesIO(render_docx(report)))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert report.title in headings and "Summary" in headings and "Appendix: method" in headings
-    assert f"1. {report.principles[0].name}" in headings
+    assert report.partnership in headings  # the cover's title
+    for heading in ["Executive summary", "Recommendations", "Improvement plan", report.principles[0].name,
+                    "Appendix: method, agreement statistics and the data"]:
+        assert heading in headings
     descriptions = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
     assert len(descriptions) == 2 and all(d.startswith("Radar chart") for d in descriptions)
     assert SCRIPT in [p.text for p in document.paragraphs]
-    first_principle_table = document.tables[2]
-    assert first_principle_table.rows[1].cells[0].text == f"{report.principles[0].mean:.1f}"
+    statistics = next(t for t in document.tables if t.rows[0].cells[0].text == "Principle"
+                      and t.rows[0].cells[-1].text == "Agreed")
+    assert statistics.rows[1].cells[1].text == f"{report.principles[0].mean:.1f}"
+    assert document.sections[-1].footer.paragraphs[0].text.startswith(f"PlaceReady · {report.partnership}")
 
 
 def test_people_s_formulas_reach_csv_and_excel_as_text(report, responses, ham):
@@ -150,7 +158,7 @@ def test_people_s_formulas_reach_csv_and_excel_as_text(report, responses, ham):
 def test_report_command_writes_each_format(tmp_path, responses):
     answers = tmp_path / "riverbrook.csv"
     answers.write_text(responses_csv(responses), encoding="utf-8")
-    for fmt in ["pdf", "docx", "html"]:
+    for fmt in ["pdf", "docx", "html", "pptx", "xlsx"]:
         output = tmp_path / f"report.{fmt}"
         assert main(["report", "--framework", "ham-2015", "--responses", str(answers), "--exemplar", "salford",
                      "-o", str(output)]) == 0
@@ -224,3 +232,14 @@ def test_a_framework_with_no_summaries_or_exemplars_reports_in_every_format(tmp_
     text = read_pdf((tmp_path / "report.pdf").read_bytes()).text
     assert "Costs in $ <and> £" in text and "Resident voice" in text
     assert "Costs in $ &lt;and&gt; £" in (tmp_path / "report.html").read_text()
+
+
+def test_a_report_of_a_workshop_nobody_has_answered_renders_in_every_format(ham):
+    from assessment.reports.render import REPORT_FORMATS
+
+    empty = Responses.from_answers([])
+    report = build_report(ham, empty, partnership="Empty", today=date(2026, 1, 1))
+    assert report.executive_summary.agreement == "Too few people answered to tell whether the room agreed or was split."
+    assert len(report.unscored) == 10 and report.plan == []
+    for fmt in REPORT_FORMATS:
+        assert render(report, fmt, responses=empty)

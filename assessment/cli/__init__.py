@@ -9,19 +9,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
-from assessment.content.exemplar import Exemplar, builtin_exemplars, exemplar_ids
+from assessment.cli import reports
+from assessment.cli.shared import COMMAND_LINE, chosen_exemplars, database, stored_workshop
+from assessment.content.exemplar import builtin_exemplars
 from assessment.content.framework import builtin_frameworks, load_framework
 from assessment.engine.comparison import compare
 from assessment.engine.responses import read_responses_csv
 from assessment.engine.scoring import score
-from assessment.errors import InputError, Problem
+from assessment.errors import InputError
 from assessment.numbers import number, signed
-from assessment.services.access import Actor
-from assessment.services.database import Database
-from assessment.services.workshops import WorkshopFacts
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -66,7 +64,7 @@ def _exemplars(args: argparse.Namespace) -> None:
 
 def _compare(args: argparse.Namespace) -> None:
     framework = load_framework(args.framework)
-    exemplars = _chosen_exemplars(args.exemplar)
+    exemplars = chosen_exemplars(args.exemplar)
     result = score(framework, read_responses_csv(args.responses, framework))
     gaps = compare(framework, {p.id: p.mean for p in result.principles}, exemplars)
     if args.json:
@@ -81,79 +79,13 @@ def _compare(args: argparse.Namespace) -> None:
         print(f"{gap.principle:<28} {gap.exemplar:<22} {ours:>5} {theirs:>5} {difference:>6}  {note}")
 
 
-def _chosen_exemplars(ids: Sequence[str]) -> list[Exemplar]:
-    unknown = [i for i in ids if i not in exemplar_ids()]
-    if unknown:
-        raise InputError("--exemplar", [Problem(f"no exemplar has the id '{i}' (see: placeready exemplars)")
-                                        for i in unknown])
-    return [e for e in builtin_exemplars() if e.id in ids]
-
-
-COMMAND_LINE = Actor.system("command line")
-
-
-@contextmanager
-def _database() -> Iterator[Database]:
-    """The configured database (PLACEREADY_DATABASE_URL, as the app reads it), migrated first; never seeded."""
-    from assessment.services.database import open_database
-    from assessment.settings import get_settings
-
-    db = open_database(get_settings(), seed=False)
-    try:
-        yield db
-    finally:
-        db.dispose()
-
-
-def _stored_workshop(db: Database, code: str) -> WorkshopFacts:
-    """The workshop with this join code in the configured database."""
-    from assessment.services import workshops
-
-    workshop = workshops.by_join_code(db, code=code)
-    if workshop is None:
-        raise InputError("--workshop", [Problem(f"no workshop in the database has the join code '{code}'")])
-    return workshop
-
-
-def _report(args: argparse.Namespace) -> None:
-    from pathlib import Path
-
-    from assessment.engine.report import build_report
-    from assessment.reports.render import render
-    from assessment.services import reports
-    from assessment.settings import get_settings
-
-    output = Path(args.output)
-    fmt = args.format or output.suffix.lstrip(".").lower()
-    if fmt not in ("pdf", "docx", "html"):
-        raise InputError("--format", [Problem("say pdf, docx or html (or end the output file name with one)")])
-    if bool(args.responses) == bool(args.workshop):
-        raise InputError("report", [Problem("give either --responses FILE.csv or --workshop JOIN_CODE")])
-    brand = reports.branding(get_settings())
-    exemplars = _chosen_exemplars(args.exemplar or [])
-    if args.responses:
-        framework = load_framework(args.framework)
-        report = build_report(framework, read_responses_csv(args.responses, framework),
-                              partnership=args.partnership or Path(args.responses).stem, exemplars=exemplars,
-                              branding=brand)
-    else:
-        with _database() as db:
-            workshop = _stored_workshop(db, args.workshop)
-            framework = workshop.framework(args.framework)
-            report = reports.workshop_report(db, actor=COMMAND_LINE, workshop_id=workshop.id, framework_id=framework.id,
-                                             exemplars=exemplars or _chosen_exemplars(list(workshop.exemplar_ids)),
-                                             brand=brand)
-    output.write_bytes(render(report, fmt))
-    print(f"wrote {output} ({fmt}, {output.stat().st_size // 1024} KB)")
-
-
 def _export(args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from assessment.services.transfer import export_workshop
 
-    with _database() as db:
-        workshop = _stored_workshop(db, args.workshop)
+    with database() as db:
+        workshop = stored_workshop(db, args.workshop)
         Path(args.output).write_text(export_workshop(db, actor=COMMAND_LINE, workshop_id=workshop.id), encoding="utf-8")
     print(f"wrote {args.output}")
 
@@ -165,7 +97,7 @@ def _import(args: argparse.Namespace) -> None:
     from assessment.services.transfer import import_workshop, read_workshop_file
 
     document = read_workshop_file(Path(args.file).read_bytes(), source=args.file)
-    with _database() as db:
+    with database() as db:
         owner = organisation_id(db, name=args.organisation) if args.organisation is not None else None
         created = import_workshop(db, actor=COMMAND_LINE, document=document, organisation_id=owner)
     print(f"imported as join code {created.join_code}; facilitator link: /room?key={created.facilitator_key}")
@@ -174,7 +106,7 @@ def _import(args: argparse.Namespace) -> None:
 def _organisation(args: argparse.Namespace) -> None:
     from assessment.services import entries, organisations
 
-    with _database() as db:
+    with database() as db:
         organisations.create_organisation(db, actor=COMMAND_LINE, name=args.name, owner_email=args.owner)
     print(f"organisation '{args.name}' created; {entries.email_address(args.owner)} is its owner")
 
@@ -182,7 +114,7 @@ def _organisation(args: argparse.Namespace) -> None:
 def _member(args: argparse.Namespace) -> None:
     from assessment.services import entries, organisations
 
-    with _database() as db:
+    with database() as db:
         organisations.set_member(db, actor=COMMAND_LINE, email=args.email, role=args.role,
                                  organisation_id=organisations.organisation_id(db, name=args.organisation))
     print(f"{entries.email_address(args.email)} is now {args.role} of '{args.organisation}'")
@@ -194,7 +126,7 @@ def _retention(args: argparse.Namespace) -> None:
     from assessment.services.privacy import apply_retention, due_for_retention
 
     today = datetime.date.today()
-    with _database() as db:
+    with database() as db:
         if not args.yes:
             due = due_for_retention(db, actor=COMMAND_LINE, days=args.days, today=today)
             print(f"{len(due)} workshop(s) held more than {args.days} days ago still hold personal data; nothing was "
@@ -233,15 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare_.add_argument("--json", action="store_true", help="print JSON instead of a table")
     compare_.set_defaults(run=_compare)
 
-    report = commands.add_parser("report", help="write the readiness report as PDF, Word or HTML")
-    report.add_argument("--framework", required=True, metavar="ID_OR_PATH")
-    report.add_argument("--responses", metavar="FILE.csv", help="answers from a responses CSV")
-    report.add_argument("--workshop", metavar="JOIN_CODE", help="a workshop stored in PLACEREADY_DATABASE_URL")
-    report.add_argument("--exemplar", action="append", metavar="ID", help="an exemplar id; repeat for several")
-    report.add_argument("--partnership", metavar="NAME", help="the partnership's name (with --responses)")
-    report.add_argument("--format", choices=["pdf", "docx", "html"], help="default: from the output's extension")
-    report.add_argument("-o", "--output", required=True, metavar="FILE")
-    report.set_defaults(run=_report)
+    reports.add_command(commands)
 
     export = commands.add_parser("export", help="write a stored workshop as a JSON file")
     export.add_argument("--workshop", required=True, metavar="JOIN_CODE")

@@ -1,0 +1,107 @@
+"""Download buttons for every report and export: a workshop's, a place's progress, places side by side.
+
+Each file is built only when its button is pressed, by the same renderers the command line uses, and named for
+whose it is — partnership, workshop, date — so files for different partnerships never overwrite each other.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import streamlit as st
+
+from assessment.content.framework import Framework
+from assessment.engine.responses import responses_csv
+from assessment.pages import state
+from assessment.pages.text import plain
+from assessment.reports.names import progress_file_name, system_file_name, workshop_file_name
+from assessment.reports.render import MIME, VIEW_FORMATS, render, render_view
+from assessment.services import reports, transfer
+from assessment.services import results as stored_results
+from assessment.services.history import PREVIOUS
+from assessment.services.workshops import WorkshopFacts
+from assessment.settings import get_settings
+
+NO_BASELINE = "none"
+LABELS = {"pdf": "PDF", "docx": "Word", "html": "HTML"}
+
+
+def workshop_files(facts: WorkshopFacts, framework: Framework) -> None:
+    """The readiness report, board pack, results and data of one framework of a workshop."""
+    _, exemplars = state.content()
+    chosen = [exemplars[i] for i in facts.exemplar_ids if i in exemplars]
+    db, actor = state.database(), state.actor()
+    st.subheader("Reports and data")
+    earlier = reports.baseline_choices(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
+    options = {PREVIOUS: "The previous workshop of this place", **{i: plain(t) for i, t in earlier.items()},
+               NO_BASELINE: "No comparison"} if earlier else {NO_BASELINE: "No comparison"}
+    baseline = st.selectbox("Compare the report with", list(options), format_func=options.get,
+                            key=f"baseline-{facts.id}-{framework.id}",
+                            help="A follow-up report says what changed since the workshop chosen here, judged "
+                                 "against the room's own spread.")
+
+    def report():  # type: ignore[no-untyped-def]
+        return reports.workshop_report(db, actor=actor, workshop_id=facts.id, framework_id=framework.id,
+                                       exemplars=chosen, brand=reports.branding(get_settings()),
+                                       baseline=None if baseline == NO_BASELINE else baseline)
+
+    def responses():  # type: ignore[no-untyped-def]
+        return stored_results.responses(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
+
+    def name(what: str, extension: str, framework_id: str | None = framework.id) -> str:
+        return workshop_file_name(partnership=facts.partnership, workshop=facts.title,
+                                  held_on=facts.held_on.isoformat(), framework_id=framework_id, what=what,
+                                  extension=extension)
+
+    columns = st.columns(4)
+    for column, (label, fmt, what) in zip(columns, [
+            ("Report (PDF)", "pdf", "readiness-report"), ("Report (Word)", "docx", "readiness-report"),
+            ("Report (HTML)", "html", "readiness-report"), ("Board pack (PowerPoint)", "pptx", "board-pack")],
+            strict=True):
+        column.download_button(label, data=lambda fmt=fmt: render(report(), fmt), mime=MIME[fmt],
+                               file_name=name(what, fmt), on_click="ignore", icon=":material/description:")
+    columns = st.columns(4)
+    columns[0].download_button("Answers (CSV)", data=lambda: responses_csv(responses()), mime=MIME["csv"],
+                               file_name=name("answers", "csv"), on_click="ignore")
+    columns[1].download_button("Results (CSV)", data=lambda: render(report(), "csv"), mime=MIME["csv"],
+                               file_name=name("results", "csv"), on_click="ignore")
+    columns[2].download_button("Results (Excel)", data=lambda: render(report(), "xlsx", responses=responses()),
+                               mime=MIME["xlsx"], file_name=name("results", "xlsx"), on_click="ignore")
+    columns[3].download_button("Whole workshop (JSON)", mime="application/json", on_click="ignore",
+                               data=lambda: transfer.export_workshop(db, actor=actor, workshop_id=facts.id),
+                               file_name=name("workshop", "json", framework_id=None),
+                               key=f"workshop-json-{facts.id}-{framework.id}")  # the same file under each framework
+    st.caption("The answers CSV follows PlaceReady's responses format and can be scored again; the JSON file "
+               "can be imported into another PlaceReady with `placeready import`.")
+
+
+def progress_files(*, place_id: int, place: str, framework: Framework) -> None:
+    """The progress view as a document."""
+    db, actor = state.database(), state.actor()
+
+    def view():  # type: ignore[no-untyped-def]
+        return reports.progress_report(db, actor=actor, partnership_id=place_id, framework_id=framework.id,
+                                       brand=reports.branding(get_settings()))
+
+    _buttons("Progress report", view, lambda fmt: progress_file_name(
+        place=place, framework_id=framework.id, made=datetime.date.today(), extension=fmt))
+
+
+def system_files(*, system_id: int | None, system: str, framework: Framework) -> None:
+    """The places-side-by-side view as a document (`system_id` None: every place the reader may see)."""
+    db, actor = state.database(), state.actor()
+
+    def view():  # type: ignore[no-untyped-def]
+        return reports.system_report(db, actor=actor, framework_id=framework.id, system_id=system_id, system=system,
+                                     brand=reports.branding(get_settings()))
+
+    _buttons("Places side by side", view, lambda fmt: system_file_name(
+        system=system, framework_id=framework.id, made=datetime.date.today(), extension=fmt))
+
+
+def _buttons(what: str, view, file_name) -> None:  # type: ignore[no-untyped-def]
+    st.subheader("Download")
+    for column, fmt in zip(st.columns(len(VIEW_FORMATS)), VIEW_FORMATS, strict=True):
+        column.download_button(f"{what} ({LABELS[fmt]})", data=lambda fmt=fmt: render_view(view(), fmt),
+                               mime=MIME[fmt], file_name=file_name(fmt), on_click="ignore",
+                               icon=":material/description:")

@@ -1,0 +1,237 @@
+"""The board pack: the readiness report as 10 to 15 PowerPoint slides a board reads from the back of a room.
+
+Title, where we stand, the radar, strengths and priorities, where the room split, sector differences, the
+exemplars, recommendations, a slide per priority, the actions, progress at a follow-up, and what the numbers
+rest on. Charts are native PowerPoint charts (editable, their data inside) with alt text; everything comes from
+the report model, so the pack says what the report says.
+"""
+
+from __future__ import annotations
+
+import base64
+import textwrap
+
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.text import PP_ALIGN
+from pptx.util import Inches, Pt
+
+from assessment.engine.findings import Kind
+from assessment.engine.report import Report
+from assessment.engine.sectors import MIN_SECTOR_SIZE
+from assessment.numbers import number, signed
+from assessment.palette import TEXT
+from assessment.reports import slides
+from assessment.reports.slides import BODY_HEIGHT, BODY_TOP, HEIGHT, MARGIN, SMALL_PT, WIDTH
+
+HALF = (WIDTH - 2 * MARGIN - Inches(0.4)) / 2
+RIGHT = MARGIN + HALF + Inches(0.4)
+MAX_ROWS = 7  # table rows that fit a slide at projector size; the report has the rest
+
+
+def _short(name: str, width: int = 34) -> str:
+    """A principle's name short enough for a chart axis; the slide's text and the report give it whole."""
+    return textwrap.shorten(name, width, placeholder="…")
+
+
+def _title_slide(deck, report: Report) -> None:  # type: ignore[no-untyped-def]
+    page = deck.slides.add_slide(deck.slide_layouts[slides.TITLE_SLIDE])
+    title, subtitle = page.shapes.title, page.placeholders[1]
+    title.left, title.top, title.width, title.height = MARGIN, Inches(1.5), WIDTH - 2 * MARGIN, Inches(1.9)
+    title.text = report.cover.subject
+    title.text_frame.word_wrap = True
+    for run in title.text_frame.paragraphs[0].runs:
+        run.font.size, run.font.bold, run.font.color.rgb = Pt(40), True, slides.rgb(report.branding.colour)
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = MARGIN, Inches(3.5), WIDTH - 2 * MARGIN, Inches(3.4)
+    frame = subtitle.text_frame
+    frame.text = f"{report.cover.kind}: board pack"
+    for label, value in report.cover.details:
+        frame.add_paragraph().text = f"{label}: {value}"
+    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    for index, paragraph in enumerate(frame.paragraphs):
+        paragraph.alignment = PP_ALIGN.LEFT
+        for run in paragraph.runs:
+            run.font.size, run.font.color.rgb = Pt(26 if index == 0 else 16), slides.rgb(TEXT)
+    if report.branding.logo_data_uri:
+        logo = base64.b64decode(report.branding.logo_data_uri.split(",", 1)[1])
+        slides.picture(page, logo, alt=f"{report.branding.name} logo", left=MARGIN, top=Inches(0.5),
+                       height=Inches(0.9))
+
+
+def _where_we_stand(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
+    summary = report.executive_summary
+    page = new("Where we stand")
+    slides.text(page, [summary.standing], left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=Inches(1.9),
+                size=24)
+    more = [s for s in (summary.since_baseline, summary.agreement) if s]
+    slides.text(page, more, left=MARGIN, top=BODY_TOP + Inches(2.1), width=WIDTH - 2 * MARGIN,
+                height=BODY_HEIGHT - Inches(2.1), bullets=True, size=18)
+
+
+def _radar(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
+    page = new("Our profile beside the exemplars")
+    names = ", ".join(s.name for s in report.radar)
+    slides.chart(page, XL_CHART_TYPE.RADAR_MARKERS, [_short(n) for n in report.principle_names.values()],
+                 [(s.name, [s.scores.get(pid) for pid in report.principle_names]) for s in report.radar],
+                 alt=f"Radar chart of the partnership's profile, principle by principle: {names}. The report's "
+                     "profile table gives the same numbers.",
+                 left=MARGIN, top=BODY_TOP - Inches(0.1), width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT + Inches(0.2),
+                 scale=(min(report.scale), max(report.scale)))
+
+
+def _strengths_and_priorities(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
+    page = new("Strengths and priorities")
+    strengths = [f"{name} ({number(mean)})" for name, mean in report.executive_summary.strongest]
+    slides.text(page, ["Strengths", *strengths] if strengths else ["Strengths", "None stands out yet."],
+                left=MARGIN, top=BODY_TOP, width=HALF, height=BODY_HEIGHT, bullets=True, bold_first=True, size=18)
+    first = [r for r in report.recommendations if r.kind is Kind.priority]
+    unknown = [r for r in report.recommendations if r.kind is Kind.find_out]
+    lines = ["Priorities for the next 3 months", *(f"{r.name}: {r.headline}" for r in first)] if first else [
+        "Priorities", "No principle stands out as a priority."]
+    if unknown:
+        lines.append("To find out first: " + ", ".join(r.name for r in unknown))
+    slides.text(page, lines, left=RIGHT, top=BODY_TOP, width=HALF, height=BODY_HEIGHT, bullets=True, bold_first=True,
+                size=18)
+
+
+def _split(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
+    page = new("Where the room was split")
+    slides.text(page, [report.executive_summary.agreement], left=MARGIN, top=BODY_TOP, width=HALF,
+                height=BODY_HEIGHT, size=18)
+    scored = [p for p in report.principles if p.ad is not None]
+    if not scored:
+        return
+    slides.chart(page, XL_CHART_TYPE.BAR_CLUSTERED, [_short(p.name, 30) for p in scored],
+                 [("AD", [p.ad for p in scored])], title="How far apart answers were (AD, scale points)",
+                 alt="Bar chart of how far apart the room's answers were on each principle (the AD index, in scale "
+                     "points; longer bars mean more disagreement). The report's agreement table gives the numbers.",
+                 left=RIGHT, top=BODY_TOP, width=HALF, height=BODY_HEIGHT, legend=False,
+                 colours=[report.branding.colour], scale=(0, None))
+
+
+def _sectors(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
+    page = new("Where sectors see things differently")
+    differences = report.summary.sector_differences
+    if not report.sectors or not differences:
+        slides.text(page, [f"Sectors could not be compared: fewer than two sectors had the {MIN_SECTOR_SIZE} "
+                           "people each needs to be shown without identifying anyone."],
+                    left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT)
+        return
+    slides.text(page, [f"{d.principle}: {d.highest} {number(d.spread)} points above {d.lowest}" for d in differences],
+                left=MARGIN, top=BODY_TOP, width=Inches(4.2), height=BODY_HEIGHT, bullets=True, size=18)
+    slides.chart(page, XL_CHART_TYPE.COLUMN_CLUSTERED, [_short(d.principle, 30) for d in differences],
+                 [(s.name, [s.scores.get(d.principle_id) for d in differences]) for s in report.sectors],
+                 alt="Column chart of each sector's mean on the principles where sectors differ most, one column per "
+                     "sector (people in brackets). The report's sector table gives every number.",
+                 left=MARGIN + Inches(4.5), top=BODY_TOP, width=WIDTH - 2 * MARGIN - Inches(4.5), height=BODY_HEIGHT,
+                 scale=(min(report.scale), max(report.scale)))
+
+
+def _exemplars(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
+    page = new("Where the exemplars are furthest ahead")
+    if not report.leads:
+        slides.text(page, ["No chosen exemplar is ahead of the partnership on any principle it was judged on."],
+                    left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT)
+        return
+    slides.table(page, ["Principle", "Exemplar", "Gap", "What they did"],
+                 [[lead.principle, f"{lead.exemplar} ({lead.score})", signed(lead.gap), lead.practice or ""]
+                  for lead in report.leads[:4]], widths=[3.2, 2.4, 0.9, 5.6], accent=report.branding.colour)
+    slides.text(page, ["Exemplar scores are the PlaceReady editors' judgement from published evidence, not the "
+                       "places' own."], left=MARGIN, top=HEIGHT - Inches(1.05), width=WIDTH - 2 * MARGIN,
+                height=Inches(0.45), size=SMALL_PT, colour=slides.SECONDARY_TEXT)
+
+
+def _recommendations(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
+    page = new("Recommendations for the next six months")
+    rows = report.first_recommendations[:MAX_ROWS]
+    notes = [note for note in (report.unscored_note,) if note]
+    if rows:
+        slides.table(page, ["#", "Principle", "How soon", "Why"],
+                     [[str(r.rank), r.name, r.horizon, r.headline] for r in rows], widths=[0.5, 5.0, 1.9, 4.7],
+                     accent=report.branding.colour)
+    else:
+        notes.insert(0, "No scored principle needs action in the next six months: each is to build on over the "
+                        "year, with its steps in the report's improvement plan.")
+    if notes:
+        slides.text(page, notes, left=MARGIN, top=HEIGHT - Inches(2.3) if rows else BODY_TOP,
+                    width=WIDTH - 2 * MARGIN, height=Inches(1.6), size=SMALL_PT if rows else 18)
+
+
+def _priority(deck, report: Report, new, rank: int) -> None:  # type: ignore[no-untyped-def]
+    recommendation = report.recommendations[rank]
+    section = next(p for p in report.principles if p.id == recommendation.principle)
+    page = new(f"Priority {rank + 1}: {recommendation.name}")
+    why = ["Why", *recommendation.why]
+    slides.text(page, why, left=MARGIN, top=BODY_TOP, width=HALF, height=BODY_HEIGHT, bullets=True, bold_first=True,
+                size=18)
+    steps = [*section.first_steps, *(s.text for s in section.next_steps)][:3]
+    agreed = [f"Agreed: {a.text} ({a.owner}{', ' + a.due if a.due else ''})" for a in section.actions][:2]
+    heading = f"To reach {section.next_level}" if section.next_level else "What to do"
+    slides.text(page, [heading, *steps, *agreed], left=RIGHT, top=BODY_TOP, width=HALF, height=BODY_HEIGHT,
+                bullets=True, bold_first=True, size=18)
+
+
+def _actions(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
+    page = new("Actions agreed")
+    actions = [a for p in report.principles for a in p.actions]
+    if not actions:
+        slides.text(page, ["No actions recorded yet. Agree an owner and a date for each priority."], left=MARGIN,
+                    top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT)
+        return
+    slides.table(page, ["Principle", "Action", "Owner", "Due"],
+                 [[a.principle, a.text, a.owner, a.due or "—"] for a in actions[:MAX_ROWS]],
+                 widths=[3.3, 4.9, 2.2, 1.7], accent=report.branding.colour)
+    if len(actions) > MAX_ROWS:
+        slides.text(page, [f"And {len(actions) - MAX_ROWS} more in the report."], left=MARGIN,
+                    top=HEIGHT - Inches(1.05), width=WIDTH - 2 * MARGIN, height=Inches(0.45), size=SMALL_PT)
+
+
+def _progress(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
+    baseline = report.baseline
+    page = new("Since the baseline")
+    slides.text(page, [report.executive_summary.since_baseline or ""], left=MARGIN, top=BODY_TOP, width=Inches(4.2),
+                height=BODY_HEIGHT, size=18)
+    changes = [c for c in baseline.changes if c.change is not None]
+    if not changes:
+        return
+    slides.chart(page, XL_CHART_TYPE.BAR_CLUSTERED, [_short(c.name, 30) for c in changes],
+                 [(f"{baseline.title} ({baseline.held_on})", [c.first for c in changes]),
+                  ("This workshop", [c.last for c in changes])],
+                 alt="Bar chart of each principle's score at the baseline workshop and at this one. The report's "
+                     "table since the baseline gives the numbers and whether each change is larger than the room's "
+                     "spread.",
+                 left=MARGIN + Inches(4.5), top=BODY_TOP, width=WIDTH - 2 * MARGIN - Inches(4.5), height=BODY_HEIGHT,
+                 scale=(min(report.scale), max(report.scale)))
+
+
+def _numbers(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
+    page = new("What the numbers rest on")
+    points = [f"{report.participants} people scored privately, on a scale from {min(report.scale)} "
+              f"({report.scale[min(report.scale)]}) to {max(report.scale)} ({report.scale[max(report.scale)]}).",
+              report.agreement_rule,
+              f"Sector views show only sectors of at least {MIN_SECTOR_SIZE} people, so nobody's answers can be picked "
+              "out.",
+              "Priorities follow one stated rule, given in full in the report's appendix."]
+    if report.exemplar_names:
+        points.append("Exemplar scores are the PlaceReady editors' judgement from published evidence.")
+    slides.text(page, points, left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT, bullets=True,
+                size=18)
+
+
+def render_pptx(report: Report) -> bytes:
+    deck = slides.new_deck(title=report.title, author=report.branding.name)
+    footer = f"{report.branding.name} · {report.cover.subject} · {report.cover.version}"
+
+    def new(title: str):  # type: ignore[no-untyped-def]
+        return slides.slide(deck, title, accent=report.branding.colour, footer=footer)
+
+    _title_slide(deck, report)
+    for make in (_where_we_stand, _radar, _strengths_and_priorities, _split, _sectors, _exemplars, _recommendations):
+        make(deck, report, new)
+    for rank, recommendation in enumerate(report.recommendations):
+        if recommendation.kind is Kind.priority:
+            _priority(deck, report, new, rank)
+    _actions(deck, report, new)
+    if report.baseline:
+        _progress(deck, report, new)
+    _numbers(deck, report, new)
+    return slides.saved(deck)
