@@ -26,11 +26,13 @@ from assessment.engine.findings import (
     SectorGap,
     prioritise,
 )
+from assessment.engine.follow_through import ReviewedAction
 from assessment.engine.method import method
 from assessment.engine.next_steps import StepUp, next_steps_for, standing
 from assessment.engine.profiles import Series, agreed_series, exemplar_series, room_series
 from assessment.engine.progress import Baseline, Change, changes
 from assessment.engine.responses import Responses
+from assessment.engine.rounds import RoundComparison
 from assessment.engine.scoring import ScoreResult, Spread, score
 from assessment.engine.sectors import MIN_SECTOR_SIZE, sector_series, sector_sizes
 from assessment.engine.summary import ExecutiveSummary, executive_summary, key_findings, strongest_and_weakest
@@ -48,6 +50,7 @@ class ActionItem(BaseModel):
     text: str
     owner: str
     due: str | None
+    status: str = "open"  # open, in progress, done
 
 
 class ExemplarNote(BaseModel):
@@ -176,6 +179,8 @@ class Report(BaseModel):
     sectors: list[Series]  # sectors with enough people to stay anonymous
     exemplar_names: list[str]
     agreement_rule: str  # when the room counts as split, in words with this scale's cut-off
+    second_votes: dict[str, RoundComparison] = {}  # principle id → its first and second votes, where held
+    reviewed_actions: list[ReviewedAction] = []  # the previous workshop's actions, at a follow-up
     method: list[str]
     sources: list[str]
     branding: Branding
@@ -210,6 +215,8 @@ def build_report(
     agreed: Mapping[str, Agreed] | None = None,
     actions: Sequence[ActionItem] = (),
     baseline: Baseline | None = None,
+    second_votes: Mapping[str, RoundComparison] | None = None,
+    reviewed_actions: Sequence[ReviewedAction] = (),
     branding: Branding | None = None,
     today: datetime.date | None = None,
 ) -> Report:
@@ -289,6 +296,7 @@ def build_report(
         radar=radar, sectors=sectors,
         exemplar_names=[e.name for e in exemplars],
         agreement_rule=rule_in_words(len(framework.scale.points)),
+        second_votes=dict(second_votes or {}), reviewed_actions=list(reviewed_actions),
         method=method(framework, with_exemplars=bool(exemplars)),
         sources=[framework.source.citation(), *(s.citation() for s in framework.sources), *sorted(cited)],
         branding=branding,

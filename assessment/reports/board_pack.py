@@ -177,12 +177,17 @@ def _actions(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
         slides.text(page, ["No actions recorded yet. Agree an owner and a date for each priority."], left=MARGIN,
                     top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT)
         return
-    slides.table(page, ["Principle", "Action", "Owner", "Due"],
-                 [[a.principle, a.text, a.owner, a.due or "—"] for a in actions[:MAX_ROWS]],
-                 widths=[3.3, 4.9, 2.2, 1.7], accent=report.branding.colour)
-    if len(actions) > MAX_ROWS:
-        slides.text(page, [f"And {len(actions) - MAX_ROWS} more in the report."], left=MARGIN,
-                    top=HEIGHT - Inches(1.05), width=WIDTH - 2 * MARGIN, height=Inches(0.45), size=SMALL_PT)
+    slides.table(page, ["Principle", "Action", "Owner", "Due", "Status"],
+                 [[a.principle, a.text, a.owner, a.due or "—", a.status] for a in actions[:MAX_ROWS]],
+                 widths=[3.0, 4.3, 2.0, 1.4, 1.4], accent=report.branding.colour)
+    notes = [f"And {len(actions) - MAX_ROWS} more in the report."] if len(actions) > MAX_ROWS else []
+    if report.reviewed_actions:
+        outcomes = [a.outcome or "not yet reviewed" for a in report.reviewed_actions]
+        notes.append(f"From {report.reviewed_actions[0].from_workshop}: "
+                     + ", ".join(f"{outcomes.count(o)} {o}" for o in dict.fromkeys(outcomes)) + ".")
+    if notes:
+        slides.text(page, [" ".join(notes)], left=MARGIN, top=HEIGHT - Inches(1.05), width=WIDTH - 2 * MARGIN,
+                    height=Inches(0.45), size=SMALL_PT)
 
 
 def _progress(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]

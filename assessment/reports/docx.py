@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assessment.content.exemplar import JUDGEMENT_CAVEAT
 from assessment.engine.report import PrincipleSection, Report
+from assessment.engine.rounds import RoundComparison
 from assessment.numbers import number as num
 from assessment.numbers import percent as pct
 from assessment.numbers import signed
@@ -18,7 +19,7 @@ PLAN_INTRO = ("For each principle: where it stands, what the next level takes, w
               "actions the room agreed.")
 
 
-def _plan(document, p: PrincipleSection) -> None:  # type: ignore[no-untyped-def]
+def _plan(document, p: PrincipleSection, vote: RoundComparison | None) -> None:  # type: ignore[no-untyped-def]
     document.add_heading(p.name, level=2)
     rec = p.recommendation
     standing = f"Level now: {p.standing}" + (f" → next: {p.next_level}" if p.next_level else "") + ". " \
@@ -42,10 +43,16 @@ def _plan(document, p: PrincipleSection) -> None:  # type: ignore[no-untyped-def
             if e.score is not None else f"{e.exemplar} — not assessed: {e.not_assessed}" for e in p.exemplars])
     document.add_heading("Actions agreed", level=3)
     if p.actions:
-        word.table(document, ["Action", "Owner", "Due"], [[a.text, a.owner, a.due or "—"] for a in p.actions],
-                   first_cm=10.0)
+        word.table(document, ["Action", "Owner", "Due", "Status"],
+                   [[a.text, a.owner, a.due or "—", a.status] for a in p.actions], first_cm=8.5)
     else:
         document.add_paragraph("None recorded yet.")
+    if vote is not None:
+        document.add_heading("Second vote", level=3)
+        document.add_paragraph(vote.in_words)
+        word.table(document, ["", "People", "Mean", "Within a point of the middle", "rwg", "Room"],
+                   [[name, str(f.people), num(f.mean), pct(f.within_one_point), num(f.rwg, 2), str(f.agreement)]
+                    for name, f in (("First vote", vote.first), ("Second vote", vote.second))], first_cm=3.0)
     if p.note:
         document.add_heading("Notes from the discussion", level=3)
         document.add_paragraph(p.note)
@@ -113,7 +120,7 @@ def render_docx(report: Report) -> bytes:
     document.add_heading("Improvement plan", level=1)
     document.add_paragraph(PLAN_INTRO)
     for section in report.plan:
-        _plan(document, section)
+        _plan(document, section, report.second_votes.get(section.id))
     if report.unscored:
         document.add_heading("Principles without a score", level=2)
         document.add_paragraph("Nobody scored these principles, so they have no level. Finding out where they stand "
@@ -121,6 +128,13 @@ def render_docx(report: Report) -> bytes:
                                "and score them again.")
         word.table(document, ["Principle", "Why there is no score"], [[u.name, u.reason] for u in report.unscored],
                    first_cm=7.0)
+    if report.reviewed_actions:
+        document.add_heading("The last workshop's actions", level=2)
+        document.add_paragraph("What this follow-up found had become of the actions agreed at "
+                               f"{report.reviewed_actions[0].from_workshop}.")
+        word.table(document, ["Principle", "Action", "Owner", "Outcome", "Note"],
+                   [[a.principle, a.text, a.owner, a.outcome or "not reviewed", a.note or ""]
+                    for a in report.reviewed_actions], first_cm=4.0)
 
     document.add_heading("Appendix: method, agreement statistics and the data", level=1)
     for paragraph in report.method:

@@ -34,15 +34,26 @@ def results_tables(report: Report, responses: Responses | None = None) -> dict[s
     exemplars = pd.DataFrame([{"principle": p.id, "exemplar": e.exemplar, "exemplar_score": e.score, "gap": e.gap,
                                "kind": str(e.kind), "confidence": e.confidence, "what_they_did": e.practice,
                                "not_assessed": e.not_assessed} for p in report.principles for e in p.exemplars])
-    actions = pd.DataFrame([{"principle": a.principle, "action": a.text, "owner": a.owner, "due": a.due}
-                            for p in report.principles for a in p.actions], columns=["principle", "action", "owner", "due"])
+    actions = pd.DataFrame([{"principle": a.principle, "action": a.text, "owner": a.owner, "due": a.due,
+                             "status": a.status} for p in report.principles for a in p.actions],
+                           columns=["principle", "action", "owner", "due", "status"])
+    second_votes = pd.DataFrame([{"principle": pid, "name": v.name, "round": number, "people": f.people,
+                                  "mean": f.mean, "median": f.median, "rwg": f.rwg,
+                                  "within_one_point": f.within_one_point, "room": str(f.agreement)}
+                                 for pid, v in report.second_votes.items()
+                                 for number, f in ((1, v.first), (2, v.second))],
+                                columns=["principle", "name", "round", "people", "mean", "median", "rwg",
+                                         "within_one_point", "room"])
+    reviewed = pd.DataFrame([a.model_dump() for a in report.reviewed_actions],
+                            columns=["principle", "text", "owner", "due", "from_workshop", "outcome", "note"])
     comments = pd.DataFrame([{"principle": p.id, "comment": c} for p in report.principles for c in p.comments],
                             columns=["principle", "comment"])
     recommendations = pd.DataFrame([{"rank": r.rank, "principle": r.principle, "name": r.name, "kind": str(r.kind),
                                      "how_soon": str(r.horizon), "level": r.level, "what_first": " ".join(r.what),
                                      "why": " ".join(r.why)} for r in report.recommendations])
     tables = {"Principles": principles, "Recommendations": recommendations, "Statements": statements,
-              "By sector": sectors, "Exemplars": exemplars, "Actions": actions, "Comments": comments}
+              "By sector": sectors, "Exemplars": exemplars, "Actions": actions, "Second votes": second_votes,
+              "Last actions reviewed": reviewed, "Comments": comments}
     if responses is not None:
         tables["Answers"] = responses.table.assign(
             score=responses.table["value"].map(lambda v: None if pd.isna(v) else int(v))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from assessment.content.framework import Framework
+from assessment.engine.responses import Responses
 from assessment.errors import InputError, Problem
 from assessment.services import codes
 from assessment.services.access import Actor, Role
@@ -46,6 +47,23 @@ def comments_in(session: Session, *, workshop_id: int, framework: Framework, pri
         found.append((order[a.statement_id], Comment(_key(*key[:3], a.comment), texts[a.statement_id], a.comment,
                                                      key in hidden)))
     return [comment for _, comment in sorted(found, key=lambda pair: pair[0])]
+
+
+def without_hidden(session: Session, *, workshop_id: int, framework_id: str, responses: Responses) -> Responses:
+    """The answers with the comments the facilitator hid taken out, for reports and the room's exports."""
+    hidden = stored.hidden_in(session, workshop_id=workshop_id)
+    if not hidden:
+        return responses
+    def shown(participant: str, statement: str, comment: object) -> object:
+        # workshop_responses labels each participant "p<id>"
+        if not isinstance(comment, str):
+            return comment
+        return None if (int(participant[1:]), framework_id, statement, codes.digest(comment)) in hidden else comment
+
+    table = responses.table.copy()
+    table["comment"] = [shown(*row) for row in zip(table["participant"], table["statement"], table["comment"],
+                                                   strict=True)]
+    return Responses(table)
 
 
 def comments(db: Database, *, actor: Actor, workshop_id: int, framework_id: str, principle_id: str | None = None

@@ -9,8 +9,18 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from assessment.content.framework import Framework
-from assessment.engine.agenda import (TITLES, Stage, Step, Timer, checked_agenda, minutes, moved, on_what, steps,
-                                      timer)
+from assessment.engine.agenda import (
+    TITLES,
+    Stage,
+    Step,
+    Timer,
+    checked_agenda,
+    minutes,
+    moved,
+    on_what,
+    steps,
+    timer,
+)
 from assessment.errors import InputError, Problem
 from assessment.services.access import Actor, Role
 from assessment.services.workshops import authorised, frameworks_of

@@ -9,8 +9,8 @@ from typing import Any
 
 from assessment.errors import InputError, Problem
 from assessment.services.access import Actor, Refused, Role
-from assessment.settings import MIN_RETENTION_DAYS
 from assessment.services.workshops import authorised
+from assessment.settings import MIN_RETENTION_DAYS
 from assessment.storage import actions, answers, audit, consensus, participants
 from assessment.storage import workshops as stored_workshops
 from assessment.storage.db import Database

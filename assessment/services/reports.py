@@ -9,14 +9,17 @@ from typing import Literal
 
 from assessment.content.exemplar import Exemplar
 from assessment.engine.cover import Branding
+from assessment.engine.follow_through import ReviewedAction
 from assessment.engine.progress_report import ProgressReport, build_progress_report
 from assessment.engine.report import ActionItem, Agreed, Report, build_report
 from assessment.engine.system_report import SystemReport, build_system_report
 from assessment.errors import InputError, Problem
 from assessment.services import history
 from assessment.services.access import Actor, Role
-from assessment.services.consensus import actions_in, agreed_in
+from assessment.services.comments import without_hidden
+from assessment.services.consensus import actions_in, agreed_in, reviews_for
 from assessment.services.results import workshop_responses
+from assessment.services.second_votes import comparisons_in
 from assessment.services.workshops import authorised, frameworks_of, pick
 from assessment.settings import Settings
 from assessment.storage.db import Database
@@ -53,12 +56,22 @@ def workshop_report(db: Database, *, actor: Actor, workshop_id: int, framework_i
         agreed = {principle: Agreed(score=a.score, note=a.note)
                   for (fid, principle), a in agreed_in(session, workshop_id=workshop_id).items() if fid == framework.id}
         actions = [ActionItem(principle=names.get(a.principle_id, a.principle_id), text=a.text, owner=a.owner,
-                              due=a.due_on.isoformat() if a.due_on else None)
+                              due=a.due_on.isoformat() if a.due_on else None, status=a.status)
                    for a in actions_in(session, workshop_id=workshop_id) if a.framework_id == framework.id]
+        reviewed = [ReviewedAction(principle=names.get(r.action.principle_id, r.action.principle_id),
+                                   text=r.action.text, owner=r.action.owner,
+                                   due=r.action.due_on.isoformat() if r.action.due_on else None,
+                                   from_workshop=r.from_workshop, outcome=r.outcome, note=r.note)
+                    for r in reviews_for(session, workshop=workshop) if r.action.framework_id == framework.id]
+        votes = {principle: change for (fid, principle), change in comparisons_in(session, workshop=workshop).items()
+                 if fid == framework.id and change.second.people}
+        responses = without_hidden(session, workshop_id=workshop_id, framework_id=framework.id,
+                                   responses=workshop_responses(session, workshop_id=workshop_id,
+                                                                framework_id=framework.id))
         return build_report(
-            framework, workshop_responses(session, workshop_id=workshop_id, framework_id=framework.id),
-            partnership=workshop.partnership.name, place=workshop.partnership.place, workshop=workshop.title,
-            held_on=workshop.held_on, exemplars=exemplars, agreed=agreed, actions=actions, branding=brand,
+            framework, responses, partnership=workshop.partnership.name, place=workshop.partnership.place,
+            workshop=workshop.title, held_on=workshop.held_on, exemplars=exemplars, agreed=agreed, actions=actions,
+            second_votes=votes, reviewed_actions=reviewed, branding=brand,
             baseline=history.baseline_of(session, workshop=workshop, framework_id=framework.id, chosen=baseline))
 
 

@@ -183,3 +183,50 @@ def test_a_paper_form_counts_like_any_other_answers(db, salford):
                          answers={("salford-behaviours", "nonesuch"): 3})
     with pytest.raises(Refused):
         paper.enter_form(db, actor=Actor("stranger"), workshop_id=created.id, paper_number=9, sector=None, answers={})
+
+
+def test_the_report_shows_both_rounds_action_status_the_review_and_no_hidden_comment(db, salford):
+    from assessment.reports.html import render_html
+    from assessment.reports.spreadsheets import results_tables
+    from assessment.services.reports import workshop_report
+
+    baseline = new_workshop(db, salford, held_on=date(2026, 3, 1))
+    consensus.add_action(db, actor=ADMIN, workshop_id=baseline.id, framework_id=salford.id, principle_id="one-team",
+                         text="Pool the discharge budget", owner="Finance leads", due_on=None)
+    [old] = consensus.actions(db, actor=ADMIN, workshop_id=baseline.id)
+    follow_up = new_workshop(db, salford, title="Follow-up", held_on=date(2026, 9, 1))
+    principle = salford.principles[0]
+    people = [join(db, follow_up) for _ in range(5)]
+    for pid, value in zip(people, (1, 5, 1, 5, 3), strict=True):
+        _answer_all(db, pid, salford, principle, value, comment="Name the CEO" if value == 1 else "Fair view")
+    for comment in comments.comments(db, actor=ADMIN, workshop_id=follow_up.id, framework_id=salford.id):
+        if comment.text == "Name the CEO":  # two people wrote it: each is hidden on its own
+            comments.set_hidden(db, actor=ADMIN, workshop_id=follow_up.id, key=comment.key, hidden=True)
+    second_votes.open_vote(db, actor=ADMIN, workshop_id=follow_up.id, framework_id=salford.id,
+                           principle_id=principle.id)
+    for pid in people:
+        for s in principle.statements:
+            participation.save_answer(db, participant_id=pid, framework_id=salford.id, statement_id=s.id, value=3,
+                                      round=2)
+    consensus.add_action(db, actor=ADMIN, workshop_id=follow_up.id, framework_id=salford.id,
+                         principle_id=principle.id, text="Agree one escalation route", owner="Chairs", due_on=None)
+    [new] = consensus.actions(db, actor=ADMIN, workshop_id=follow_up.id)
+    consensus.edit_action(db, actor=ADMIN, workshop_id=follow_up.id, action_id=new.id, text=new.text, owner=new.owner,
+                          due_on=None, status="in progress")
+    consensus.review_action(db, actor=ADMIN, workshop_id=follow_up.id, action_id=old.id, outcome="done",
+                            note="Pooled in July")
+
+    report = workshop_report(db, actor=ADMIN, workshop_id=follow_up.id, framework_id=salford.id, exemplars=[])
+    vote = report.second_votes[principle.id]
+    assert (str(vote.first.agreement), str(vote.second.agreement)) == ("split", "agreed")
+    assert [(a.text, a.status) for p in report.principles for a in p.actions] == [
+        ("Agree one escalation route", "in progress")]
+    assert [(a.text, a.outcome, a.note) for a in report.reviewed_actions] == [
+        ("Pool the discharge budget", "done", "Pooled in July")]
+    said = [c for p in report.principles for c in p.comments]
+    assert "Name the CEO" not in said and "Fair view" in said
+    html = render_html(report)
+    assert "Second vote" in html and "Pooled in July" in html and "in progress" in html and "Name the CEO" not in html
+    tables = results_tables(report)
+    assert list(tables["Second votes"]["round"]) == [1, 2]
+    assert list(tables["Last actions reviewed"]["outcome"]) == ["done"]
