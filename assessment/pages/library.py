@@ -18,9 +18,11 @@ def render() -> None:
     st.title("Framework library")
     st.markdown("Every framework a workshop can score: the two built in and any uploaded here. A workshop keeps "
                 "the exact version it was set up with, whatever is uploaded later.")
+    if state.signing_in():
+        st.caption("Each organisation has a library of its own: its members see its uploads, only its owners add "
+                   "to it, and nobody outside it sees them. The built-in frameworks are everyone's.")
     _start_your_own()
-    uploader = state.actor()
-    if uploader.everything or uploader.organisations(Role.owner):
+    if library.libraries(state.actor(), Role.owner) != []:
         _upload()
     else:
         st.info("Uploading a framework is for whoever runs this PlaceReady (the admin link, /manage?admin=…) or, "
@@ -45,6 +47,7 @@ def _upload() -> None:
                 "statements in all. The whole file is checked before anything is stored; text is shown exactly as "
                 "written. The same id with different content becomes the next version.")
     with st.form("upload", clear_on_submit=True):
+        owned_by = state.organisation_choice(state.actor(), Role.owner)
         upload = st.file_uploader("Framework YAML", type=["yaml", "yml"])
         submitted = st.form_submit_button("Check and add to the library", type="primary")
     if not submitted:
@@ -54,7 +57,7 @@ def _upload() -> None:
         return
     try:
         framework = library.read_upload(upload.getvalue(), source=upload.name)
-        added = library.add(state.database(), actor=state.actor(), framework=framework)
+        added = library.add(state.database(), actor=state.actor(), framework=framework, organisation_id=owned_by)
     except InputError as error:
         show_problems(f"{upload.name} was not added; nothing was stored. Fix these and upload it again:", error)
         return
@@ -68,9 +71,9 @@ def _upload() -> None:
 
 def _browse() -> None:
     st.header("Browse")
-    entries = {e.framework.id: e for e in library.latest(state.database())}
+    entries = {e.framework.id: e for e in library.latest(state.database(), actor=state.actor())}
     chosen = st.selectbox("Framework", list(entries), format_func=lambda i: entries[i].label)
-    versions = library.versions(state.database(), framework_id=chosen)
+    versions = library.versions(state.database(), actor=state.actor(), framework_id=chosen)
     entry = versions[-1]
     if len(versions) > 1:
         by_number = {e.version: e for e in versions}

@@ -47,7 +47,9 @@ def render(room_page: StreamlitPage) -> None:
         _import(reader)
     for organisation in organisations.organisations(state.database(), actor=reader, needed=Role.owner):
         _members(organisation)
-    _audit_log(reader, [w.id for place in found for w in place.workshops])
+    owned = [w.id for place in found if place.role is not None and place.role >= Role.owner for w in place.workshops]
+    if owned:  # the log names who did what: it is for owners
+        _audit_log(reader, owned)
 
 
 def _place_form(place: Place) -> None:
@@ -103,7 +105,7 @@ def _workshop_form(workshop: WorkshopLine, room_page: StreamlitPage, *, owner: b
 
 
 def _import(reader: Actor) -> None:
-    frameworks = {e.framework.id: e.framework for e in library.latest(state.database())}
+    frameworks = {e.framework.id: e.framework for e in library.latest(state.database(), actor=state.actor())}
     st.markdown("A responses CSV (columns participant, statement, score; optional organisation, sector, "
                 "comment) becomes a new, closed workshop. The whole file is checked first; nothing is saved "
                 "until you confirm.")

@@ -21,7 +21,7 @@ def render() -> None:
         return
     st.title("Progress over time")
     places = {p.id: p.label for p in stored_places.places(state.database(), actor=reader)}
-    frameworks = {e.framework.id: e.framework for e in library.latest(state.database())}
+    frameworks = {e.framework.id: e.framework for e in library.latest(state.database(), actor=state.actor())}
     if not places:
         st.info("No places yet.")
         return

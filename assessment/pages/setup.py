@@ -29,7 +29,7 @@ def render(room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
                        "add you.", icon=":material/lock:")
         return
     _, exemplars = state.content()
-    frameworks = {e.framework.id: e.framework for e in library.latest(state.database())}
+    frameworks = {e.framework.id: e.framework for e in library.latest(state.database(), actor=state.actor())}
     st.title("Set up a workshop")
     created_here = st.container()  # the new workshop's code and links go above the (cleared) form
     st.markdown(

@@ -150,11 +150,11 @@ def facilitated() -> WorkshopFacts | None:
     return None
 
 
-def organisation_choice(someone: Actor) -> int | None:
-    """Which organisation a new workshop belongs to: asked when signed in, None without sign-in."""
+def organisation_choice(someone: Actor, needed: Role = Role.facilitator) -> int | None:
+    """Which organisation a new workshop (or upload) belongs to: asked when signed in, None without sign-in."""
     if not signing_in():
         return None
-    names = {o.id: o.name for o in organisations.organisations(database(), actor=someone, needed=Role.facilitator)}
+    names = {o.id: o.name for o in organisations.organisations(database(), actor=someone, needed=needed)}
     return st.selectbox("Organisation", list(names), format_func=names.get)
 
 

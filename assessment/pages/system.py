@@ -25,7 +25,7 @@ def render() -> None:
         return
     st.title("Places side by side")
     systems = {ALL: "All places"} | places.systems(state.database(), actor=reader)
-    frameworks = {e.framework.id: e.framework for e in library.latest(state.database())}
+    frameworks = {e.framework.id: e.framework for e in library.latest(state.database(), actor=state.actor())}
     left, right = st.columns(2)
     system_id = left.selectbox("System", list(systems), format_func=systems.get)
     framework = frameworks[right.selectbox("Framework", list(frameworks), format_func=lambda i: frameworks[i].title)]

@@ -18,10 +18,11 @@ from assessment.content.framework import BUILTIN_DIR, Framework, builtin_framewo
 from assessment.errors import InputError, Problem
 from assessment.services import codes
 from assessment.services.access import Actor, Refused, Role
+from assessment.settings import get_settings
 from assessment.storage import audit
 from assessment.storage import frameworks as stored
 from assessment.storage.db import Database
-from assessment.storage.models import FrameworkVersion
+from assessment.storage.models import FrameworkVersion, LibraryEntry
 
 TEMPLATE_FILE = BUILTIN_DIR / "templates" / "framework-template.yaml"
 MAX_UPLOAD_BYTES = 512 * 1024
@@ -37,6 +38,7 @@ class Entry:
     builtin: bool
     uploaded_at: datetime | None = None
     uploaded_by: str | None = None
+    organisation_id: int | None = None  # whose library it is in (None: the library without sign-in)
 
     @property
     def label(self) -> str:
@@ -85,39 +87,58 @@ def _builtin() -> list[Entry]:
     return [Entry(f, f.version, builtin=True) for f in builtin_frameworks()]
 
 
-def _uploaded(row: FrameworkVersion) -> Entry:
-    return Entry(pinned(row.content_sha256, row.content), row.version, builtin=False, uploaded_at=row.uploaded_at,
-                 uploaded_by=row.uploaded_by)
+def _uploaded(row: LibraryEntry) -> Entry:
+    content = row.framework_version
+    return Entry(pinned(content.content_sha256, content.content), row.version, builtin=False,
+                 uploaded_at=row.uploaded_at, uploaded_by=row.uploaded_by, organisation_id=row.organisation_id)
 
 
-def versions(db: Database, *, framework_id: str) -> list[Entry]:
-    """Every version of one framework, oldest first."""
+def libraries(actor: Actor, needed: Role = Role.viewer) -> list[int | None] | None:
+    """The libraries the actor may read (or, with `needed=Role.owner`, add to); None means all of them.
+
+    Without sign-in there is one library (None), read by all and added to by the admin; with sign-in each
+    organisation has its own, read by its members and added to by its owners. Uploads made before sign-in
+    was turned on stay in library None, which then only the admin and the command line see.
+    """
+    if actor.everything:
+        return None if get_settings().sign_in and needed <= Role.viewer else [None]
+    if not get_settings().sign_in:
+        return [None] if needed <= Role.viewer else []
+    return list(actor.organisations(needed))
+
+
+def versions(db: Database, *, actor: Actor, framework_id: str) -> list[Entry]:
+    """Every version of one framework the actor may read, oldest first."""
     with db.read() as session:
-        rows = stored.uploads_of(session, framework_id=framework_id)
+        rows = stored.uploads_of(session, framework_id=framework_id, organisation_ids=libraries(actor))
         return [e for e in _builtin() if e.framework.id == framework_id] + [_uploaded(row) for row in rows]
 
 
-def latest(db: Database) -> list[Entry]:
-    """The newest version of every framework: built-in ones first, then uploads by title."""
+def latest(db: Database, *, actor: Actor) -> list[Entry]:
+    """The newest version of every framework the actor may use: built-in ones first, then uploads by title."""
     with db.read() as session:
-        uploads = [_uploaded(row) for row in stored.latest_uploads(session)]
+        uploads = [_uploaded(row) for row in stored.latest_uploads(session, organisation_ids=libraries(actor))]
     return _builtin() + sorted(uploads, key=lambda e: e.framework.title.casefold())
 
 
-def add(db: Database, *, actor: Actor, framework: Framework) -> Added:
-    """Put an uploaded framework in the library (owners only): a new version when its content is new."""
-    if not (actor.everything or actor.organisations(Role.owner)):
+def add(db: Database, *, actor: Actor, framework: Framework, organisation_id: int | None = None) -> Added:
+    """Put an uploaded framework in an organisation's library (its owners only; without sign-in, whoever runs
+    PlaceReady): a new version when its content is new to that library."""
+    allowed = libraries(actor, Role.owner)
+    if allowed is not None and organisation_id not in allowed:
         raise Refused("Uploading a framework", Role.owner)
     if framework.id in {e.framework.id for e in _builtin()}:
         raise InputError("Framework id", [Problem(f"'{framework.id}' is a built-in framework's id; give your "
                                                   "framework an id of its own, e.g. my-place-principles",
                                                   location="id")])
     with db.write() as session:
-        row = pin(session, framework=framework)
-        if row.uploaded_at is not None:
-            return Added(_uploaded(row), new=False)
-        version = stored.highest_upload_version(session, framework_id=framework.id) + 1
-        stored.mark_uploaded(session, row=row, version=version, uploaded_by=actor.name)
+        content = pin(session, framework=framework)
+        if (already := stored.entry_of(session, organisation_id=organisation_id,
+                                       framework_version_id=content.id)) is not None:
+            return Added(_uploaded(already), new=False)
+        version = stored.highest_version(session, organisation_id=organisation_id, framework_id=framework.id) + 1
+        entry = stored.add_entry(session, organisation_id=organisation_id, framework_version_id=content.id,
+                                 framework_id=framework.id, version=version, uploaded_by=actor.name)
         audit.insert(session, actor=actor.name, action="framework uploaded", workshop_id=None,
-                     detail={"framework": framework.id, "version": version})
-        return Added(_uploaded(row), new=True)
+                     detail={"framework": framework.id, "version": version, "organisation": organisation_id})
+        return Added(_uploaded(entry), new=True)

@@ -22,7 +22,8 @@ def erase_personal_data(db: Database, *, actor: Actor, workshop_id: int) -> None
     """What could identify someone goes; the anonymous scores stay, so the results still stand (owners only).
 
     Clears participants' organisation and sector, their comments (on every saved version), the notes
-    of agreed scores and the owners of actions. PlaceReady never stores names.
+    of agreed scores, the owners of actions, and whatever of these the audit log copied. PlaceReady never
+    stores participants' names.
     """
     with db.write() as session:
         authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.owner, what="Erasing personal data")
@@ -35,6 +36,7 @@ def _erase(session, actor: Actor, workshop_id: int) -> None:  # type: ignore[no-
     consensus.erase_notes(session, workshop_id=workshop_id)
     actions.replace_owners(session, workshop_id=workshop_id, owner=ERASED)
     stored_workshops.change(session, workshop_id=workshop_id, personal_data_erased=True)
+    audit.scrub(session, workshop_id=workshop_id, replacement=ERASED)
     audit.insert(session, actor=actor.name, action="personal data erased", workshop_id=workshop_id, detail={})
 
 
@@ -69,9 +71,14 @@ class AuditLine:
 
 def audit_log(db: Database, *, actor: Actor, workshop_ids: Sequence[int] | None = None, limit: int = 500
               ) -> list[AuditLine]:
-    """The newest entries first, of the given workshops (all, for whoever may see everything)."""
+    """The newest entries first, of those of the given workshops the actor owns (all, for whoever may see
+    everything): the log names who did what, so it is for owners."""
     if workshop_ids is None and not actor.everything:
         raise Refused("Reading the whole audit log", Role.owner)
     with db.read() as session:
+        if workshop_ids is not None and not actor.everything:  # a deleted workshop's entries: the host's only
+            owners = stored_workshops.organisations_of(session, workshop_ids=workshop_ids)
+            workshop_ids = [w for w, organisation_id in owners.items()
+                            if actor.may(Role.owner, organisation_id=organisation_id, workshop_id=w)]
         return [AuditLine(e.at, e.actor, e.action, e.workshop_id, dict(e.detail))
                 for e in audit.newest(session, workshop_ids=workshop_ids, limit=limit)]

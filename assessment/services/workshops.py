@@ -188,7 +188,8 @@ def change_workshop(db: Database, *, actor: Actor, workshop_id: int, title: str,
 
 
 def delete_workshop(db: Database, *, actor: Actor, workshop_id: int, typed_code: str) -> None:
-    """Remove a workshop for good with every answer, agreed score and action in it (owners only).
+    """Remove a workshop for good with every answer, agreed score and action in it (owners only), what its
+    audit entries copied of them, and its partnership when no other workshop is left in it.
 
     `typed_code` is the join code as the person typed it to confirm; a mismatch deletes nothing.
     """
@@ -196,5 +197,8 @@ def delete_workshop(db: Database, *, actor: Actor, workshop_id: int, typed_code:
         workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.owner, what="Deleting a workshop")
         if codes.normalise_code(typed_code) != workshop.join_code:
             raise InputError("Delete", [Problem("the join code does not match; nothing was deleted")])
+        partnership_id = workshop.partnership_id
+        audit.scrub(session, workshop_id=workshop_id, replacement="(workshop deleted)")
         audit.insert(session, actor=actor.name, action="workshop deleted", workshop_id=workshop_id, detail={})
         stored.delete_whole(session, workshop_id=workshop_id)
+        partnerships.delete_if_empty(session, partnership_id=partnership_id)

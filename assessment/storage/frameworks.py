@@ -1,13 +1,15 @@
-"""Framework content as stored: each distinct content once, pinned by workshops, numbered when uploaded."""
+"""Framework content as stored: each distinct content once (pinned by workshops), and the uploads of each
+organisation's library, numbered per framework id."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from assessment.storage.models import FrameworkVersion, utcnow
+from assessment.storage.models import FrameworkVersion, LibraryEntry
 
 
 def by_digest(session: Session, *, digest: str) -> FrameworkVersion | None:
@@ -22,28 +24,50 @@ def insert(session: Session, *, framework_id: str, version: int, digest: str, co
     return row
 
 
-def uploads_of(session: Session, *, framework_id: str) -> list[FrameworkVersion]:
-    """Every uploaded version of one framework id, oldest first."""
-    return list(session.scalars(select(FrameworkVersion).where(FrameworkVersion.framework_id == framework_id,
-                                                                FrameworkVersion.uploaded_at.is_not(None))
-                                .order_by(FrameworkVersion.version)))
+def _in_libraries(query, organisation_ids: Sequence[int | None] | None):  # type: ignore[no-untyped-def]
+    """Only entries of these libraries (None in the list: the library without sign-in; None for the list: all)."""
+    if organisation_ids is None:
+        return query
+    known = [i for i in organisation_ids if i is not None]
+    owner = LibraryEntry.organisation_id.in_(known)
+    if None in organisation_ids:
+        owner = owner | LibraryEntry.organisation_id.is_(None)
+    return query.where(owner)
 
 
-def latest_uploads(session: Session) -> list[FrameworkVersion]:
-    """The newest uploaded version of every framework id."""
-    newest = (select(FrameworkVersion.framework_id, func.max(FrameworkVersion.version).label("version"))
-              .where(FrameworkVersion.uploaded_at.is_not(None)).group_by(FrameworkVersion.framework_id).subquery())
-    return list(session.scalars(select(FrameworkVersion).join(
-        newest, (FrameworkVersion.framework_id == newest.c.framework_id) & (FrameworkVersion.version == newest.c.version))
-        .where(FrameworkVersion.uploaded_at.is_not(None))))
+def uploads_of(session: Session, *, framework_id: str,
+               organisation_ids: Sequence[int | None] | None) -> list[LibraryEntry]:
+    """Every upload of one framework id to these libraries (None: the library without sign-in), oldest first."""
+    return list(session.scalars(_in_libraries(select(LibraryEntry).where(LibraryEntry.framework_id == framework_id),
+                                              organisation_ids).order_by(LibraryEntry.version)))
 
 
-def highest_upload_version(session: Session, *, framework_id: str) -> int:
-    return session.scalar(select(func.max(FrameworkVersion.version)).where(
-        FrameworkVersion.framework_id == framework_id, FrameworkVersion.uploaded_at.is_not(None))) or 0
+def latest_uploads(session: Session, *, organisation_ids: Sequence[int | None] | None) -> list[LibraryEntry]:
+    """The newest upload of every framework id in each of these libraries."""
+    owner = func.coalesce(LibraryEntry.organisation_id, 0)
+    newest = (select(owner.label("owner"), LibraryEntry.framework_id, func.max(LibraryEntry.version).label("version"))
+              .group_by(owner, LibraryEntry.framework_id).subquery())
+    query = select(LibraryEntry).join(newest, (func.coalesce(LibraryEntry.organisation_id, 0) == newest.c.owner)
+                                      & (LibraryEntry.framework_id == newest.c.framework_id)
+                                      & (LibraryEntry.version == newest.c.version))
+    return list(session.scalars(_in_libraries(query, organisation_ids)))
 
 
-def mark_uploaded(session: Session, *, row: FrameworkVersion, version: int, uploaded_by: str) -> None:
-    """Make stored content an upload of the library, numbered `version`."""
-    row.version, row.uploaded_at, row.uploaded_by = version, utcnow(), uploaded_by
+def entry_of(session: Session, *, organisation_id: int | None, framework_version_id: int) -> LibraryEntry | None:
+    """The library's upload of exactly this content, if it has one."""
+    return session.scalar(_in_libraries(select(LibraryEntry).where(
+        LibraryEntry.framework_version_id == framework_version_id), [organisation_id]))
+
+
+def highest_version(session: Session, *, organisation_id: int | None, framework_id: str) -> int:
+    return session.scalar(_in_libraries(select(func.max(LibraryEntry.version)).where(
+        LibraryEntry.framework_id == framework_id), [organisation_id])) or 0
+
+
+def add_entry(session: Session, *, organisation_id: int | None, framework_version_id: int, framework_id: str,
+              version: int, uploaded_by: str) -> LibraryEntry:
+    entry = LibraryEntry(organisation_id=organisation_id, framework_version_id=framework_version_id,
+                         framework_id=framework_id, version=version, uploaded_by=uploaded_by)
+    session.add(entry)
     session.flush()
+    return entry

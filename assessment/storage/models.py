@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    func,
 )
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Dialect
@@ -122,25 +123,37 @@ class Partnership(Base):
 
 
 class FrameworkVersion(Base):
-    """The exact framework content a workshop was run with, stored once per distinct content.
-
-    An uploaded framework is a row with `uploaded_at` set; its `version` is the library's number for it
-    (1, 2, 3… per framework id), unique among uploads. Other rows pin built-in or imported content.
-    """
+    """The exact framework content a workshop was run with (or a library upload holds), stored once per
+    distinct content."""
 
     __tablename__ = "framework_versions"
-    __table_args__ = (
-        Index("ix_framework_versions_uploaded_version", "framework_id", "version", unique=True,
-              sqlite_where=sql_text("uploaded_at IS NOT NULL"), postgresql_where=sql_text("uploaded_at IS NOT NULL")),
-    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     framework_id: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer)
     content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     content: Mapped[dict[str, Any]]
-    uploaded_at: Mapped[datetime | None] = mapped_column(default=None)
-    uploaded_by: Mapped[str | None] = mapped_column(String(200), default=None)
+
+
+class LibraryEntry(Base):
+    """A framework uploaded to an organisation's library (None: the only library of a PlaceReady without sign-in),
+    numbered 1, 2, 3… per framework id within that library."""
+
+    __tablename__ = "library_entries"
+    __table_args__ = (
+        Index("ix_library_entries_version", func.coalesce(sql_text("organisation_id"), 0), "framework_id", "version",
+              unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
+    framework_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    framework_version_id: Mapped[int] = mapped_column(ForeignKey("framework_versions.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    uploaded_by: Mapped[str] = mapped_column(String(320))
+
+    framework_version: Mapped[FrameworkVersion] = relationship(lazy="joined")
 
 
 class Workshop(Base):

@@ -43,6 +43,13 @@ def get(session: Session, *, workshop_id: int) -> Workshop | None:
     return session.get(Workshop, workshop_id)
 
 
+def organisations_of(session: Session, *, workshop_ids: Sequence[int]) -> dict[int, int | None]:
+    """Each existing workshop's owning organisation (None: no organisation, as without sign-in)."""
+    rows = session.execute(select(Workshop.id, Partnership.organisation_id).join(Workshop.partnership)
+                           .where(Workshop.id.in_(workshop_ids)))
+    return {workshop_id: organisation_id for workshop_id, organisation_id in rows}
+
+
 def by_join_code(session: Session, *, join_code: str) -> Workshop | None:
     return session.scalar(select(Workshop).where(Workshop.join_code == join_code))
 

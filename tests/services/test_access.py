@@ -79,10 +79,16 @@ def test_changes_are_audited_and_personal_data_can_be_erased(two_organisations):
     with pytest.raises(Refused):
         privacy.erase_personal_data(db, actor=alice, workshop_id=workshop_id)  # owners only
     privacy.erase_personal_data(db, actor=olga, workshop_id=workshop_id)
+    assert privacy.audit_log(db, actor=alice, workshop_ids=[workshop_id]) == []  # the log is for owners
+    assert privacy.audit_log(db, actor=organisations.actor_for(db, email="vera@example.com"),
+                             workshop_ids=[workshop_id]) == []
     log = privacy.audit_log(db, actor=olga, workshop_ids=[workshop_id])
     assert [(e.actor, e.action) for e in log] == [
         ("olga@example.com", "personal data erased"), ("alice@example.com", "action added"),
         ("alice@example.com", "agreed score")]
+    assert log[1].detail["action"] == privacy.ERASED and "Write it down" not in str(log)
+    bob = organisations.actor_for(db, email="bob@example.com")
+    assert privacy.audit_log(db, actor=bob, workshop_ids=[workshop_id]) == []  # another organisation's
     responses = results.responses(db, actor=olga, workshop_id=workshop_id, framework_id="ham-2015")
     assert [(a.score, a.comment, a.organisation, a.sector) for a in responses.answers()] == [(3, None, None, None)]
     assert consensus.agreed_scores(db, actor=olga, workshop_id=workshop_id)[("ham-2015", "population")].note is None

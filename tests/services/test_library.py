@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from assessment.content.framework import json_schema, parse_framework, read_framework
 from assessment.engine.versions import common_ground
 from assessment.errors import InputError
-from assessment.services import consensus, library, participation, places, workshops
-from assessment.services.access import Actor, Refused
+from assessment.services import consensus, library, organisations, participation, places, workshops
+from assessment.services.access import NOBODY, Actor, Refused, Role
 from assessment.storage.models import FrameworkVersion
 from tests.conftest import DATA, ROOT
 from tests.utils.workshops import ADMIN, join, new_workshop
@@ -71,8 +71,9 @@ def test_overlong_text_is_refused_with_its_location():
     assert "principles[0].statements[0].text" in message and "300" in message
 
 
-def _uploaded(db, raw: bytes, actor: Actor = ADMIN):
-    return library.add(db, actor=actor, framework=library.read_upload(raw, source="upload.yaml"))
+def _uploaded(db, raw: bytes, actor: Actor = ADMIN, organisation_id: int | None = None):
+    return library.add(db, actor=actor, framework=library.read_upload(raw, source="upload.yaml"),
+                       organisation_id=organisation_id)
 
 
 def test_uploads_are_versioned_per_id_and_workshops_keep_theirs(db):
@@ -84,14 +85,52 @@ def test_uploads_are_versioned_per_id_and_workshops_keep_theirs(db):
     reworded = original.replace(b"Some budgets are pooled.", b"Some budgets are pooled in law.")
     second = _uploaded(db, reworded)
     assert second.new and second.entry.version == 2
-    assert [e.version for e in library.versions(db, framework_id="riverside-maturity")] == [1, 2]
-    newest = {e.framework.id: e for e in library.latest(db)}["riverside-maturity"]
+    assert [e.version for e in library.versions(db, actor=ADMIN, framework_id="riverside-maturity")] == [1, 2]
+    newest = {e.framework.id: e for e in library.latest(db, actor=ADMIN)}["riverside-maturity"]
     assert newest.version == 2 and newest.framework.principles[2].statements[0].text.endswith("in law.")
     [kept] = workshops.by_join_code(db, code=created.join_code).frameworks
     assert kept.principles[2].statements[0].text == "Some budgets are pooled."
-    assert {e.framework.id for e in library.latest(db)} >= {"ham-2015", "salford-behaviours"}
+    assert {e.framework.id for e in library.latest(db, actor=ADMIN)} >= {"ham-2015", "salford-behaviours"}
     with pytest.raises(Refused):
         _uploaded(db, reworded.replace(b"in law.", b"by statute."), actor=Actor("stranger"))
+
+
+@pytest.fixture
+def signing_in(monkeypatch):
+    from assessment.settings import get_settings
+
+    monkeypatch.setenv("PLACEREADY_SIGN_IN", "true")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def _ids(db, actor: Actor) -> dict[str, int]:
+    return {e.framework.id: e.version for e in library.latest(db, actor=actor) if not e.builtin}
+
+
+def test_with_sign_in_each_organisation_has_a_library_of_its_own(db, signing_in):
+    first, second = (organisations.create_organisation(db, actor=ADMIN, name=name, owner_email=f"owner@{name}.nhs.uk")
+                     for name in ("north", "south"))
+    alice = Actor("alice", roles={first: Role.owner})
+    bob = Actor("bob", roles={second: Role.owner})
+    viewer = Actor("vera", roles={first: Role.viewer})
+    original = FIVE_BY_TWO.read_bytes()
+    reworded = original.replace(b"Some budgets are pooled.", b"Some budgets are pooled in law.")
+    assert _uploaded(db, original, alice, organisation_id=first).entry.version == 1
+    assert _ids(db, alice) == _ids(db, viewer) == {"riverside-maturity": 1}
+    assert _ids(db, bob) == {} and _ids(db, NOBODY) == {}  # another organisation, or signed out, sees none
+    assert library.versions(db, actor=bob, framework_id="riverside-maturity") == []
+    # The same id in Bob's organisation starts its own numbering and leaves Alice's library alone.
+    assert _uploaded(db, reworded, bob, organisation_id=second).entry.version == 1
+    assert _ids(db, alice) == {"riverside-maturity": 1}
+    [alices] = [e for e in library.latest(db, actor=alice) if not e.builtin]
+    assert alices.framework.principles[2].statements[0].text == "Some budgets are pooled."
+    for someone, library_id in [(bob, first), (viewer, first), (NOBODY, None), (alice, None)]:
+        with pytest.raises(Refused):
+            _uploaded(db, reworded, someone, organisation_id=library_id)
+    assert _ids(db, alice) == {"riverside-maturity": 1}
+    assert len(library.versions(db, actor=ADMIN, framework_id="riverside-maturity")) == 2  # the host sees all
 
 
 def test_a_built_in_id_is_refused_and_nothing_is_stored(db):

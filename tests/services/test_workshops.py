@@ -8,7 +8,7 @@ import pytest
 
 from assessment.content.framework import builtin_framework
 from assessment.errors import InputError
-from assessment.services import codes, consensus, participation, places, workshops
+from assessment.services import codes, consensus, participation, places, privacy, workshops
 from assessment.services.access import Actor, Refused
 from assessment.storage import answers, participants
 from tests.utils.workshops import ADMIN, join, new_workshop
@@ -97,6 +97,12 @@ def test_places_join_systems_and_workshops_are_renamed_archived_and_deleted_whol
         assert consensus.agreed_in(session, workshop_id=created.id) == {}
         assert consensus.actions_in(session, workshop_id=created.id) == []
     assert [w.id for p in places.places(db, actor=ADMIN) for w in p.workshops] == [other.id]
+    log = privacy.audit_log(db, actor=ADMIN, workshop_ids=[created.id])
+    assert [e.action for e in log] == ["workshop deleted", "action added", "agreed score"]
+    assert log[1].detail == {"framework": "ham-2015", "principle": "population", "action": "(workshop deleted)",
+                             "due": ""}  # the action's text is gone with the workshop
+    workshops.delete_workshop(db, actor=ADMIN, workshop_id=other.id, typed_code=other.join_code)
+    assert places.places(db, actor=ADMIN) == []  # its last workshop gone, the partnership goes too
 
 
 def _statements_run(db, action) -> int:  # type: ignore[no-untyped-def]
