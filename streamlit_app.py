@@ -20,16 +20,19 @@ except InputError as error:
     show_problems("PlaceReady cannot start until these settings are put right:", error)
     st.stop()
 
-if key := st.query_params.get("key"):
-    token = state.open_as_facilitator(key)
-    st.session_state["facilitator_key_refused"] = token is None
-    del st.query_params["key"]
-    if token:
-        st.query_params["session"] = token
-if key := st.query_params.get("admin"):
-    del st.query_params["admin"]
-    if token := state.open_as_admin(key):
-        st.query_params["session"] = token
+try:
+    if key := st.query_params.get("key"):
+        del st.query_params["key"]
+        token = state.open_as_facilitator(key)
+        st.session_state["facilitator_key_refused"] = token is None
+        if token:
+            st.query_params["session"] = token
+    if key := st.query_params.get("admin"):
+        del st.query_params["admin"]
+        if token := state.open_as_admin(key):
+            st.query_params["session"] = token
+except InputError as too_many:  # attempts.TooManyTries: the key was not even tried
+    show_problems("That link was not opened:", too_many)
 if token := st.query_params.get("session") or state.session_token():
     # Read afresh on every run, so a session ended on another device stops here at its next step.
     if not state.resume_session(token):

@@ -7,6 +7,7 @@ Each setting is `PLACEREADY_<NAME>`, taken from (first found wins) the environme
 
 from __future__ import annotations
 
+import ipaddress
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -65,8 +66,16 @@ class Settings(BaseSettings):
     sign_in: bool = Field(False, description="Hosted mode: facilitators and consultants sign in with OpenID "
                           "Connect (st.login, configured in the [auth] section of secrets.toml) and see only their "
                           "organisations' partnerships; the admin key then opens nothing.")
+    open_set_up: bool = Field(True, description="Without sign-in, anyone who reaches PlaceReady may set up a "
+                              "workshop. false: only whoever holds the admin link (and the command line).")
+    workshops_per_hour: int = Field(30, ge=1, le=10_000, description="At most this many workshops set up in any "
+                                    "hour (per organisation with sign-in); the admin and the command line are not "
+                                    "limited.")
     retention_days: int | None = Field(None, ge=MIN_RETENTION_DAYS, description="Erase the personal data of workshops held more "
                                        "than this many days ago (checked at each start). Unset: kept until erased.")
+    trusted_proxies: str = Field(
+        "", description="Networks (comma-separated, e.g. 172.16.0.0/12) of the proxies whose X-Forwarded-For "
+        "PlaceReady believes when counting wrong codes per address; a proxy on the same computer is always believed.")
     brand_name: str = Field("PlaceReady", max_length=100, description="Who reports are from.")
     brand_colour: str = Field("#005EB8", pattern=r"^#[0-9A-Fa-f]{6}$", description="Accent colour of reports.")
     brand_logo: Path | None = Field(None, description="A PNG or JPEG logo for reports, at most 1 MB.")
@@ -77,6 +86,20 @@ class Settings(BaseSettings):
                                    file_secret_settings: PydanticBaseSettingsSource,
                                    ) -> tuple[PydanticBaseSettingsSource, ...]:
         return init_settings, env_settings, StreamlitSecrets(settings_cls)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for part in filter(None, (p.strip() for p in value.split(","))):
+            try:
+                ipaddress.ip_network(part, strict=False)
+            except ValueError:
+                raise ValueError(f"'{part}' is not a network such as 10.0.0.0/8 or 192.168.1.7") from None
+        return value
+
+    @property
+    def proxy_networks(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+        return [ipaddress.ip_network(p.strip(), strict=False) for p in self.trusted_proxies.split(",") if p.strip()]
 
     @field_validator("database_url")
     @classmethod

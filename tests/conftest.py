@@ -60,6 +60,14 @@ def _database_in_a_temporary_folder(tmp_path_factory):
     get_settings.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_wrong_tries_carried_over():
+    """Wrong codes are counted per address in this process's memory; under AppTest every test shares one."""
+    from assessment.services import attempts
+
+    attempts.forget_all()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _skip_streamlit_component_scan():
     """AppTest scans every installed distribution for v2 components on each run (about 95% of its

@@ -42,6 +42,15 @@ def test_an_empty_setting_is_unset_and_a_bad_one_is_named(project, monkeypatch):
         get_settings()
 
 
+def test_trusted_proxies_are_networks_and_a_bad_one_is_named(project, monkeypatch):
+    monkeypatch.setenv("PLACEREADY_TRUSTED_PROXIES", "172.16.0.0/12, 10.1.2.3")
+    assert [str(n) for n in Settings().proxy_networks] == ["172.16.0.0/12", "10.1.2.3/32"]
+    monkeypatch.setenv("PLACEREADY_TRUSTED_PROXIES", "172.16.0.0/12, nginx")
+    get_settings.cache_clear()
+    with pytest.raises(InputError, match="PLACEREADY_TRUSTED_PROXIES: .*'nginx' is not a network"):
+        get_settings()
+
+
 def test_a_broken_secrets_file_is_named(project):
     (project / ".streamlit" / "secrets.toml").write_text("PLACEREADY_DATABASE_URL = \n")
     with pytest.raises(InputError, match=r"secrets.toml: 1 problem(.|\n)*cannot be read as TOML: .*line 1"):

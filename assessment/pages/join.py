@@ -15,12 +15,14 @@ from assessment.pages.text import plain, show_problems
 from assessment.services import codes, entries, participation, second_votes, workshops
 from assessment.services.participation import CurrentAnswer, Joined
 from assessment.services.second_votes import OpenVote
+from assessment.services.workshops import WorkshopFacts
 from assessment.settings import get_settings
 
 DONT_KNOW = "dk"
 NOT_SAYING = "Prefer not to say"
 STEP = "participant_step"
 PROBLEM = "participant_problem"  # why the last save failed, shown on the next run
+WRONG_CODES = "wrong_join_codes"  # join codes this session found wrong: each counts once as a wrong try
 REVERT = "participant_revert"  # widget key → the stored value to show again after a failed save
 
 
@@ -72,11 +74,16 @@ def _participant_from_address() -> Joined | None:
     known: Joined | None = st.session_state.get(state.PARTICIPANT)
     if known and known.join_code == codes.normalise_code(code) and known.resume_code == codes.normalise_code(resume):
         return known
-    return _resume(code, resume)
+    try:
+        return _resume(code, resume)
+    except InputError as too_many:
+        show_problems("Your answers were not opened:", too_many)
+        return None
 
 
 def _resume(code: str, resume: str) -> Joined | None:
-    me = participation.resume(state.database(), join_code=code, resume_code=resume)
+    """The participant whose resume code this is (`attempts.TooManyTries` after a few wrong ones)."""
+    me = state.guarded(lambda: participation.resume(state.database(), join_code=code, resume_code=resume))
     if me is None:
         return None
     workshop = workshops.by_join_code(state.database(), code=me.join_code)
@@ -88,8 +95,12 @@ def _resume(code: str, resume: str) -> Joined | None:
 
 def _join() -> None:
     st.title("Join a workshop")
-    code = st.query_params.get("code") or st.session_state.get("join_code")
-    workshop = workshops.by_join_code(state.database(), code=code) if code else None
+    code = st.query_params.get("code")
+    try:
+        workshop = _workshop_with(code) if code else None
+    except InputError as too_many:
+        show_problems("That code was not tried:", too_many)
+        workshop = None
     if workshop is None:
         _code_form(bad=bool(code))
         return
@@ -124,10 +135,25 @@ def _join() -> None:
         with st.form("resume"):
             resume = st.text_input("Resume code", max_chars=20)
             if st.form_submit_button("Continue"):
-                if _resume(workshop.join_code, resume):
-                    st.query_params.update(code=workshop.join_code, me=codes.normalise_code(resume))
-                    st.rerun()
-                st.error("That resume code does not match this workshop. Check it, or start afresh above.")
+                try:
+                    if _resume(workshop.join_code, resume):
+                        st.query_params.update(code=workshop.join_code, me=codes.normalise_code(resume))
+                        st.rerun()
+                    st.error("That resume code does not match this workshop. Check it, or start afresh above.")
+                except InputError as too_many:
+                    show_problems("Your answers were not opened:", too_many)
+
+
+def _workshop_with(code: str) -> WorkshopFacts | None:
+    """The workshop of a join code from the address or the form; each wrong code counts once per session."""
+    normalised = codes.normalise_code(code)
+    wrong: set[str] = st.session_state.setdefault(WRONG_CODES, set())
+    if normalised in wrong:
+        return None
+    workshop = state.guarded(lambda: workshops.by_join_code(state.database(), code=normalised))
+    if workshop is None:
+        wrong.add(normalised)
+    return workshop
 
 
 def _code_form(*, bad: bool) -> None:
@@ -136,8 +162,9 @@ def _code_form(*, bad: bool) -> None:
     with st.form("code"):
         code = st.text_input("Join code", max_chars=12, placeholder="e.g. K7P4QX",
                              help="The six letters and numbers on the facilitator's screen.")
-        if st.form_submit_button("Join", type="primary"):
-            st.session_state["join_code"] = codes.normalise_code(code)
+        if st.form_submit_button("Join", type="primary") and code.strip():
+            st.query_params["code"] = codes.normalise_code(code)
+            st.rerun()
             st.query_params["code"] = codes.normalise_code(code)
             st.rerun()
 

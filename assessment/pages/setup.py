@@ -12,7 +12,6 @@ from assessment.errors import InputError
 from assessment.pages import state
 from assessment.pages.text import show_problems
 from assessment.services import entries, library, workshops
-from assessment.services.access import Role
 
 BUILT_IN_DEFAULT = ("ham-2015", "salford-behaviours")
 GROUPS_HELP = ("In a small room single sectors are too small to show without picking people out, so they are shown "
@@ -22,9 +21,12 @@ GROUPS_HELP = ("In a small room single sectors are too small to show without pic
 def render(room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
     """`room_page` and `screen_page`: the control view and the projector's page (the router passes them)."""
     reader = state.actor()
-    if state.signing_in() and not reader.organisations(Role.facilitator):
+    if not workshops.may_set_up_any(reader):
         st.title("Set up a workshop")
-        if state.private_pages_actor() is not None:  # otherwise it has said how to sign in
+        if not state.signing_in():
+            st.warning("On this PlaceReady, workshops are set up by whoever runs it: open the admin link "
+                       "(/manage?admin=…) first.", icon=":material/lock:")
+        elif state.private_pages_actor() is not None:  # otherwise it has said how to sign in
             st.warning("Setting up a workshop is for an organisation's facilitators and owners. Ask an owner to "
                        "add you.", icon=":material/lock:")
         return

@@ -9,14 +9,18 @@ decide what that actor may do.
 from __future__ import annotations
 
 import hmac
+import ipaddress
+import secrets
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TypeVar
 
 import streamlit as st
 
 from assessment.content.exemplar import Exemplar, builtin_exemplars
 from assessment.content.framework import Framework, builtin_frameworks
 from assessment.errors import InputError
-from assessment.services import codes, organisations, sessions, workshops
+from assessment.services import attempts, codes, organisations, sessions, workshops
 from assessment.services.access import Actor, Role
 from assessment.services.database import Database, open_database
 from assessment.services.workshops import WorkshopFacts
@@ -27,6 +31,9 @@ GRANT = "access_grant"  # (session token, services.sessions.Grant) while this br
 SESSION_ENDED = "access_session_ended"  # set when the session was ended from another device
 PARTICIPANT = "participant"  # services.participation.Joined
 LOCAL_ACTOR = "facilitator link"  # who made a change without sign-in or the admin key
+TRIES = "wrong_tries_session"  # this browser session's name in the count of wrong codes
+
+Found = TypeVar("Found")
 
 
 @st.cache_resource(show_spinner="Setting up the database (the first start also stores the demo workshops)…")
@@ -79,6 +86,22 @@ def device() -> str:
     return f"{'Edge' if browser == 'Edg' else browser}{' on ' + system if system else ''}, from {datetime.now(UTC):%d %b %H:%M} UTC"
 
 
+def client_address() -> str:
+    """The address this browser reaches PlaceReady from. Behind a proxy on this computer (or one of the
+    trusted networks) the last address it added to X-Forwarded-For; the header is believed from nobody else."""
+    direct = st.context.ip_address  # None over loopback
+    if direct is None or any(ipaddress.ip_address(direct) in network for network in get_settings().proxy_networks):
+        forwarded = st.context.headers.get("X-Forwarded-For", "").rsplit(",", 1)[-1].strip()
+        return forwarded or direct or "this computer"
+    return direct
+
+
+def guarded(attempt: Callable[[], Found | None]) -> Found | None:
+    """Try a code or key someone typed or followed; a few wrong ones a minute, then `attempts.TooManyTries`."""
+    session = st.session_state.setdefault(TRIES, secrets.token_hex(8))
+    return attempts.checked(attempt, session=session, address=client_address())
+
+
 def _hold(token: str, grant: sessions.Grant) -> None:
     st.session_state[GRANT] = (token, grant)
     st.session_state.pop(SESSION_ENDED, None)
@@ -88,7 +111,7 @@ def _hold(token: str, grant: sessions.Grant) -> None:
 
 def open_as_facilitator(key: str) -> str | None:
     """Exchange a facilitator link's key for a session of this device; the session token, or None."""
-    started = sessions.start_with_key(database(), key=key, device=device())
+    started = guarded(lambda: sessions.start_with_key(database(), key=key, device=device()))
     if started is None:
         return None
     _, token = started
@@ -179,7 +202,7 @@ def admin_key() -> str:
 def open_as_admin(key: str) -> str | None:
     """Without sign-in, the admin key opens the private pages for a session of this device; its token, or None.
     With sign-in the key opens nothing."""
-    if signing_in() or not hmac.compare_digest(key.encode(), admin_key().encode()):
+    if signing_in() or not guarded(lambda: hmac.compare_digest(key.encode(), admin_key().encode()) or None):
         return None
     token = sessions.start_admin(database(), device=device())
     _hold(token, sessions.resolve(database(), token=token))

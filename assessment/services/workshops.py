@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -79,10 +80,29 @@ def facts(workshop: Workshop) -> WorkshopFacts:
 
 
 def may_set_up(actor: Actor, organisation_id: int | None) -> bool:
-    """With sign-in, an organisation's facilitators set up its workshops; without, anyone may."""
+    """With sign-in, an organisation's facilitators set up its workshops; without, anyone may (unless the host
+    turned open set-up off: then only the admin)."""
     if organisation_id is None:
-        return actor.everything or not get_settings().sign_in
+        return actor.everything or not get_settings().sign_in and get_settings().open_set_up
     return actor.may(Role.facilitator, organisation_id=organisation_id)
+
+
+def may_set_up_any(actor: Actor) -> bool:
+    """May set up a workshop of some organisation (or, without sign-in, at all)."""
+    return may_set_up(actor, None) or bool(actor.organisations(Role.facilitator))
+
+
+def _within_hourly_cap(session: Session, *, actor: Actor, organisation_id: int | None) -> None:
+    if actor.everything:
+        return
+    cap = get_settings().workshops_per_hour
+    since = datetime.now(UTC) - timedelta(hours=1)
+    made = stored.created_since(session, since=since, organisation_id=organisation_id)
+    if len(made) >= cap:
+        wait = max(1, math.ceil((made[0] + timedelta(hours=1) - datetime.now(UTC)).total_seconds() / 60))
+        raise InputError("Workshop set-up", [Problem(
+            f"{len(made)} workshops were set up here in the last hour, the most this PlaceReady allows; the "
+            f"next can be set up in {wait} minute{'s' if wait != 1 else ''}. Nothing was stored.")])
 
 
 def create_workshop(db: Database, *, actor: Actor, partnership_name: str, place: str, title: str, held_on: date,
@@ -104,6 +124,7 @@ def create(session: Session, *, actor: Actor, partnership_name: str, place: str,
     """`create_workshop` inside a caller's transaction (imports add answers in the same one)."""
     if not may_set_up(actor, organisation_id):
         raise Refused("Setting up a workshop", Role.facilitator)
+    _within_hourly_cap(session, actor=actor, organisation_id=organisation_id)
     problems = []
     name = entries.clean(partnership_name, field="Partnership name", limit=entries.MAX_NAME)
     where = entries.clean(place, field="Place", limit=entries.MAX_NAME)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -41,6 +41,14 @@ def insert(session: Session, *, partnership_id: int, title: str, held_on: date, 
 
 def get(session: Session, *, workshop_id: int) -> Workshop | None:
     return session.get(Workshop, workshop_id)
+
+
+def created_since(session: Session, *, since: datetime, organisation_id: int | None) -> list[datetime]:
+    """When each workshop of the organisation (None: of no organisation) was created since then, oldest first."""
+    owner = (Partnership.organisation_id.is_(None) if organisation_id is None
+             else Partnership.organisation_id == organisation_id)
+    return list(session.scalars(select(Workshop.created_at).join(Workshop.partnership)
+                                .where(Workshop.created_at >= since, owner).order_by(Workshop.created_at)))
 
 
 def organisations_of(session: Session, *, workshop_ids: Sequence[int]) -> dict[int, int | None]:

@@ -88,6 +88,19 @@ def test_a_wrong_join_code_says_so():
     assert "No workshop has that join code" in app.error[0].value
 
 
+def test_after_five_wrong_codes_a_phone_waits_a_minute_even_for_the_right_one(workshop):
+    join_code, _ = workshop
+    app = _app(_join_page).run()
+    for wrong in ["AAAAA1", "AAAAA2", "AAAAA3", "AAAAA4", "AAAAA5", "AAAAA5"]:  # the same one again counts once
+        app.text_input[0].input(wrong)
+        app.button[0].click().run()
+        assert "No workshop has that join code" in app.error[0].value and not app.exception
+    app.text_input[0].input(join_code)
+    app.button[0].click().run()
+    shown = " ".join(as_shown(e.value) for e in app.error)
+    assert "Wait a minute" in shown and "Start scoring" not in [b.label for b in app.button]
+
+
 def test_a_participant_joins_and_each_answer_is_saved_as_given(workshop):
     join_code, _ = workshop
     app = _app(_join_page)

@@ -133,3 +133,38 @@ def test_the_places_list_counts_people_per_workshop_in_one_query(db, ham):
         for _ in range(4):
             join(db, new_workshop(db, ham, title=title))
     assert _statements_run(db, lambda: places.places(db, actor=ADMIN)) == before  # not one query per workshop
+
+
+@pytest.fixture
+def setting(monkeypatch):
+    from assessment.settings import get_settings
+
+    def put(name: str, value: str) -> None:
+        monkeypatch.setenv(f"PLACEREADY_{name.upper()}", value)
+        get_settings.cache_clear()
+
+    yield put
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
+def test_a_host_can_keep_set_up_to_the_admin(db, ham, setting):
+    passer_by = Actor("facilitator link")
+    assert workshops.may_set_up_any(passer_by)
+    setting("open_set_up", "false")
+    assert not workshops.may_set_up_any(passer_by)
+    with pytest.raises(Refused):
+        new_workshop(db, ham, actor=passer_by)
+    new_workshop(db, ham, actor=ADMIN)
+
+
+def test_workshops_set_up_in_an_hour_are_capped_for_all_but_the_admin(db, ham, setting):
+    setting("workshops_per_hour", "2")
+    passer_by = Actor("facilitator link")
+    for _ in range(2):
+        new_workshop(db, ham, actor=passer_by)
+    with pytest.raises(InputError, match=r"2 workshops were set up here in the last hour.*next can be set up in "
+                                         r"60 minutes\. Nothing was stored"):
+        new_workshop(db, ham, actor=passer_by)
+    new_workshop(db, ham, actor=ADMIN)  # the admin (and the command line) are not held back
+    assert sum(len(p.workshops) for p in places.places(db, actor=ADMIN)) == 3
