@@ -97,11 +97,12 @@ def libraries(actor: Actor, needed: Role = Role.viewer) -> list[int | None] | No
     """The libraries the actor may read (or, with `needed=Role.owner`, add to); None means all of them.
 
     Without sign-in there is one library (None), read by all and added to by the admin; with sign-in each
-    organisation has its own, read by its members and added to by its owners. Uploads made before sign-in
-    was turned on stay in library None, which then only the admin and the command line see.
+    organisation has its own, read by its members and added to by its owners. The admin and the command
+    line reach every library; uploads made before sign-in was turned on stay in library None, which then
+    only they see.
     """
     if actor.everything:
-        return None if get_settings().sign_in and needed <= Role.viewer else [None]
+        return None
     if not get_settings().sign_in:
         return [None] if needed <= Role.viewer else []
     return list(actor.organisations(needed))
