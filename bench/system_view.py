@@ -55,8 +55,12 @@ def main() -> None:
     print(f"data: {args.places} places × {args.workshops} workshops × {args.people} people × "
           f"{len(frameworks)} frameworks = {answers:,} answers, made in {time.perf_counter() - started:.1f} s")
 
+    from assessment.pages import state
+    from assessment.services import sessions
+
     app = AppTest.from_function(_system_page, default_timeout=120)
-    app.session_state["admin"] = True
+    token = sessions.start_admin(db, device="bench")  # as the admin link does
+    app.session_state[state.GRANT] = (token, sessions.resolve(db, token=token))
     for index, framework in enumerate(frameworks):
         times = []
         for run in range(RUNS + 1):

@@ -7,6 +7,7 @@ statements are all among those.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,10 +19,11 @@ from assessment.engine.scoring import score
 from assessment.engine.versions import CommonGround, common_ground
 from assessment.errors import InputError, Problem
 from assessment.services.access import Actor
-from assessment.services.consensus import agreed_in
 from assessment.services.places import place_label, visible
-from assessment.services.results import workshop_responses
+from assessment.services.results import responses_from
 from assessment.services.workshops import frameworks_of, pick
+from assessment.storage import answers, consensus
+from assessment.storage.answers import CurrentAnswer
 from assessment.storage.db import Database
 from assessment.storage.models import Partnership, Workshop
 
@@ -51,14 +53,24 @@ def scored_workshops(partnership: Partnership, framework_id: str) -> list[tuple[
     return sorted(found, key=lambda pair: (pair[0].held_on, pair[0].id))
 
 
-def snapshot_on(session: Session, workshop: Workshop, version: Framework, on: Framework) -> Snapshot:
-    """The workshop (run on `version`) scored on the common framework `on`."""
-    result = score(on, workshop_responses(session, workshop_id=workshop.id, framework_id=on.id))
-    own = {p.id: {s.id for s in p.statements} for p in version.principles}
-    unchanged = {p.id for p in on.principles if own.get(p.id) == {s.id for s in p.statements}}
-    agreed = {principle: record.score for (fid, principle), record in agreed_in(session, workshop_id=workshop.id).items()
-              if fid == on.id and principle in unchanged}
-    return snapshot(workshop.id, workshop.title, workshop.held_on, result, agreed)
+def snapshots_on(session: Session, scored: Sequence[tuple[Workshop, Framework]], on: Framework) -> list[Snapshot]:
+    """Each workshop (run on its version) scored on the common framework `on`, reading all their answers and
+    agreed scores in two queries."""
+    workshop_ids = [workshop.id for workshop, _ in scored]
+    answered: dict[int, list[CurrentAnswer]] = {}
+    for answer in answers.current_of(session, workshop_ids=workshop_ids, framework_id=on.id):
+        answered.setdefault(answer.workshop_id, []).append(answer)
+    agreed_by_workshop = consensus.current_of(session, workshop_ids=workshop_ids)
+    found = []
+    for workshop, version in scored:
+        result = score(on, responses_from(answered.get(workshop.id, [])))
+        own = {p.id: {s.id for s in p.statements} for p in version.principles}
+        unchanged = {p.id for p in on.principles if own.get(p.id) == {s.id for s in p.statements}}
+        agreed = {principle: record.score
+                  for (fid, principle), record in agreed_by_workshop.get(workshop.id, {}).items()
+                  if fid == on.id and principle in unchanged}
+        found.append(snapshot(workshop.id, workshop.title, workshop.held_on, result, agreed))
+    return found
 
 
 def progress(db: Database, *, actor: Actor, partnership_id: int, framework_id: str) -> Progress | None:
@@ -73,8 +85,7 @@ def progress(db: Database, *, actor: Actor, partnership_id: int, framework_id: s
         ground = common_ground([version for _, version in scored])
         if ground.framework is None:
             return Progress(place_label(partnership), [], ground)
-        return Progress(place_label(partnership),
-                        [snapshot_on(session, w, version, ground.framework) for w, version in scored], ground)
+        return Progress(place_label(partnership), snapshots_on(session, scored, ground.framework), ground)
 
 
 def side_by_side(db: Database, *, actor: Actor, framework_id: str, system_id: int | None = None) -> SideBySide | None:
@@ -93,11 +104,9 @@ def side_by_side(db: Database, *, actor: Actor, framework_id: str, system_id: in
         ground = common_ground([version for _, version in sorted(latest.values(), key=lambda p: p[0].held_on)])
         if ground.framework is None:
             return SideBySide({}, ground)
-        profiles = {}
-        for place, (workshop, version) in latest.items():
-            found = snapshot_on(session, workshop, version, ground.framework)
-            profiles[place] = (found, {pid: p.score for pid, p in found.principles.items()})
-        return SideBySide(profiles, ground)
+        found = snapshots_on(session, list(latest.values()), ground.framework)
+        return SideBySide({place: (snap, {pid: p.score for pid, p in snap.principles.items()})
+                           for place, snap in zip(latest, found, strict=True)}, ground)
 
 
 PREVIOUS = "previous"
@@ -131,6 +140,5 @@ def baseline_of(session: Session, *, workshop: Workshop, framework_id: str,
     ground = common_ground([version, current])
     if ground.framework is None:
         return None
-    return Baseline(title=then.title, held_on=then.held_on, note=ground.in_words,
-                    then=snapshot_on(session, then, version, ground.framework),
-                    now=snapshot_on(session, workshop, current, ground.framework))
+    before, after = snapshots_on(session, [(then, version), (workshop, current)], ground.framework)
+    return Baseline(title=then.title, held_on=then.held_on, note=ground.in_words, then=before, now=after)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -67,11 +66,12 @@ def read_upload(raw: bytes, *, source: str) -> Framework:
 _PINNED: dict[str, Framework] = {}  # content digest → framework; pinned content never changes
 
 
-def pinned(digest: str, content: dict[str, Any]) -> Framework:
-    """The framework a stored content is, validated once per process."""
-    if digest not in _PINNED:
-        _PINNED[digest] = Framework.model_validate(content)
-    return _PINNED[digest]
+def pinned(row: FrameworkVersion) -> Framework:
+    """The framework stored content is, validated once per process (its content is read from the database
+    only then: a workshop's frameworks are usually known by their digest alone)."""
+    if row.content_sha256 not in _PINNED:
+        _PINNED[row.content_sha256] = Framework.model_validate(row.content)
+    return _PINNED[row.content_sha256]
 
 
 def pin(session: Session, *, framework: Framework) -> FrameworkVersion:
@@ -88,8 +88,7 @@ def _builtin() -> list[Entry]:
 
 
 def _uploaded(row: LibraryEntry) -> Entry:
-    content = row.framework_version
-    return Entry(pinned(content.content_sha256, content.content), row.version, builtin=False,
+    return Entry(pinned(row.framework_version), row.version, builtin=False,
                  uploaded_at=row.uploaded_at, uploaded_by=row.uploaded_by, organisation_id=row.organisation_id)
 
 

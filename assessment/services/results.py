@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -20,10 +21,15 @@ from assessment.storage.db import Database
 def workshop_responses(session: Session, *, workshop_id: int, framework_id: str,
                        round: int = 1) -> Responses:  # noqa: A002
     """The workshop's current answers to one framework (in one round), ready for the scoring engine."""
+    return responses_from(answers.current(session, workshop_id=workshop_id, framework_id=framework_id, round=round))
+
+
+def responses_from(current: Iterable[answers.CurrentAnswer]) -> Responses:
+    """Stored answers as the scoring engine takes them."""
     return Responses.from_answers(
         Answer(participant=f"p{a.participant_id}", statement=a.statement_id, score=a.value,
                dont_know=a.dont_know, organisation=a.organisation, sector=a.sector, comment=a.comment)
-        for a in answers.current(session, workshop_id=workshop_id, framework_id=framework_id, round=round))
+        for a in current)
 
 
 def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str,

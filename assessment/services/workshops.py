@@ -55,7 +55,7 @@ class NewWorkshop:
 
 def frameworks_of(workshop: Workshop) -> tuple[Framework, ...]:
     """The frameworks exactly as they were when the workshop was set up."""
-    return tuple(library.pinned(digest, content) for digest, content in stored.pinned_content(workshop))
+    return tuple(library.pinned(version) for version in stored.pinned_versions(workshop))
 
 
 def pick(frameworks: Sequence[Framework], framework_id: str) -> Framework:

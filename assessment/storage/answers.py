@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -38,13 +39,14 @@ class CurrentAnswer:
     value: int | None
     dont_know: bool
     comment: str | None
+    workshop_id: int
 
 
-def _current_ids(workshop_id: int, round: int):  # type: ignore[no-untyped-def]  # noqa: A002
+def _current_ids(workshop_ids: Sequence[int], round: int):  # type: ignore[no-untyped-def]  # noqa: A002
     return (
         select(func.max(AnswerRecord.id))
         .join(Participant, Participant.id == AnswerRecord.participant_id)
-        .where(Participant.workshop_id == workshop_id, AnswerRecord.round == round)
+        .where(Participant.workshop_id.in_(workshop_ids), AnswerRecord.round == round)
         .group_by(AnswerRecord.participant_id, AnswerRecord.framework_id, AnswerRecord.statement_id)
     )
 
@@ -52,12 +54,20 @@ def _current_ids(workshop_id: int, round: int):  # type: ignore[no-untyped-def] 
 def current(session: Session, *, workshop_id: int, participant_id: int | None = None,
             framework_id: str | None = None, round: int = 1) -> list[CurrentAnswer]:  # noqa: A002
     """The current answers of a workshop (or one participant, or one framework) in one round, by participant."""
+    return current_of(session, workshop_ids=[workshop_id], participant_id=participant_id, framework_id=framework_id,
+                      round=round)
+
+
+def current_of(session: Session, *, workshop_ids: Sequence[int], participant_id: int | None = None,
+               framework_id: str | None = None, round: int = 1) -> list[CurrentAnswer]:  # noqa: A002
+    """`current` for several workshops in one query (the system view reads forty places' at once)."""
     # Plain columns rather than ORM objects: the system view reads tens of thousands of answers per rerun.
     query = (
         select(AnswerRecord.participant_id, Participant.organisation, Participant.sector, AnswerRecord.framework_id,
-               AnswerRecord.statement_id, AnswerRecord.value, AnswerRecord.dont_know, AnswerRecord.comment)
+               AnswerRecord.statement_id, AnswerRecord.value, AnswerRecord.dont_know, AnswerRecord.comment,
+               Participant.workshop_id)
         .join(Participant, Participant.id == AnswerRecord.participant_id)
-        .where(AnswerRecord.id.in_(_current_ids(workshop_id, round)))
+        .where(AnswerRecord.id.in_(_current_ids(workshop_ids, round)))
         .order_by(AnswerRecord.participant_id, AnswerRecord.id)
     )
     if participant_id is not None:

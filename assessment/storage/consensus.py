@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -19,13 +21,20 @@ def insert(session: Session, *, workshop_id: int, framework_id: str, principle_i
 
 def current(session: Session, *, workshop_id: int) -> dict[tuple[str, str], ConsensusRecord]:
     """(framework id, principle id) → the newest recording."""
+    return current_of(session, workshop_ids=[workshop_id]).get(workshop_id, {})
+
+
+def current_of(session: Session, *, workshop_ids: Sequence[int]) -> dict[int, dict[tuple[str, str], ConsensusRecord]]:
+    """`current` for several workshops in one query: workshop id → (framework id, principle id) → recording."""
     newest = (
         select(func.max(ConsensusRecord.id))
-        .where(ConsensusRecord.workshop_id == workshop_id)
-        .group_by(ConsensusRecord.framework_id, ConsensusRecord.principle_id)
+        .where(ConsensusRecord.workshop_id.in_(workshop_ids))
+        .group_by(ConsensusRecord.workshop_id, ConsensusRecord.framework_id, ConsensusRecord.principle_id)
     )
-    records = session.scalars(select(ConsensusRecord).where(ConsensusRecord.id.in_(newest)))
-    return {(r.framework_id, r.principle_id): r for r in records}
+    found: dict[int, dict[tuple[str, str], ConsensusRecord]] = {}
+    for r in session.scalars(select(ConsensusRecord).where(ConsensusRecord.id.in_(newest))):
+        found.setdefault(r.workshop_id, {})[(r.framework_id, r.principle_id)] = r
+    return found
 
 
 def erase_notes(session: Session, *, workshop_id: int) -> None:

@@ -132,7 +132,9 @@ class FrameworkVersion(Base):
     framework_id: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer)
     content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    content: Mapped[dict[str, Any]]
+    # Read only when a process first meets this digest: decoding every workshop's frameworks on each page
+    # was a tenth of the system view's time.
+    content: Mapped[dict[str, Any]] = mapped_column(deferred=True)
 
 
 class LibraryEntry(Base):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from assessment.storage.models import Partnership, System
+from assessment.storage.models import Partnership, System, Workshop
 
 
 def named(session: Session, *, name: str, place: str, organisation_id: int | None) -> Partnership | None:
@@ -28,8 +28,10 @@ def get(session: Session, *, partnership_id: int) -> Partnership | None:
 
 
 def every(session: Session, *, organisation_ids: Sequence[int] | None = None) -> list[Partnership]:
-    """All partnerships by name, or only those of the given organisations."""
-    query = select(Partnership).order_by(Partnership.name, Partnership.place)
+    """All partnerships by name, or only those of the given organisations, with their workshops and the
+    frameworks those were set up with (the pages over places read them all)."""
+    query = (select(Partnership).order_by(Partnership.name, Partnership.place)
+             .options(selectinload(Partnership.workshops).selectinload(Workshop.frameworks)))
     if organisation_ids is not None:
         query = query.where(Partnership.organisation_id.in_(organisation_ids))
     return list(session.scalars(query))

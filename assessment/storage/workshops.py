@@ -15,6 +15,7 @@ from assessment.storage.models import (
     ActionReview,
     AnswerRecord,
     ConsensusRecord,
+    FrameworkVersion,
     HiddenComment,
     Participant,
     Partnership,
@@ -70,9 +71,9 @@ def join_code_taken(session: Session, *, join_code: str) -> bool:
     return session.scalar(select(Workshop.id).where(Workshop.join_code == join_code)) is not None
 
 
-def pinned_content(workshop: Workshop) -> list[tuple[str, dict[str, Any]]]:
-    """(content digest, content) of each framework the workshop was set up with, in its order."""
-    return [(link.framework_version.content_sha256, link.framework_version.content) for link in workshop.frameworks]
+def pinned_versions(workshop: Workshop) -> list[FrameworkVersion]:
+    """The stored content of each framework the workshop was set up with, in its order."""
+    return [link.framework_version for link in workshop.frameworks]
 
 
 def change(session: Session, *, workshop_id: int, **fields: Any) -> None:
