@@ -1,6 +1,7 @@
-"""Server time per rerun of the system view (places side by side) for 40 places × 2 frameworks.
+"""Server time per rerun of places side by side (the system view) and of one place's progress, for 40 places
+× 2 frameworks.
 
-    .venv/bin/python bench/system_view.py [--places 40] [--workshops 2] [--people 6]
+    .venv/bin/python bench/places_views.py [--places 40] [--workshops 2] [--people 6]
 
 Makes a temporary SQLite database of made-up places (each with a series of workshops on both
 built-in frameworks), then runs the page under Streamlit's AppTest — the same script run a server
@@ -26,6 +27,28 @@ def _system_page() -> None:
     from assessment.pages import system
 
     system.render()
+
+
+def _progress_page() -> None:
+    from assessment.pages import progress
+
+    progress.render()
+
+
+def _timed_reruns(app) -> list[float]:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(RUNS + 1):
+        started = time.perf_counter()
+        app.run()
+        times.append(time.perf_counter() - started)
+    assert not app.exception, app.exception
+    return times
+
+
+def _in_words(times: list[float]) -> str:
+    rest = [t * 1000 for t in times[1:]]
+    return (f"first rerun {times[0] * 1000:.0f} ms, then median {statistics.median(rest):.0f} ms "
+            f"(min {min(rest):.0f}, max {max(rest):.0f}) over {RUNS}")
 
 
 def main() -> None:
@@ -62,17 +85,13 @@ def main() -> None:
     token = sessions.start_admin(db, device="bench")  # as the admin link does
     app.session_state[state.GRANT] = (token, sessions.resolve(db, token=token))
     for index, framework in enumerate(frameworks):
-        times = []
-        for run in range(RUNS + 1):
-            if run == 0 and index:
-                app.selectbox[1].set_value(framework.id)
-            started = time.perf_counter()
-            app.run()
-            times.append(time.perf_counter() - started)
-        assert not app.exception, app.exception
-        charts = len(app.get("plotly_chart"))
-        print(f"{framework.id}: first rerun {times[0] * 1000:.0f} ms, then median {statistics.median(times[1:]) * 1000:.0f} ms "
-              f"(min {min(times[1:]) * 1000:.0f}, max {max(times[1:]) * 1000:.0f}) over {RUNS}; {charts} charts")
+        if index:
+            app.selectbox[1].set_value(framework.id)
+        times = _timed_reruns(app)
+        print(f"places side by side, {framework.id}: {_in_words(times)}; {len(app.get('plotly_chart'))} charts")
+    progress = AppTest.from_function(_progress_page, default_timeout=120)
+    progress.session_state[state.GRANT] = app.session_state[state.GRANT]
+    print(f"progress of one place ({args.workshops} workshops), {frameworks[0].id}: {_in_words(_timed_reruns(progress))}")
 
 
 if __name__ == "__main__":
