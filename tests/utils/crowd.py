@@ -46,7 +46,7 @@ class Participant:
     number: int
     phone: Phone
     attempts: list[Attempt] = field(default_factory=list)
-    refused: list[tuple[float, float]] = field(default_factory=list)  # other runs that showed only a message
+    refused: list[tuple[float, float]] = field(default_factory=list)  # (began, ended): runs showing no page
     failure: str | None = None  # why the script stopped early, if it did
 
 
@@ -79,7 +79,7 @@ async def take_part(url: str, join_code: str, number: int, *, screens: int, thin
                 await asyncio.sleep(retry_after)
                 started = time.monotonic()
                 screen = await me.phone.run()
-                if screen.alerts:
+                if screen.alerts and not screen.radios:  # no page, only a message (not a note on an earlier save)
                     me.refused.append((started, time.monotonic()))
     except Exception as error:  # noqa: BLE001 - reported with the figures, not raised
         me.failure = f"participant {number}: {type(error).__name__}: {error}"

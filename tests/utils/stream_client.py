@@ -18,8 +18,7 @@ import random
 import ssl
 import time
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 import websockets
@@ -115,7 +114,7 @@ class Phone:
             await self._ws.close()
 
     def query_value(self, name: str) -> str | None:
-        return dict(part.split("=", 1) for part in self.query.split("&") if "=" in part).get(name)
+        return dict(parse_qsl(self.query)).get(name)
 
     async def _connect(self) -> None:
         scheme, host = urlsplit(self.base_url)[:2]
@@ -137,13 +136,13 @@ class Phone:
             await asyncio.sleep(reconnect_delay(attempt))
             try:
                 await self._connect()
-                break
             except (OSError, asyncio.TimeoutError, websockets.exceptions.InvalidHandshake):
                 continue
-        self.reconnections.append(Reconnection(lost_at, time.monotonic()))
-        if self._running:  # as the frontend: a run was in progress, so ask for it again
-            self._drawn = Screen()
-            await self._send(self._states)
+            self.reconnections.append(Reconnection(lost_at, time.monotonic()))
+            if self._running:  # as the frontend: a run was in progress, so ask for it again
+                self._drawn = Screen()
+                await self._send(self._states)
+            return
 
     async def _read(self, ws: websockets.ClientConnection) -> None:
         try:
