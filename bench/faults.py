@@ -19,7 +19,6 @@ and what the servers logged.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 import tempfile
@@ -77,8 +76,8 @@ def failover(options: argparse.Namespace) -> None:
             for server in servers:
                 server.wait_until_healthy()
             nginx.start()
-            result = asyncio.run(kill_each_server(db, nginx, servers, participants=options.participants,
-                                                  screens=options.screens, think=options.think))
+            result = kill_each_server(db, nginx, servers, participants=options.participants,
+                                      screens=options.screens, think=options.think)
         finally:
             nginx.stop()
             for server in servers:
@@ -106,9 +105,8 @@ def outage(options: argparse.Namespace) -> None:
             for server in servers:
                 server.wait_until_healthy()
             logged = [len(server.log.read_text()) for server in servers]
-            result = asyncio.run(stop_the_database(
-                db, postgres, [s.url for s in servers], participants=options.participants, screens=options.screens,
-                think=options.think, outage=options.outage))
+            result = stop_the_database(db, postgres, [s.url for s in servers], participants=options.participants,
+                                       screens=options.screens, think=options.think, outage=options.outage)
         finally:
             for server in servers:
                 server.stop()

@@ -4,8 +4,6 @@ within 2 s of the database's return, and the server logs a line per failure, nev
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from assessment.services.database import Database
@@ -34,8 +32,7 @@ def test_a_database_outage_loses_nothing_confirmed_refuses_plainly_and_recovers_
     app = LiveApp({"PLACEREADY_DATABASE_URL": url})
     try:
         logged_before = len(app.log.read_text())
-        outage = asyncio.run(stop_the_database(db, postgres, [app.url], participants=20, screens=4,
-                                                    outage=10.0))
+        outage = stop_the_database(db, postgres, [app.url], participants=20, screens=4, outage=10.0)
         log = app.log.read_text()[logged_before:]
     finally:
         app.stop()

@@ -4,7 +4,6 @@ carry on within seconds when each server in turn is killed mid-workshop."""
 
 from __future__ import annotations
 
-import asyncio
 import http.client
 from http.cookies import SimpleCookie
 
@@ -93,7 +92,7 @@ def test_a_room_behind_one_address_gets_in_but_a_flood_from_it_is_refused(hosted
 
 def test_no_confirmed_answer_is_lost_and_phones_carry_on_when_each_server_is_killed_in_turn(hosted):
     nginx, servers, db = hosted
-    result = asyncio.run(kill_each_server(db, nginx, servers, participants=24, screens=SCREENS))
+    result = kill_each_server(db, nginx, servers, participants=24, screens=SCREENS)
     crowd = result.crowd
     assert crowd.failures == []
     assert len(result.first_server) == 2  # phones all from one address are spread over both servers

@@ -3,7 +3,7 @@ think time between answers, and logs every answer with what the page said. An an
 saved is given again a moment later, as a person told "try again" would.
 
 `confirmed` is the phone's view (the run that carried the answer finished without an alert, the issue's "finished
-without an alert"); `stored_answers` reads what the database holds, so a test can compare the two.
+without an alert"); `confirmed_but_not_stored` compares it with what the database holds.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ import asyncio
 import ssl
 import time
 from collections import Counter
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from assessment.content.framework import Framework, builtin_framework
@@ -36,16 +38,23 @@ class Crowd:
         return [p.failure for p in self.participants if p.failure]
 
 
-async def _workshop(db: Database, urls: list[str], participants: int, screens: int, think: float,
-                    tls: ssl.SSLContext | None, during) -> Crowd:  # type: ignore[no-untyped-def]
+def _workshop(db: Database, urls: list[str], participants: int, screens: int, think: float,
+              tls: ssl.SSLContext | None, during: Coroutine[None, None, None]) -> Crowd:
     """Participants dealt to `urls` in turn take part while the coroutine `during` does its harm."""
     framework = builtin_framework("ham-2015")
     join_code = new_workshop(db, framework, sectors=SECTORS, organisations=[], exemplar_ids=[]).join_code
-    harm = asyncio.create_task(during)
-    crowd = await asyncio.gather(*(take_part(urls[n % len(urls)], join_code, n, screens=screens, think=think,
-                                             arrive=4.0, tls=tls) for n in range(participants)))
-    await harm
-    return Crowd(framework, list(crowd), confirmed_but_not_stored(db, framework, join_code, crowd))
+
+    async def together() -> list[Participant]:
+        harm = asyncio.create_task(during)
+        crowd = await asyncio.gather(*(take_part(urls[n % len(urls)], join_code, n, screens=screens, think=think,
+                                                 arrive=4.0, tls=tls) for n in range(participants)))
+        await harm
+        return list(crowd)
+
+    # An event loop of its own thread: in a test session Playwright's may be running on this one already.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        crowd = thread.submit(asyncio.run, together()).result()
+    return Crowd(framework, crowd, confirmed_but_not_stored(db, framework, join_code, crowd))
 
 
 @dataclass
@@ -62,7 +71,7 @@ class Failover:
     first_server: Counter[int]  # app server port -> phones whose first websocket nginx passed to it
 
 
-async def kill_each_server(db: Database, nginx: Nginx, servers: list[LiveApp], *, participants: int = 24,
+def kill_each_server(db: Database, nginx: Nginx, servers: list[LiveApp], *, participants: int = 24,
                            screens: int = 6, think: float = 1.0, first_kill: float = 8.0,
                            between: float = 4.0) -> Failover:
     """Participants through nginx; `first_kill` seconds in, SIGKILL one server and start it again, and
@@ -78,7 +87,7 @@ async def kill_each_server(db: Database, nginx: Nginx, servers: list[LiveApp], *
             await asyncio.to_thread(server.wait_until_healthy)
             await asyncio.sleep(between)
 
-    crowd = await _workshop(db, [nginx.url], participants, screens, think, nginx.tls(), kill_in_turn())
+    crowd = _workshop(db, [nginx.url], participants, screens, think, nginx.tls(), kill_in_turn())
     for reconnection in (r for p in crowd.participants for r in p.phone.reconnections):
         kill = next((k for k in kills if k.at <= reconnection.lost_at <= k.at + 2.0), None)
         if kill:
@@ -116,9 +125,8 @@ class Outage:
         return max([a.finished_at - a.sent_at for a in self.not_saved if a.finished_at] + refused, default=0.0)
 
 
-async def stop_the_database(db: Database, postgres: PrivatePostgres, app_urls: list[str], *,
-                            participants: int = 20, screens: int = 5, think: float = 1.0, stop_after: float = 8.0,
-                            outage: float = 10.0) -> Outage:
+def stop_the_database(db: Database, postgres: PrivatePostgres, app_urls: list[str], *, participants: int = 20,
+                      screens: int = 5, think: float = 1.0, stop_after: float = 8.0, outage: float = 10.0) -> Outage:
     """Participants on the app servers; `stop_after` seconds in, the database stops for `outage` seconds."""
     times: dict[str, float] = {}
 
@@ -130,5 +138,5 @@ async def stop_the_database(db: Database, postgres: PrivatePostgres, app_urls: l
         await asyncio.to_thread(postgres.start)
         times["back"] = time.monotonic()
 
-    crowd = await _workshop(db, app_urls, participants, screens, think, None, stop_and_start())
+    crowd = _workshop(db, app_urls, participants, screens, think, None, stop_and_start())
     return Outage(crowd, times["stopped"], times["back"])
