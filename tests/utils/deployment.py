@@ -37,7 +37,8 @@ def postgres_programs() -> Path | None:
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
-    """A certificate for 127.0.0.1 and localhost, and its key, as the .crt and .key nginx reads."""
+    """A certificate for 127.0.0.1 and localhost, and its key, as the .crt and .key nginx reads (`cryptography`
+    comes with Authlib, which sign-in needs)."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -53,11 +54,11 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
         .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
                                                     x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
         .sign(key, hashes.SHA256()))
-    crt, pem = folder / "placeready.crt", folder / "placeready.key"
+    crt, key_file = folder / "placeready.crt", folder / "placeready.key"
     crt.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    pem.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                      serialization.NoEncryption()))
-    return crt, pem
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return crt, key_file
 
 
 class Nginx:
