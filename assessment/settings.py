@@ -58,6 +58,12 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL: sqlite:///path.db (default, next to where the app starts) or "
         "postgresql+psycopg://user:password@host:5432/dbname.",
     )
+    database_connect_timeout: int = Field(
+        3, ge=2, le=60, description="PostgreSQL: seconds to wait for a new connection before a change fails with "
+        "\"not saved, try again\" (libpq counts at least 2).")
+    database_statement_timeout: int = Field(
+        10, ge=1, le=600, description="PostgreSQL: seconds one statement may run before it is cancelled and the "
+        "change fails with \"not saved, try again\". Migrations are exempt.")
     load_demo: bool = Field(True, description="Put the made-up Riverbrook workshops and four neighbours in a new database.")
     room_refresh_seconds: float = Field(3.0, ge=1.0, le=60.0, description="How often the room view updates.")
     admin_key: str | None = Field(

@@ -93,10 +93,12 @@ def free_port() -> int:
 
 
 class LiveApp:
-    """`streamlit run` in a subprocess on a free port, for tests that use a real browser."""
+    """`streamlit run` in a subprocess on a free port, for tests that use a real browser or kill servers.
 
-    def __init__(self, env: dict[str, str] | None = None, args: list[str] | None = None):
-        import subprocess
+    `wait=False` returns once started; `wait_until_healthy()` then waits (so several servers start together).
+    """
+
+    def __init__(self, env: dict[str, str] | None = None, args: list[str] | None = None, *, wait: bool = True):
         import sys
 
         self.port = free_port()
@@ -104,15 +106,22 @@ class LiveApp:
         self.log = SCREENSHOTS.parent / f"streamlit-{self.port}.log"
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self._log_file = self.log.open("w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-             "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--server.fileWatcherType", "none", *(args or [])],
-            cwd=ROOT, stdout=self._log_file, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
-        )
-        self._wait_until_healthy()
+        self._command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+                         "--server.port", str(self.port), "--server.address", "127.0.0.1",
+                         "--server.headless", "true", "--server.fileWatcherType", "none", *(args or [])]
+        self._env = {**os.environ, **(env or {})}
+        self.start(wait=wait)
 
-    def _wait_until_healthy(self, timeout: float = 60) -> None:
+    def start(self, *, wait: bool = True) -> None:
+        """Start the server (again, on the same port and log, after `kill()`)."""
+        import subprocess
+
+        self.process = subprocess.Popen(self._command, cwd=ROOT, stdout=self._log_file, stderr=subprocess.STDOUT,
+                                        env=self._env)
+        if wait:
+            self.wait_until_healthy()
+
+    def wait_until_healthy(self, timeout: float = 60) -> None:
         import time
         import urllib.request
 
@@ -127,6 +136,14 @@ class LiveApp:
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError(f"streamlit did not become healthy:\n{self.log.read_text()}")
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash or an out-of-memory kill does: nothing is flushed or closed."""
+        import signal
+
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
 
     def stop(self) -> None:
         self.process.terminate()
@@ -162,6 +179,32 @@ def browser():
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def nginx_installed() -> Path:
+    """nginx as Debian installs it; CI sets PLACEREADY_REQUIRE_NGINX=1 so that its absence fails, not skips."""
+    from tests.utils.deployment import nginx_program
+
+    program = nginx_program()
+    if program is None:
+        if required("nginx"):
+            pytest.fail("nginx is not installed and PLACEREADY_REQUIRE_NGINX=1")
+        pytest.skip("nginx is not installed (Debian: apt-get install nginx)")
+    return program
+
+
+@pytest.fixture(scope="session")
+def postgres_installed() -> Path:
+    """PostgreSQL's server programs (initdb, pg_ctl), for a database a test may stop and start."""
+    from tests.utils.deployment import postgres_programs
+
+    folder = postgres_programs()
+    if folder is None:
+        if required("postgres"):
+            pytest.fail("PostgreSQL's initdb and pg_ctl are not installed and PLACEREADY_REQUIRE_POSTGRES=1")
+        pytest.skip("PostgreSQL's server programs are not installed (Debian: apt-get install postgresql)")
+    return folder
 
 
 def wait_for_app(page) -> None:

@@ -23,9 +23,17 @@ def test_the_compose_file_runs_identical_app_servers_on_one_database():
 def test_the_load_balancer_is_sticky_and_passes_websockets_to_every_app_server():
     conf = (DEPLOY / "nginx.conf").read_text()
     compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
-    assert "ip_hash;" in conf and "proxy_set_header Upgrade $http_upgrade;" in conf
+    assert "ip_hash;" not in conf  # it put every phone behind one NAT on one server
+    assert conf.count("hash $uid_got$uid_set consistent;") == 2 and "proxy_set_header Upgrade $http_upgrade;" in conf
     for name in (n for n in compose["services"] if n.startswith("app")):
-        assert f"server {name}:8501;" in conf
+        assert f"server {name}:8501 " in conf
+
+
+def test_the_proxy_gets_the_certificate_where_the_load_balancer_reads_it():
+    conf = (DEPLOY / "nginx.conf").read_text()
+    proxy = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())["services"]["proxy"]
+    assert "ssl_certificate     /etc/nginx/tls/placeready.crt;" in conf
+    assert "./tls:/etc/nginx/tls:ro" in proxy["volumes"] and "443:443" in proxy["ports"]
 
 
 def test_the_image_carries_what_the_package_reads_beside_it():

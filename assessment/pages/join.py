@@ -1,7 +1,7 @@
 """Participant: join by code, say organisation and sector (no name), score one principle per screen.
 
-Every answer is saved the moment it is given. The join code and a personal resume code stay in the
-address, so a reload or a locked phone carries on where the person was.
+Every answer is saved the moment it is given. The join code, a personal resume code and the screen shown stay
+in the address, so a reload, a locked phone or a reconnection to another server carries on where the person was.
 """
 
 from __future__ import annotations
@@ -41,7 +41,11 @@ def render() -> None:
 
 
 def _follow(join_code: str, shown: int | None) -> None:
-    if second_votes.open_vote_id(state.database(), join_code=join_code) != shown:
+    try:
+        open_vote = second_votes.open_vote_id(state.database(), join_code=join_code)
+    except Unavailable:
+        return  # the database is away (logged in one line): the page stays as it is, the next refresh asks again
+    if open_vote != shown:
         st.rerun(scope="app")
 
 
@@ -88,7 +92,12 @@ def _resume(code: str, resume: str) -> Joined | None:
         return None
     workshop = workshops.by_join_code(state.database(), code=me.join_code)
     mine = participation.my_answers(state.database(), participant_id=me.participant_id)
-    st.session_state[STEP] = participation.first_unanswered(workshop.frameworks, mine)
+    shown = st.query_params.get("step", "")
+    # A phone that reconnects to another server starts a new session there: it carries on from the screen it
+    # shows, or the answer or button press it sends would land on another screen. A bare link starts at the
+    # first screen left to do.
+    first_left = participation.first_unanswered(workshop.frameworks, mine)
+    st.session_state[STEP] = int(shown) if shown.isdigit() else first_left
     st.session_state[state.PARTICIPANT] = me
     return me
 
@@ -170,11 +179,11 @@ def _code_form(*, bad: bool) -> None:
 
 
 def _score(me: Joined) -> None:
-    st.query_params.update(code=me.join_code, me=me.resume_code)
     workshop = workshops.by_join_code(state.database(), code=me.join_code)
     answers = participation.my_answers(state.database(), participant_id=me.participant_id)
     screens = participation.screens(workshop.frameworks)
     step = min(st.session_state.get(STEP, 0), len(screens))
+    st.query_params.update(code=me.join_code, me=me.resume_code, step=str(step))
     total = sum(len(p.statements) for _, p in screens)
     done = sum(1 for a in answers.values() if participation.answered(a))
     _apply_reverts()

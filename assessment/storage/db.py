@@ -21,12 +21,21 @@ WRITES = "placeready_writes"  # execution option: False for a transaction that o
 MIGRATING = "placeready_migrating"  # execution option: the transaction changes the schema
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, connect_timeout: int | None = None, statement_timeout: int | None = None) -> Engine:
+    """An engine for `url`. On PostgreSQL, the timeouts (seconds) bound how long a page waits on a database that is
+    unreachable or stuck, so a person is told "not saved" within seconds; pre-ping replaces connections that died
+    while the database was away, so saves work again as soon as it is back."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, pool_timeout=30)
+    connect_args: dict[str, object] = {}
+    if connect_timeout:
+        connect_args["connect_timeout"] = connect_timeout
+    if statement_timeout:
+        connect_args["options"] = f"-c statement_timeout={statement_timeout * 1000}"
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, pool_timeout=30,
+                         connect_args=connect_args)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -86,8 +95,9 @@ class Database:
         self._writing = session_factory(engine.execution_options(**{WRITES: True}))
 
     @classmethod
-    def from_url(cls, url: str) -> Database:
-        return cls(make_engine(url))
+    def from_url(cls, url: str, *, connect_timeout: int | None = None, statement_timeout: int | None = None
+                 ) -> Database:
+        return cls(make_engine(url, connect_timeout=connect_timeout, statement_timeout=statement_timeout))
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -122,7 +132,9 @@ def migrate(engine: Engine, revision: str = "head") -> bool:
     with engine.execution_options(**{MIGRATING: True}).begin() as connection:
         if engine.dialect.name == "postgresql":
             # Several app servers may start at once on one database: one migrates, the others wait and
-            # then find it done (and so do not store the demo workshops a second time).
+            # then find it done (and so do not store the demo workshops a second time). Neither the wait nor
+            # a long migration may be cut short by the statement timeout meant for pages.
+            connection.execute(text("SET LOCAL statement_timeout = 0"))
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         new = not inspect(connection).has_table("alembic_version")
         config.attributes["connection"] = connection

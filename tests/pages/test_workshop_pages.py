@@ -207,3 +207,43 @@ def test_a_save_that_fails_says_so_and_leaves_the_answer_unselected(workshop, mo
     app.radio[0].set_value(4).run()
     assert not app.error and app.radio[0].value == 4
     assert [a.value for a in participation.my_answers(state.database(), participant_id=me.participant_id).values()] == [4]
+
+
+def test_a_new_session_carries_on_from_the_screen_in_the_address(workshop):
+    # A phone that reconnects to another server starts a new session there, with the widgets of the screen it
+    # shows: its next answer or button press must land on that screen, not on the first one left to do.
+    join_code, _ = workshop
+    app = _app(_join_page)
+    app.query_params["code"] = join_code
+    app.run()
+    app.selectbox[0].select("Primary care")
+    app.button[0].click().run()
+    for index in range(len(app.radio)):
+        app.radio[index].set_value(3).run()
+    first, second = builtin_framework("salford-behaviours").principles[:2]
+    assert app.query_params["step"] == "0"
+    me = app.session_state[state.PARTICIPANT]
+    elsewhere = _app(_join_page)
+    elsewhere.query_params.update(code=join_code, me=me.resume_code, step="0")
+    elsewhere.run()
+    assert elsewhere.subheader[0].value == plain(first.name)  # the first screen left to do is the second
+    _button(elsewhere, "Next").click().run()
+    assert elsewhere.subheader[0].value == plain(second.name) and elsewhere.query_params["step"] == "1"
+
+
+def _following_page(join_code: str) -> None:
+    from assessment.pages import join
+
+    join._follow(join_code, None)
+
+
+def test_a_phone_following_the_room_rides_out_a_database_outage(workshop, monkeypatch):
+    from assessment.errors import Unavailable
+    from assessment.services import second_votes
+
+    def unreachable(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise Unavailable()
+
+    monkeypatch.setattr(second_votes, "open_vote_id", unreachable)
+    app = AppTest.from_function(_following_page, args=(workshop[0],), default_timeout=30).run()
+    assert not app.exception  # no error box on the phone (and no traceback in the log) at each refresh

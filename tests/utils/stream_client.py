@@ -1,0 +1,217 @@
+"""A phone's Streamlit frontend without a browser: Streamlit's websocket protocol, as the fault tests need it.
+
+It behaves as Streamlit 1.67's frontend does where that decides whether an answer survives a server's death:
+- it loads the page over HTTP first, so it carries whatever cookie the load balancer sets (nginx's
+  stickiness cookie), and sends that cookie and its Origin with the websocket upgrade;
+- a widget change sends `rerun_script` with the states of every widget on the page;
+- when the websocket drops it reconnects after the frontend's delays (250–500 ms, then doubling to 4 s),
+  offering the old session id; if a script run was in progress it asks again with its current widget
+  states, otherwise it sends nothing until the person's next action;
+- after a run it adopts the values the server pushed (`set_value`: a radio the server reset shows reset)
+  and forgets the states of widgets no longer drawn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import ssl
+import time
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlsplit
+
+import httpx
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+REPLY_TIMEOUT = 60.0  # seconds: a reply that never comes is a failure to report, not a hang
+Changes = dict[str, tuple[str, object]]  # widget id -> (the WidgetState field to set, its value)
+
+
+@dataclass(frozen=True)
+class Radio:
+    id: str
+    options: list[str]
+    default: str | None  # what it shows when neither the person nor the server chose
+    pushed: bool  # the server set its value this run (st.session_state), to `pushed_value`
+    pushed_value: str | None
+
+
+@dataclass
+class Screen:
+    """What one script run drew."""
+
+    radios: dict[str, Radio] = field(default_factory=dict)  # by label
+    widgets: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, label) -> widget id
+    alerts: list[str] = field(default_factory=list)  # errors, warnings and exceptions shown
+    texts: list[str] = field(default_factory=list)  # markdown and headings
+    widget_ids: set[str] = field(default_factory=set)
+    selected: dict[str, str | None] = field(default_factory=dict)  # what each radio shows once the run ended
+
+
+@dataclass(frozen=True)
+class Reconnection:
+    lost_at: float  # time.monotonic() when the websocket dropped
+    back_at: float  # when a websocket was open again
+
+
+def reconnect_delay(attempt: int) -> float:
+    """The frontend's wait before its `attempt`th try to reconnect (ConnectionManager.nextReconnectDelayMs)."""
+    ceiling = min(4.0, 0.5 * 2 ** (attempt - 1))
+    floor = 0.25 if attempt == 1 else ceiling / 2
+    return random.uniform(floor, ceiling)
+
+
+class Phone:
+    """One browser tab on one page of the app: `open()`, then `run()` for each thing the person does."""
+
+    def __init__(self, base_url: str, *, tls: ssl.SSLContext | None = None):
+        self.base_url = base_url.rstrip("/")
+        self.tls = tls
+        self.query = ""
+        self.page = ""
+        self.cookie = ""
+        self.reconnections: list[Reconnection] = []
+        self._states: Changes = {}
+        self._session_id: str | None = None
+        self._ws: websockets.ClientConnection | None = None
+        self._connected = asyncio.Event()
+        self._reader: asyncio.Task | None = None
+        self._closing = False
+        self._running = False  # a rerun was sent and has not finished
+        self._drawn = Screen()
+        self._finished: asyncio.Future[Screen] | None = None
+
+    async def open(self, page: str, query: str = "") -> Screen:
+        """Load the page as a browser does (taking the load balancer's cookie), connect, and run it."""
+        self.page, self.query = page, query
+        async with httpx.AsyncClient(verify=self.tls or True, timeout=30) as http:
+            reply = await http.get(f"{self.base_url}/{page}", params=query or None)
+            reply.raise_for_status()
+        self.cookie = "; ".join(f"{name}={value}" for name, value in reply.cookies.items())
+        await self._connect()
+        return await self.run()
+
+    async def run(self, changes: Changes | None = None, trigger: str | None = None) -> Screen:
+        """Change widgets (and press the button `trigger`), and wait for the script run to finish."""
+        await asyncio.wait_for(self._connected.wait(), REPLY_TIMEOUT)
+        self._states.update(changes or {})
+        states = dict(self._states)
+        if trigger:
+            states[trigger] = ("trigger_value", True)  # sent once: a resend after reconnecting has no click
+        self._drawn = Screen()
+        self._finished = asyncio.get_running_loop().create_future()
+        self._running = True
+        await self._send(states)
+        return await asyncio.wait_for(self._finished, REPLY_TIMEOUT)
+
+    async def close(self) -> None:
+        self._closing = True
+        if self._reader:
+            self._reader.cancel()
+        if self._ws:
+            await self._ws.close()
+
+    def query_value(self, name: str) -> str | None:
+        return dict(parse_qsl(self.query)).get(name)
+
+    async def _connect(self) -> None:
+        scheme, host = urlsplit(self.base_url)[:2]
+        ws_url = f"{'wss' if scheme == 'https' else 'ws'}://{host}/_stcore/stream"
+        protocols = ["streamlit", "PLACEHOLDER_AUTH_TOKEN"] + ([self._session_id] if self._session_id else [])
+        self._ws = await websockets.connect(
+            ws_url, subprotocols=protocols, max_size=None, open_timeout=10, ping_interval=None,
+            origin=f"{scheme}://{host}", additional_headers={"Cookie": self.cookie} if self.cookie else None,
+            ssl=self.tls if scheme == "https" else None)
+        self._connected.set()
+        self._reader = asyncio.create_task(self._read(self._ws))
+
+    async def _reconnect(self) -> None:
+        lost_at = time.monotonic()
+        self._connected.clear()
+        attempt = 0
+        while not self._closing:
+            attempt += 1
+            await asyncio.sleep(reconnect_delay(attempt))
+            try:
+                await self._connect()
+            except (OSError, asyncio.TimeoutError, websockets.exceptions.InvalidHandshake):
+                continue
+            self.reconnections.append(Reconnection(lost_at, time.monotonic()))
+            if self._running:  # as the frontend: a run was in progress, so ask for it again
+                self._drawn = Screen()
+                await self._send(self._states)
+            return
+
+    async def _read(self, ws: websockets.ClientConnection) -> None:
+        try:
+            async for data in ws:
+                self._handle(data)
+        except websockets.exceptions.ConnectionClosed:
+            pass
+        if not self._closing and ws is self._ws:
+            asyncio.create_task(self._reconnect())
+
+    def _handle(self, data: bytes) -> None:
+        message = ForwardMsg()
+        message.ParseFromString(data)
+        kind, drawn = message.WhichOneof("type"), self._drawn
+        if kind == "new_session":
+            self._session_id = message.new_session.initialize.session_id
+        elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+            _draw(message.delta.new_element, drawn)
+        elif kind == "page_info_changed":
+            self.query = message.page_info_changed.query_string
+        elif kind == "script_finished":
+            if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:  # st.rerun(): it draws again
+                self._drawn = Screen()
+                return
+            # as the frontend after a run: forget widgets no longer drawn, show what the server set
+            self._states = {wid: state for wid, state in self._states.items() if wid in drawn.widget_ids}
+            for label, radio in drawn.radios.items():
+                if radio.pushed and radio.pushed_value is None:
+                    self._states.pop(radio.id, None)
+                elif radio.pushed:
+                    self._states[radio.id] = ("string_value", radio.pushed_value)
+                chosen = self._states.get(radio.id)
+                drawn.selected[label] = str(chosen[1]) if chosen else radio.default
+            self._running = False
+            if self._finished and not self._finished.done():
+                self._finished.set_result(drawn)
+
+    async def _send(self, states: Changes) -> None:
+        message = BackMsg()
+        message.rerun_script.query_string = self.query
+        message.rerun_script.page_name = self.page
+        for widget_id, (kind, value) in states.items():
+            state = message.rerun_script.widget_states.widgets.add()
+            state.id = widget_id
+            setattr(state, kind, value)
+        try:
+            await self._ws.send(message.SerializeToString())
+        except websockets.exceptions.ConnectionClosed:
+            pass  # the reader notices and reconnects, and sends this run again
+
+
+def _draw(element, drawn: Screen) -> None:  # type: ignore[no-untyped-def]
+    which = element.WhichOneof("type")
+    if which == "radio":
+        radio = element.radio
+        options = list(radio.options)
+        drawn.radios[radio.label] = Radio(
+            radio.id, options, default=options[radio.default] if radio.HasField("default") else None,
+            pushed=radio.set_value, pushed_value=radio.raw_value if radio.HasField("raw_value") else None)
+        drawn.widget_ids.add(radio.id)
+    elif which == "alert":
+        drawn.alerts.append(element.alert.body)
+    elif which == "exception":
+        drawn.alerts.append(f"{element.exception.type}: {element.exception.message}")
+    elif which in ("button", "selectbox", "text_input", "text_area"):
+        widget = getattr(element, which)
+        drawn.widgets[(which, widget.label)] = widget.id
+        drawn.widget_ids.add(widget.id)
+    elif which == "markdown":
+        drawn.texts.append(element.markdown.body)
+    elif which == "heading":
+        drawn.texts.append(element.heading.body)
