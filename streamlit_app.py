@@ -5,6 +5,8 @@ the address bar then holds only the session token (`?session=`), which a reload 
 stays in the address bar, and the projector's screen page carries no token at all.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from assessment.errors import InputError, Unavailable
@@ -12,7 +14,9 @@ from assessment.pages import routes, state
 from assessment.pages.text import plain, show_problems
 from assessment.settings import get_settings
 
-st.set_page_config(page_title="PlaceReady", page_icon=":material/hub:", layout="wide")
+# The tab icon is served by the app itself: a `:material/…:` icon would be fetched from Google, which the
+# shipped Content-Security-Policy (rightly) refuses.
+st.set_page_config(page_title="PlaceReady", page_icon=str(Path(routes.__file__).with_name("icon.png")), layout="wide")
 
 try:
     get_settings()

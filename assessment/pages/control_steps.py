@@ -17,7 +17,6 @@ from assessment.services import comments, presenter, second_votes
 from assessment.services import results as room_results
 from assessment.services.presenter import Position
 from assessment.services.workshops import WorkshopFacts
-from assessment.settings import get_settings
 
 
 def _join(facts: WorkshopFacts, here: Position) -> None:
@@ -32,7 +31,7 @@ def _join(facts: WorkshopFacts, here: Position) -> None:
 
 def _live_attendance(facts: WorkshopFacts) -> None:
     # Refreshes itself; made here rather than at import so that a bad setting is reported, not raised on import.
-    st.fragment(_attendance, run_every=get_settings().room_refresh_seconds)(facts.id)
+    state.refreshed(_attendance)(facts.id)
 
 
 def _attendance(workshop_id: int) -> None:
@@ -109,8 +108,7 @@ def _second_vote(facts: WorkshopFacts, here: Position) -> None:
     if voting is not None:
         st.markdown(f"**Open now: {plain(voting.principle.name)}.** Phones show its statements again, with the "
                     "room's first answers beside them.")
-        st.fragment(_second_round_count, run_every=get_settings().room_refresh_seconds)(
-            facts.id, voting.framework.id, voting.principle.id)
+        state.refreshed(_second_round_count)(facts.id, voting.framework.id, voting.principle.id)
         if st.button("Close the second vote", type="primary"):
             second_votes.close_vote(db, actor=actor, workshop_id=facts.id)
             st.rerun()

@@ -16,7 +16,6 @@ from assessment.services import codes, entries, participation, second_votes, wor
 from assessment.services.participation import CurrentAnswer, Joined
 from assessment.services.second_votes import OpenVote
 from assessment.services.workshops import WorkshopFacts
-from assessment.settings import get_settings
 
 DONT_KNOW = "dk"
 NOT_SAYING = "Prefer not to say"
@@ -37,15 +36,11 @@ def render() -> None:
     else:
         _vote_again(me, vote)
     # Phones follow the facilitator: when a second vote opens or closes, this page changes by itself.
-    st.fragment(_follow, run_every=get_settings().room_refresh_seconds)(me.join_code, vote.vote_id if vote else None)
+    state.refreshed(_follow)(me.join_code, vote.vote_id if vote else None)
 
 
 def _follow(join_code: str, shown: int | None) -> None:
-    try:
-        open_vote = second_votes.open_vote_id(state.database(), join_code=join_code)
-    except Unavailable:
-        return  # the database is away (logged in one line): the page stays as it is, the next refresh asks again
-    if open_vote != shown:
+    if second_votes.open_vote_id(state.database(), join_code=join_code) != shown:
         st.rerun(scope="app")
 
 

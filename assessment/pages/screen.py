@@ -22,7 +22,6 @@ from assessment.services import presenter
 from assessment.services.access import Role
 from assessment.services.screen import Screen, screen
 from assessment.services.workshops import WorkshopFacts
-from assessment.settings import get_settings
 
 CHART = {"displayModeBar": False, "staticPlot": True}
 FONT = 20  # chart type on the projector
@@ -58,7 +57,7 @@ def render() -> None:
                     "workshop's join code to the address: /screen?code=…")
         return
     _keyboard(shown.workshop)
-    st.fragment(_follow, run_every=get_settings().room_refresh_seconds)(code)
+    state.refreshed(_follow)(code)
 
 
 def _keyboard(workshop: WorkshopFacts) -> None:

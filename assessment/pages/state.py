@@ -19,7 +19,7 @@ import streamlit as st
 
 from assessment.content.exemplar import Exemplar, builtin_exemplars
 from assessment.content.framework import Framework, builtin_frameworks
-from assessment.errors import InputError
+from assessment.errors import InputError, Unavailable
 from assessment.services import attempts, codes, organisations, sessions, workshops
 from assessment.services.access import Actor, Role
 from assessment.services.database import Database, open_database
@@ -84,6 +84,20 @@ def device() -> str:
     browser = next((name for name in ("Edg", "Firefox", "Chrome", "Safari") if name in agent), "A browser")
     system = next((name for name in ("iPad", "iPhone", "Android", "Windows", "Mac OS", "Linux") if name in agent), "")
     return f"{'Edge' if browser == 'Edg' else browser}{' on ' + system if system else ''}, from {datetime.now(UTC):%d %b %H:%M} UTC"
+
+
+def refreshed(body: Callable[..., None], *, every: float | None = None) -> Callable[..., None]:
+    """`body` as a fragment that reruns every `every` seconds (the room refresh by default). While the database
+    is away it says so in one line and tries again at the next refresh: no error box, no traceback in the log
+    (the database layer logs each failure once)."""
+    def guarded(*args: object, **kwargs: object) -> None:
+        try:
+            body(*args, **kwargs)
+        except Unavailable:
+            st.caption("Waiting for the database to answer; this part updates by itself once it does.")
+
+    guarded.__name__ = guarded.__qualname__ = body.__name__  # Streamlit names a fragment by its function
+    return st.fragment(guarded, run_every=every or get_settings().room_refresh_seconds)
 
 
 def client_address() -> str:

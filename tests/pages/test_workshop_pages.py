@@ -231,19 +231,27 @@ def test_a_new_session_carries_on_from_the_screen_in_the_address(workshop):
     assert elsewhere.subheader[0].value == plain(second.name) and elsewhere.query_params["step"] == "1"
 
 
-def _following_page(join_code: str) -> None:
-    from assessment.pages import join
+def _refreshing_parts(join_code: str, workshop_id: int) -> None:
+    from assessment.pages import control_steps, join, screen, state
 
-    join._follow(join_code, None)
+    state.refreshed(join._follow)(join_code, None)  # a phone waiting for a second vote
+    state.refreshed(screen._follow)(join_code)  # the projector
+    state.refreshed(control_steps._attendance)(workshop_id)  # the control view's counts
 
 
-def test_a_phone_following_the_room_rides_out_a_database_outage(workshop, monkeypatch):
+def test_parts_that_refresh_by_themselves_ride_out_a_database_outage(workshop, monkeypatch):
     from assessment.errors import Unavailable
-    from assessment.services import second_votes
+    from assessment.pages import screen as projector
+    from assessment.services import results, second_votes
 
     def unreachable(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise Unavailable()
 
-    monkeypatch.setattr(second_votes, "open_vote_id", unreachable)
-    app = AppTest.from_function(_following_page, args=(workshop[0],), default_timeout=30).run()
-    assert not app.exception  # no error box on the phone (and no traceback in the log) at each refresh
+    join_code, key = workshop
+    workshop_id = workshops.opened_by_key(state.database(), key=key)
+    for module, name in [(second_votes, "open_vote_id"), (projector, "screen"), (results, "attendance")]:
+        monkeypatch.setattr(module, name, unreachable)
+    app = AppTest.from_function(_refreshing_parts, args=(join_code, workshop_id), default_timeout=30).run()
+    assert not app.exception  # no error box (and no traceback in the log) at each refresh
+    assert [c.value for c in app.caption].count(
+        "Waiting for the database to answer; this part updates by itself once it does.") == 3
