@@ -103,8 +103,9 @@ def _join() -> None:
     try:
         workshop = _workshop_with(code) if code else None
     except InputError as too_many:
-        show_problems("That code was not tried:", too_many)
-        workshop = None
+        show_problems("That code was not tried yet:", too_many)
+        _code_form(bad=False)
+        return
     if workshop is None:
         _code_form(bad=bool(code))
         return

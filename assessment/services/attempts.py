@@ -26,7 +26,7 @@ Found = TypeVar("Found")
 class TooManyTries(InputError):
     def __init__(self, seconds: int):
         super().__init__("Too many wrong codes", [Problem(
-            f"codes were got wrong too often here in the last minute. Wait a minute ({seconds} seconds), "
+            f"too many wrong codes were tried from here in the last minute. Wait a minute ({seconds} seconds), "
             "then try again")])
         self.seconds = seconds
 

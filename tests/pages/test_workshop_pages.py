@@ -98,7 +98,8 @@ def test_after_five_wrong_codes_a_phone_waits_a_minute_even_for_the_right_one(wo
     app.text_input[0].input(join_code)
     app.button[0].click().run()
     shown = " ".join(as_shown(e.value) for e in app.error)
-    assert "Wait a minute" in shown and "Start scoring" not in [b.label for b in app.button]
+    assert "Wait a minute" in shown and "No workshop has that join code" not in shown
+    assert "Start scoring" not in [b.label for b in app.button]
 
 
 def test_a_participant_joins_and_each_answer_is_saved_as_given(workshop):
