@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 from sqlalchemy import insert as insert_rows
@@ -38,7 +38,7 @@ def insert_all(session: Session, *, new: Sequence[NewAnswer]) -> None:
     """Append many answers in one executemany, in the order given: an import or the demo stores thousands, and an
     ORM object flushed for each took seconds."""
     if new:
-        session.execute(insert_rows(AnswerRecord), [asdict(answer) for answer in new])
+        session.execute(insert_rows(AnswerRecord), [vars(answer) for answer in new])
 
 
 def newest(session: Session, *, participant_id: int, framework_id: str, statement_id: str, round: int = 1  # noqa: A002
