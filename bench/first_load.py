@@ -127,6 +127,8 @@ def main() -> None:
                 for case in CASES:  # the second start finds the file the first one made
                     loads.setdefault((case, page_name), []).append(load(browser, database, page_name, log))
         browser.close()
+    for database in folder.glob("*.db*"):  # the server log stays, for a look at what went wrong
+        database.unlink()
 
     print(f"medians of {args.repeats} (seconds): process start → health OK, health OK → page drawn, total, and the "
           f"server's CPU time until drawn; server logs in {log_path}")
