@@ -10,27 +10,13 @@ so one shared between sessions breaks when two sessions run at once. Pages that 
 handed its page here, so no page imports another.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from importlib import import_module
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from assessment.pages import (
-    agree,
-    compare,
-    control,
-    demo,
-    home,
-    join,
-    library,
-    manage,
-    privacy,
-    progress,
-    screen,
-    setup,
-    system,
-)
 from assessment.services.access import Actor
 from assessment.services.workshops import may_set_up
 
@@ -53,35 +39,45 @@ def _shown(visible: bool) -> str:
     return "visible" if visible else "hidden"
 
 
+def _render(module: str, *handed: StreamlitPage) -> Callable[[], None]:
+    """The `render` of the page module `module`, imported when the page first runs: a server's first page view
+    waits for its own page's imports only, not every page's (reports, charts, the control view's forms)."""
+
+    def render() -> None:
+        import_module(f"{__package__}.{module}").render(*handed)
+
+    return render
+
+
 def pages(access: Access) -> list[StreamlitPage]:
     workshop, private = _shown(access.facilitating), _shown(access.private)
-    screen_page = st.Page(screen.render, title="Projector screen", icon=":material/tv:", url_path="screen",
+    screen_page = st.Page(_render("screen"), title="Projector screen", icon=":material/tv:", url_path="screen",
                           visibility="hidden")
-    room_page = st.Page(partial(control.render, screen_page), title="Run the workshop", icon=":material/co_present:",
+    room_page = st.Page(_render("control", screen_page), title="Run the workshop", icon=":material/co_present:",
                         url_path="room", visibility=workshop)
-    join_page = st.Page(join.render, title="Join a workshop", icon=":material/login:", url_path="join")
-    setup_page = st.Page(partial(setup.render, room_page, screen_page), title="Set up a workshop",
+    join_page = st.Page(_render("join"), title="Join a workshop", icon=":material/login:", url_path="join")
+    setup_page = st.Page(_render("setup", room_page, screen_page), title="Set up a workshop",
                          icon=":material/add_circle:", url_path="setup", visibility=_shown(access.set_up))
     # One flat list: Streamlit's sectioned navigation puts <div>s between <ul> and <li> (an axe-core
     # "list" violation), so sections are left out.
     return [
-        st.Page(partial(home.render, join_page, setup_page, room_page), title="Home", icon=":material/home:",
+        st.Page(_render("home", join_page, setup_page, room_page), title="Home", icon=":material/home:",
                 url_path="home", default=True),
         join_page,
         setup_page,
         room_page,
-        st.Page(agree.render, title="Agree scores and actions", icon=":material/handshake:", url_path="agree",
+        st.Page(_render("agree"), title="Agree scores and actions", icon=":material/handshake:", url_path="agree",
                 visibility=workshop),
-        st.Page(compare.render, title="Compare with exemplars", icon=":material/compare:", url_path="compare",
+        st.Page(_render("compare"), title="Compare with exemplars", icon=":material/compare:", url_path="compare",
                 visibility=workshop),
         screen_page,
-        st.Page(library.render, title="Framework library", icon=":material/library_books:", url_path="frameworks"),
-        st.Page(partial(manage.render, room_page), title="Places and workshops", icon=":material/folder_managed:",
+        st.Page(_render("library"), title="Framework library", icon=":material/library_books:", url_path="frameworks"),
+        st.Page(_render("manage", room_page), title="Places and workshops", icon=":material/folder_managed:",
                 url_path="manage", visibility=private),
-        st.Page(progress.render, title="Progress over time", icon=":material/trending_up:", url_path="progress",
+        st.Page(_render("progress"), title="Progress over time", icon=":material/trending_up:", url_path="progress",
                 visibility=private),
-        st.Page(system.render, title="Places side by side", icon=":material/grid_view:", url_path="system",
+        st.Page(_render("system"), title="Places side by side", icon=":material/grid_view:", url_path="system",
                 visibility=private),
-        st.Page(demo.render, title="Demo partnership", icon=":material/groups:", url_path="demo"),
-        st.Page(privacy.render, title="Privacy", icon=":material/shield_person:", url_path="privacy"),
+        st.Page(_render("demo"), title="Demo partnership", icon=":material/groups:", url_path="demo"),
+        st.Page(_render("privacy"), title="Privacy", icon=":material/shield_person:", url_path="privacy"),
     ]

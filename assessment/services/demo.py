@@ -19,6 +19,7 @@ from assessment.services.access import Actor
 from assessment.services.places import place_into
 from assessment.services.transfer import store_responses
 from assessment.storage import workshops as stored_workshops
+from assessment.storage.answers import NewAnswer
 
 SEEDER = Actor.system("demo seed")
 # Made-up neighbours of Riverbrook, so that the progress and system views have something to show.
@@ -49,6 +50,7 @@ def make_places(session: Session, *, places: int, workshops_each: int, framework
                 held_on=datetime.date(2026, 1, 15) + datetime.timedelta(days=120 * round_), frameworks=frameworks,
                 sectors=sectors)
             workshop = stored_workshops.get(session, workshop_id=created.id)
+            given: list[NewAnswer] = []
             for person in range(people):
                 pid = participation.enrol(session, workshop=workshop, organisation=None,
                                           sector=sectors[person % len(sectors)]).participant_id
@@ -57,9 +59,10 @@ def make_places(session: Session, *, places: int, workshops_each: int, framework
                         centre = base[framework.id][principle.id] + 0.4 * round_
                         for statement in principle.statements:
                             value = round(centre + rng.gauss(0, 0.8))
-                            participation.record(session, participant_id=pid, framework_id=framework.id,
-                                                 statement_id=statement.id,
-                                                 value=min(framework.scale.max, max(framework.scale.min, value)))
+                            given.append(NewAnswer(participant_id=pid, framework_id=framework.id,
+                                                   statement_id=statement.id,
+                                                   value=min(framework.scale.max, max(framework.scale.min, value))))
+            participation.record_all(session, workshop=workshop, given=given)
             stored_workshops.change(session, workshop_id=created.id, scoring_open=False, revealed=True)
         if system:
             place_into(session, actor=SEEDER, partnership_id=workshop.partnership_id, system_name=system)

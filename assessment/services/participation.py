@@ -6,7 +6,8 @@ session, and every change here checks the workshop is still open for scoring.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -16,9 +17,11 @@ from assessment.services import codes, entries
 from assessment.services.workshops import frameworks_of
 from assessment.storage import answers, participants, second_votes
 from assessment.storage import workshops as stored_workshops
-from assessment.storage.answers import CurrentAnswer
+from assessment.storage.answers import CurrentAnswer, NewAnswer
 from assessment.storage.db import Database
 from assessment.storage.models import Workshop
+
+NOT_ANSWERED = (None, False, None)  # (value, don't know, comment) of a statement never answered
 
 
 @dataclass(frozen=True)
@@ -90,22 +93,54 @@ def record(session: Session, *, participant_id: int, framework_id: str, statemen
             raise InputError("Your second vote", [Problem("the second vote on this principle has closed")])
     elif round != 1:
         raise InputError("Your answer", [Problem("there are two rounds of voting, 1 and 2")])
-    framework = next((f for f in frameworks_of(workshop) if f.id == framework_id), None)
+    comment = _checked_comment(frameworks_of(workshop), framework_id=framework_id, statement_id=statement_id,
+                               value=value, dont_know=dont_know, comment=comment)
+    current = answers.newest(session, participant_id=participant_id, framework_id=framework_id,
+                             statement_id=statement_id, round=round)
+    unchanged = (current.value, current.dont_know, current.comment) if current else NOT_ANSWERED
+    if (value, dont_know, comment) == unchanged:
+        return False
+    answers.insert(session, participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
+                   value=value, dont_know=dont_know, comment=comment, round=round)
+    return True
+
+
+def record_all(session: Session, *, workshop: Workshop, given: Sequence[NewAnswer]) -> int:
+    """`record` for many round-1 answers in one open workshop (imports and the demo), checked as `record` checks
+    each and kept under the same rule: an answer the same as the one current at its turn is not stored again.
+    Nothing is stored when any answer is refused. Returns how many were stored."""
+    if not workshop.scoring_open:
+        raise InputError("Your answer", [Problem("Scoring has closed, so answers can no longer change")])
+    frameworks = frameworks_of(workshop)
+    people = {p.id for p in participants.of_workshop(session, workshop_id=workshop.id)}
+    current = {(a.participant_id, a.framework_id, a.statement_id): (a.value, a.dont_know, a.comment)
+               for a in answers.current(session, workshop_id=workshop.id)}
+    kept: list[NewAnswer] = []
+    for answer in given:
+        if answer.participant_id not in people or answer.round != 1:
+            raise InputError("Your answer", [Problem("not a participant's first-round answer in this workshop")])
+        comment = _checked_comment(frameworks, framework_id=answer.framework_id, statement_id=answer.statement_id,
+                                   value=answer.value, dont_know=answer.dont_know, comment=answer.comment)
+        key = (answer.participant_id, answer.framework_id, answer.statement_id)
+        if (answer.value, answer.dont_know, comment) == current.get(key, NOT_ANSWERED):
+            continue
+        current[key] = (answer.value, answer.dont_know, comment)
+        kept.append(replace(answer, comment=comment))
+    answers.insert_all(session, new=kept)
+    return len(kept)
+
+
+def _checked_comment(frameworks: Sequence[Framework], *, framework_id: str, statement_id: str, value: int | None,
+                     dont_know: bool, comment: str | None) -> str | None:
+    """The answer's comment as stored, once the statement is the workshop's and the score on its scale."""
+    framework = next((f for f in frameworks if f.id == framework_id), None)
     if framework is None or statement_id not in {s.id for s in framework.statements}:
         raise InputError("Your answer", [Problem("not a statement of this workshop",
                                                  location=f"{framework_id}/{statement_id}")])
     if value is not None and (dont_know or value not in framework.scale.points):
         raise InputError("Your answer", [Problem(f"score must be one of {list(framework.scale.points)}",
                                                  location=statement_id)])
-    comment = entries.clean(comment, field="Comment")
-    current = answers.newest(session, participant_id=participant_id, framework_id=framework_id,
-                             statement_id=statement_id, round=round)
-    unchanged = (current.value, current.dont_know, current.comment) if current else (None, False, None)
-    if (value, dont_know, comment) == unchanged:
-        return False
-    answers.insert(session, participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
-                   value=value, dont_know=dont_know, comment=comment, round=round)
-    return True
+    return entries.clean(comment, field="Comment")
 
 
 def finish(db: Database, *, participant_id: int) -> None:

@@ -23,6 +23,7 @@ from assessment.services.access import Actor, Role
 from assessment.services.workshops import NewWorkshop, authorised, frameworks_of
 from assessment.storage import answers, participants
 from assessment.storage import workshops as stored_workshops
+from assessment.storage.answers import NewAnswer
 from assessment.storage.db import Database
 
 FORMAT = "placeready-workshop"
@@ -172,15 +173,17 @@ def store_responses(session: Session, *, actor: Actor, partnership_name: str, pl
         organisations=sorted({a.organisation for a in people if a.organisation}), organisation_id=organisation_id)
     workshop = stored_workshops.get(session, workshop_id=created.id)
     participant_ids: dict[str, int] = {}
+    given: list[NewAnswer] = []
     for framework, responses in answered:
         for answer in responses.answers():
             if answer.participant not in participant_ids:
                 participant_ids[answer.participant] = participation.enrol(
                     session, workshop=workshop, organisation=answer.organisation, sector=answer.sector
                 ).participant_id
-            participation.record(session, participant_id=participant_ids[answer.participant],
-                                 framework_id=framework.id, statement_id=answer.statement, value=answer.score,
-                                 dont_know=answer.dont_know, comment=answer.comment)
+            given.append(NewAnswer(participant_id=participant_ids[answer.participant], framework_id=framework.id,
+                                   statement_id=answer.statement, value=answer.score, dont_know=answer.dont_know,
+                                   comment=answer.comment))
+    participation.record_all(session, workshop=workshop, given=given)
     for participant_id in participant_ids.values():
         participants.mark_finished(session, participant_id=participant_id)
     stored_workshops.change(session, workshop_id=created.id, scoring_open=False, revealed=True)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
+from sqlalchemy import insert as insert_rows
 from sqlalchemy.orm import Session
 
 from assessment.storage.models import AnswerRecord, Participant
@@ -18,6 +19,26 @@ def insert(session: Session, *, participant_id: int, framework_id: str, statemen
     session.add(record)
     session.flush()
     return record
+
+
+@dataclass(frozen=True)
+class NewAnswer:
+    """One answer to append, for `insert_all`."""
+
+    participant_id: int
+    framework_id: str
+    statement_id: str
+    value: int | None
+    dont_know: bool = False
+    comment: str | None = None
+    round: int = 1
+
+
+def insert_all(session: Session, *, new: Sequence[NewAnswer]) -> None:
+    """Append many answers in one executemany, in the order given: an import or the demo stores thousands, and an
+    ORM object flushed for each took seconds."""
+    if new:
+        session.execute(insert_rows(AnswerRecord), [vars(answer) for answer in new])
 
 
 def newest(session: Session, *, participant_id: int, framework_id: str, statement_id: str, round: int = 1  # noqa: A002

@@ -90,6 +90,13 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing():
         parse_framework(text.encode(), source="big.yaml")
 
 
+def test_nesting_as_deep_as_the_size_limit_allows_is_refused_not_a_crash():
+    # libyaml's composer recurses in C: composed, this would end the process rather than raise
+    depth = (MAX_BYTES - 10) // 2
+    with pytest.raises(InputError, match="nested too deeply"):
+        parse_framework(("id: " + "[" * depth + "]" * depth + "\n").encode(), source="deep.yaml")
+
+
 def test_a_valid_framework_loads_with_its_scale(tiny):
     assert tiny.id == "tiny"
     assert [p.id for p in tiny.principles] == ["alpha", "beta", "gamma"]

@@ -9,6 +9,8 @@ from assessment.engine.scoring import score
 from assessment.errors import InputError
 from assessment.services import participation, results, workshops
 from assessment.storage import answers
+from assessment.storage import workshops as stored_workshops
+from assessment.storage.answers import NewAnswer
 from tests.utils.workshops import ADMIN, join, new_workshop
 
 
@@ -56,6 +58,34 @@ def test_bad_answers_and_closed_scoring_are_refused_whole(db, ham):
         join(db, created)
     with db.read() as session:
         assert answers.saves_in(session, workshop_id=created.id) == 0
+
+
+def test_many_answers_at_once_keep_the_rule_of_one_at_a_time(db, ham):
+    created = new_workshop(db, ham)
+    a, b = join(db, created), join(db, created)
+    participation.save_answer(db, participant_id=a, framework_id="ham-2015", statement_id="population-1", value=2)
+    given = [NewAnswer(a, "ham-2015", "population-1", 2),  # the same as stored: not kept again
+             NewAnswer(a, "ham-2015", "population-2", 3), NewAnswer(a, "ham-2015", "population-2", 3),
+             NewAnswer(a, "ham-2015", "population-2", 4, comment="  on reflection "),
+             NewAnswer(b, "ham-2015", "population-1", None),  # a blank never answered
+             NewAnswer(b, "ham-2015", "population-3", None, dont_know=True)]
+    with db.write() as session:
+        workshop = stored_workshops.get(session, workshop_id=created.id)
+        assert participation.record_all(session, workshop=workshop, given=given) == 3
+    with db.read() as session:
+        assert answers.saves_in(session, workshop_id=created.id) == 4
+        current = answers.current(session, workshop_id=created.id)
+    assert [(c.participant_id, c.statement_id, c.value, c.dont_know, c.comment) for c in current] == [
+        (a, "population-1", 2, False, None), (a, "population-2", 4, False, "on reflection"),
+        (b, "population-3", None, True, None)]
+    for bad in [NewAnswer(a, "ham-2015", "population-1", 6), NewAnswer(a, "ham-2015", "nonesuch-1", 3),
+                NewAnswer(a + b + 1, "ham-2015", "population-1", 3)]:
+        with pytest.raises(InputError), db.write() as session:
+            workshop = stored_workshops.get(session, workshop_id=created.id)
+            participation.record_all(session, workshop=workshop, given=[NewAnswer(b, "ham-2015", "population-4", 1),
+                                                                        bad])
+    with db.read() as session:
+        assert answers.saves_in(session, workshop_id=created.id) == 4
 
 
 def test_attendance_counts_joined_and_finished_by_sector(db, ham):
