@@ -12,8 +12,9 @@ from assessment.content.framework import Framework
 from assessment.errors import InputError, Unavailable
 from assessment.pages import state
 from assessment.pages.text import plain, show_problems
-from assessment.services import codes, entries, participation, second_votes, workshops
+from assessment.services import codes, entries, participation, phone, second_votes, workshops
 from assessment.services.participation import CurrentAnswer, Joined
+from assessment.services.phone import PhoneView
 from assessment.services.second_votes import OpenVote
 from assessment.services.workshops import WorkshopFacts
 
@@ -30,13 +31,18 @@ def render() -> None:
     if me is None:
         _join()
         return
-    vote = second_votes.open_now(state.database(), join_code=me.join_code)
-    if vote is None:
-        _score(me)
+    shown = phone.view(state.database(), participant_id=me.participant_id)
+    if shown is None:  # erased with its workshop
+        st.session_state.pop(state.PARTICIPANT, None)
+        st.query_params.clear()
+        _join()
+        return
+    if shown.vote is None:
+        _score(me, shown)
     else:
-        _vote_again(me, vote)
+        _vote_again(me, shown.vote, shown.answers)
     # Phones follow the facilitator: when a second vote opens or closes, this page changes by itself.
-    state.refreshed(_follow)(me.join_code, vote.vote_id if vote else None)
+    state.refreshed(_follow)(me.join_code, shown.vote.vote_id if shown.vote else None)
 
 
 def _follow(join_code: str, shown: int | None) -> None:
@@ -44,13 +50,12 @@ def _follow(join_code: str, shown: int | None) -> None:
         st.rerun(scope="app")
 
 
-def _vote_again(me: Joined, vote: OpenVote) -> None:
+def _vote_again(me: Joined, vote: OpenVote, mine: dict[tuple[str, str], CurrentAnswer]) -> None:
     framework, principle = vote.framework, vote.principle
     st.caption(f"Second vote · {plain(framework.title)}")
     st.subheader(plain(principle.name))
     st.markdown("The room has talked this principle through. Vote again: keep your first answer or change it. "
                 "Beside each statement is how the room answered the first time.")
-    mine = participation.my_answers(state.database(), participant_id=me.participant_id, round=2)
     labels = {point: plain(label) for point, label in framework.scale.labels.items()}
     _apply_reverts()
     for statement, first in zip(principle.statements, vote.first_round, strict=True):
@@ -174,9 +179,8 @@ def _code_form(*, bad: bool) -> None:
             st.rerun()
 
 
-def _score(me: Joined) -> None:
-    workshop = workshops.by_join_code(state.database(), code=me.join_code)
-    answers = participation.my_answers(state.database(), participant_id=me.participant_id)
+def _score(me: Joined, shown: PhoneView) -> None:
+    workshop, answers = shown.workshop, shown.answers
     screens = participation.screens(workshop.frameworks)
     step = min(st.session_state.get(STEP, 0), len(screens))
     st.query_params.update(code=me.join_code, me=me.resume_code, step=str(step))

@@ -10,7 +10,16 @@ import pytest
 from assessment.content.framework import builtin_framework
 from assessment.engine.agenda import Stage, Step
 from assessment.errors import InputError
-from assessment.services import comments, consensus, paper, participation, presenter, second_votes, workshops
+from assessment.services import (
+    comments,
+    consensus,
+    paper,
+    participation,
+    phone,
+    presenter,
+    second_votes,
+    workshops,
+)
 from assessment.services.access import Actor, Refused
 from assessment.services.results import responses
 from assessment.services.screen import screen
@@ -76,6 +85,9 @@ def test_a_second_vote_keeps_both_rounds_and_shows_the_change(db, salford):
     with pytest.raises(InputError, match="closed"):  # only the principle being voted on again
         participation.save_answer(db, participant_id=people[0], framework_id=salford.id,
                                   statement_id=salford.principles[2].statements[0].id, value=4, round=2)
+    shown = phone.view(db, participant_id=people[0])  # what the phone shows: the vote and its second answers
+    assert shown.vote.principle.id == principle.id and not shown.workshop.scoring_open
+    assert {key: a.value for key, a in shown.answers.items()} == {(salford.id, statement): 4}
     with pytest.raises(InputError, match="another"):
         second_votes.open_vote(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id,
                                principle_id=salford.principles[2].id)
