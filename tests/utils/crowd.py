@@ -74,7 +74,9 @@ async def take_part(url: str, join_code: str, number: int, *, screens: int, thin
             elif next_button := screen.widgets.get(("button", "Next"), screen.widgets.get(("button", "Finish"))):
                 await asyncio.sleep(rng.uniform(0.2, 0.6))
                 screen = await me.phone.run(trigger=next_button)
-                done += not screen.alerts  # a press the page could not act on is pressed again
+                # the screen reached, from the address: a press lost with a dying server (the frontend resends
+                # the run without the click) or refused by the page leaves the same screen, to press again
+                done = int(me.phone.query_value("step") or done)
             else:  # only a message, as during a database outage: look again in a moment
                 await asyncio.sleep(retry_after)
                 started = time.monotonic()
