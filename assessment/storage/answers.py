@@ -63,13 +63,21 @@ class CurrentAnswer:
     workshop_id: int
 
 
-def _current_ids(workshop_ids: Sequence[int], round: int):  # type: ignore[no-untyped-def]  # noqa: A002
-    return (
+def _current_ids(workshop_ids: Sequence[int], round: int, participant_id: int | None,  # noqa: A002
+                 framework_id: str | None):  # type: ignore[no-untyped-def]
+    ids = (
         select(func.max(AnswerRecord.id))
         .join(Participant, Participant.id == AnswerRecord.participant_id)
         .where(Participant.workshop_id.in_(workshop_ids), AnswerRecord.round == round)
         .group_by(AnswerRecord.participant_id, AnswerRecord.framework_id, AnswerRecord.statement_id)
     )
+    # Narrowed here, not only in the outer query: a phone reads its own answers after every answer, and
+    # grouping the whole workshop's saves each time made that read grow with the room.
+    if participant_id is not None:
+        ids = ids.where(AnswerRecord.participant_id == participant_id)
+    if framework_id is not None:
+        ids = ids.where(AnswerRecord.framework_id == framework_id)
+    return ids
 
 
 def current(session: Session, *, workshop_id: int, participant_id: int | None = None,
@@ -88,13 +96,9 @@ def current_of(session: Session, *, workshop_ids: Sequence[int], participant_id:
                AnswerRecord.statement_id, AnswerRecord.value, AnswerRecord.dont_know, AnswerRecord.comment,
                Participant.workshop_id)
         .join(Participant, Participant.id == AnswerRecord.participant_id)
-        .where(AnswerRecord.id.in_(_current_ids(workshop_ids, round)))
+        .where(AnswerRecord.id.in_(_current_ids(workshop_ids, round, participant_id, framework_id)))
         .order_by(AnswerRecord.participant_id, AnswerRecord.id)
     )
-    if participant_id is not None:
-        query = query.where(AnswerRecord.participant_id == participant_id)
-    if framework_id is not None:
-        query = query.where(AnswerRecord.framework_id == framework_id)
     return [CurrentAnswer(*row) for row in session.execute(query)]
 
 

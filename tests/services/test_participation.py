@@ -34,6 +34,11 @@ def test_changed_answers_are_kept_and_the_newest_counts(db, ham):
     with db.read() as session:
         current = answers.current(session, workshop_id=created.id)
         assert answers.saves_in(session, workshop_id=created.id) == 4
+        # one participant's (a phone's read after each answer), and one framework's, are the same newest answers
+        only_a = answers.current(session, workshop_id=created.id, participant_id=a)
+        only_ham = answers.current(session, workshop_id=created.id, framework_id="ham-2015")
+        assert answers.current(session, workshop_id=created.id, framework_id="salford-behaviours") == []
+    assert only_a == current[:1] and only_ham == current
     result = score(ham, results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id="ham-2015"))
     assert [(c.participant_id, c.statement_id, c.value, c.dont_know) for c in current] == [
         (a, "population-1", 4, False), (b, "population-1", None, True), (b, "population-2", 3, False)]
