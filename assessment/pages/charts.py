@@ -81,8 +81,10 @@ def _short(name: str, limit: int = 28) -> str:
 
 
 def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: int = 46,
-                      label_width: int = 60) -> go.Figure:
-    """Stacked bars of how many gave each answer per statement (the table from room.answer_distribution)."""
+                      label_width: int = 60, legend: bool = True) -> go.Figure:
+    """Stacked bars of how many gave each answer per statement (the table from room.answer_distribution).
+    `legend=False` for a chart drawn under another with the same answers, to keep its rows tall enough for
+    every statement's label."""
     answer_columns = list(table.columns[1:])
     statements = [_short(text, label_width) for text in table["Statement"]]
     figure = go.Figure()
@@ -95,8 +97,10 @@ def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: i
             hovertemplate="%{x} people: " + plotly_text(column) + "<extra></extra>",
         ))
     figure.update_layout(
-        barmode="stack", height=150 + row_height * len(statements),  # room for a legend over two or three lines
-        yaxis={"autorange": "reversed", "tickfont": {"color": TEXT}},
+        barmode="stack", showlegend=legend,
+        height=(150 if legend else 60) + row_height * len(statements),  # room for a legend over two or three lines
+        # dtick 1: every statement labelled (plotly otherwise drops labels it thinks too close together)
+        yaxis={"autorange": "reversed", "tickfont": {"color": TEXT}, "dtick": 1},
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 10, "b": 40},
         font={"family": FONT_FAMILY, "size": font_size, "color": TEXT}, paper_bgcolor="white",

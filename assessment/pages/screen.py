@@ -218,8 +218,8 @@ def _second_vote(shown: Screen) -> None:
             table = pd.DataFrame([[s.text, *s.counts, s.dont_know] for s in counts],
                                  columns=["Statement", *vote.scale, "Don't know"])
             short = table.assign(Statement=[_clip(text, 44) for text in table["Statement"]])  # one line each
-            st.plotly_chart(distribution_bars(short, font_size=FONT - 5, row_height=36, label_width=60),
-                            config=CHART, key=f"round-{title}")
+            st.plotly_chart(distribution_bars(short, font_size=FONT - 5, row_height=44, label_width=60,
+                                              legend=title == "First vote"), config=CHART, key=f"round-{title}")
             tables.append(table)
         _as_tables(tables)
 
