@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,23 +51,24 @@ class Responses:
 
     @classmethod
     def from_answers(cls, answers: Iterable[Answer]) -> Responses:
-        rows = [
-            (
-                a.participant,
-                a.statement,
-                np.nan if a.score is None else float(a.score),
-                a.dont_know,
-                a.organisation,
-                a.sector,
-                a.comment,
-            )
-            for a in answers
-        ]
-        table = pd.DataFrame(
-            rows,
-            columns=["participant", "statement", "value", "dont_know", "organisation", "sector", "comment"],
-        )
-        table = table.astype({"value": "float64", "dont_know": "bool"})
+        given = list(answers)
+        return cls.from_columns(
+            participant=[a.participant for a in given], statement=[a.statement for a in given],
+            score=[a.score for a in given], dont_know=[a.dont_know for a in given],
+            organisation=[a.organisation for a in given], sector=[a.sector for a in given],
+            comment=[a.comment for a in given])
+
+    @classmethod
+    def from_columns(cls, *, participant: Sequence[str], statement: Sequence[str], score: Sequence[int | None],
+                     dont_know: Sequence[bool], organisation: Sequence[str | None], sector: Sequence[str | None],
+                     comment: Sequence[str | None]) -> Responses:
+        """The table from one sequence per column, all of one length (stored answers arrive as columns; making
+        an `Answer` of each first took a quarter of the places-side-by-side view)."""
+        table = pd.DataFrame({
+            "participant": pd.Series(participant, dtype=object), "statement": pd.Series(statement, dtype=object),
+            "value": pd.Series([np.nan if value is None else float(value) for value in score], dtype="float64"),
+            "dont_know": pd.Series(dont_know, dtype=bool), "organisation": pd.Series(organisation, dtype=object),
+            "sector": pd.Series(sector, dtype=object), "comment": pd.Series(comment, dtype=object)})
         return cls(table)
 
     @property

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from assessment.content.framework import Framework
-from assessment.engine.responses import Answer, Responses
+from assessment.engine.responses import Responses
 from assessment.engine.room import RoomResults, room_results
 from assessment.engine.scoring import ScoreResult, score
 from assessment.services.access import Actor, Role
@@ -24,12 +24,13 @@ def workshop_responses(session: Session, *, workshop_id: int, framework_id: str,
     return responses_from(answers.current(session, workshop_id=workshop_id, framework_id=framework_id, round=round))
 
 
-def responses_from(current: Iterable[answers.CurrentAnswer]) -> Responses:
+def responses_from(current: Sequence[answers.CurrentAnswer]) -> Responses:
     """Stored answers as the scoring engine takes them."""
-    return Responses.from_answers(
-        Answer(participant=f"p{a.participant_id}", statement=a.statement_id, score=a.value,
-               dont_know=a.dont_know, organisation=a.organisation, sector=a.sector, comment=a.comment)
-        for a in current)
+    return Responses.from_columns(
+        participant=[f"p{a.participant_id}" for a in current], statement=[a.statement_id for a in current],
+        score=[a.value for a in current], dont_know=[a.dont_know for a in current],
+        organisation=[a.organisation for a in current], sector=[a.sector for a in current],
+        comment=[a.comment for a in current])
 
 
 def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str,

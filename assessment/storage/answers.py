@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import func, select, update
 from sqlalchemy import insert as insert_rows
@@ -50,8 +51,7 @@ def newest(session: Session, *, participant_id: int, framework_id: str, statemen
         .order_by(AnswerRecord.id.desc()).limit(1))
 
 
-@dataclass(frozen=True)
-class CurrentAnswer:
+class CurrentAnswer(NamedTuple):  # a tuple, not a dataclass: the system view makes tens of thousands per rerun
     participant_id: int
     organisation: str | None
     sector: str | None
