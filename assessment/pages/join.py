@@ -24,6 +24,7 @@ STEP = "participant_step"
 PROBLEM = "participant_problem"  # why the last save failed, shown on the next run
 WRONG_CODES = "wrong_join_codes"  # join codes this session found wrong: each counts once as a wrong try
 REVERT = "participant_revert"  # widget key → the stored value to show again after a failed save
+VOTE_JUST_READ = "participant_vote_just_read"  # this run of the whole page has read which vote is open
 
 
 def render() -> None:
@@ -42,10 +43,13 @@ def render() -> None:
     else:
         _vote_again(me, shown.vote, shown.answers)
     # Phones follow the facilitator: when a second vote opens or closes, this page changes by itself.
+    st.session_state[VOTE_JUST_READ] = True
     state.refreshed(_follow)(me.join_code, shown.vote.vote_id if shown.vote else None)
 
 
 def _follow(join_code: str, shown: int | None) -> None:
+    if st.session_state.pop(VOTE_JUST_READ, False):  # drawn with the whole page, which has just read the vote
+        return
     if second_votes.open_vote_id(state.database(), join_code=join_code) != shown:
         st.rerun(scope="app")
 
@@ -173,8 +177,6 @@ def _code_form(*, bad: bool) -> None:
         code = st.text_input("Join code", max_chars=12, placeholder="e.g. K7P4QX",
                              help="The six letters and numbers on the facilitator's screen.")
         if st.form_submit_button("Join", type="primary") and code.strip():
-            st.query_params["code"] = codes.normalise_code(code)
-            st.rerun()
             st.query_params["code"] = codes.normalise_code(code)
             st.rerun()
 

@@ -78,10 +78,10 @@ def save_answer(db: Database, *, participant_id: int, framework_id: str, stateme
 def record(session: Session, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
            dont_know: bool = False, comment: str | None = None, round: int = 1) -> bool:  # noqa: A002
     """`save_answer` inside a caller's transaction."""
-    participant = participants.get(session, participant_id=participant_id)
-    if participant is None:
+    found = participants.with_workshop(session, participant_id=participant_id)
+    if found is None:
         raise InputError("Your answer", [Problem("this participant is not known; join the workshop again")])
-    workshop = stored_workshops.get(session, workshop_id=participant.workshop_id)
+    workshop = found[1]
     if round == 1 and not workshop.scoring_open:
         raise InputError("Your answer", [Problem("Scoring has closed, so answers can no longer change")])
     if round == 2:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from assessment.services.second_votes import OpenVote, open_for
 from assessment.services.workshops import WorkshopFacts, facts
 from assessment.storage import answers, participants
-from assessment.storage import workshops as stored_workshops
 from assessment.storage.answers import CurrentAnswer
 from assessment.storage.db import Database
 
@@ -24,10 +23,10 @@ class PhoneView:
 def view(db: Database, *, participant_id: int) -> PhoneView | None:
     """The participant's workshop, any open second vote, and their answers; None if they are not known."""
     with db.read() as session:
-        participant = participants.get(session, participant_id=participant_id)
-        if participant is None:
+        found = participants.with_workshop(session, participant_id=participant_id)
+        if found is None:
             return None
-        workshop = stored_workshops.get(session, workshop_id=participant.workshop_id)
+        workshop = found[1]
         vote = open_for(session, workshop=workshop)
         current = answers.current(session, workshop_id=workshop.id, participant_id=participant_id,
                                   round=2 if vote else 1)

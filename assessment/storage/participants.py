@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
-from assessment.storage.models import Participant, utcnow
+from assessment.storage.models import Participant, Workshop, utcnow
 
 
 def insert(session: Session, *, workshop_id: int, resume_code_sha256: str, organisation: str | None,
@@ -21,6 +21,17 @@ def insert(session: Session, *, workshop_id: int, resume_code_sha256: str, organ
 
 def get(session: Session, *, participant_id: int) -> Participant | None:
     return session.get(Participant, participant_id)
+
+
+def with_workshop(session: Session, *, participant_id: int) -> tuple[Participant, Workshop] | None:
+    """A participant and their workshop, its partnership and frameworks loaded with it: one query where a phone's
+    every answer took four."""
+    row = session.execute(
+        select(Participant, Workshop).join(Workshop, Workshop.id == Participant.workshop_id)
+        .where(Participant.id == participant_id)
+        .options(joinedload(Workshop.partnership), joinedload(Workshop.frameworks))
+    ).unique().first()
+    return (row[0], row[1]) if row else None
 
 
 def by_resume_code(session: Session, *, workshop_id: int, resume_code_sha256: str) -> Participant | None:
