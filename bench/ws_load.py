@@ -195,6 +195,7 @@ async def one_round(urls: list[str], db: Database, participants: int, screens: i
     tally, stop = Tally(), asyncio.Event()
     before = [server.memory_info().rss for server in servers]
     peak = list(before)
+    cpu_before = [sum(server.cpu_times()[:2]) for server in servers] + [sum(psutil.Process().cpu_times()[:2])]
 
     async def watch_memory() -> None:
         while not stop.is_set():
@@ -210,6 +211,8 @@ async def one_round(urls: list[str], db: Database, participants: int, screens: i
     elapsed = time.perf_counter() - started
     stop.set()
     await asyncio.gather(room, memory)
+    cpu = [sum(process.cpu_times()[:2]) - spent for process, spent in
+           zip([*servers, psutil.Process()], cpu_before, strict=True)]
     with db.read() as session:
         stored = answers.saves_in(session, workshop_id=workshop_id)
     ms = [s * 1000 for s in tally.answer_seconds]
@@ -219,7 +222,9 @@ async def one_round(urls: list[str], db: Database, participants: int, screens: i
           f"max {max(ms, default=float('nan')):6.0f} ms  |  room refresh p50 {percentile(room_ms, .5):5.0f} ms "
           f"p95 {percentile(room_ms, .95):5.0f} ms  |  {tally.answers_sent / elapsed:5.1f} answers/s over "
           f"{elapsed:5.1f} s  |  server RSS " + ", ".join(f"{b / 2**20:.0f} → peak {p / 2**20:.0f} MB"
-                                                   for b, p in zip(before, peak, strict=True)))
+                                                   for b, p in zip(before, peak, strict=True))
+          + "  |  CPU: server " + ", ".join(f"{c / elapsed:.0%}" for c in cpu[:-1])
+          + f" of a core, these simulated phones {cpu[-1] / elapsed:.0%}")
     for failure in tally.failures[:5]:
         print("   ", failure)
     if tally.failures:
