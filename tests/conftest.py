@@ -61,6 +61,22 @@ def _database_in_a_temporary_folder(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _timed_tests_run_alone(request, tmp_path_factory):
+    """In parallel runs (pytest-xdist) a test marked `alone` holds a lock of all the workers' exclusively, and a
+    browser test holds it shared: a fault test's timings are then not swayed by browsers and servers beside it
+    (a test of one process beside it leaves it a core)."""
+    alone, browser = (request.node.get_closest_marker(name) is not None for name in ("alone", "browser"))
+    if not hasattr(request.config, "workerinput") or not (alone or browser):
+        yield
+        return
+    import fcntl
+
+    with (tmp_path_factory.getbasetemp().parent / "tests-alone.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _no_wrong_tries_carried_over():
     """Wrong codes are counted per address in this process's memory; under AppTest every test shares one."""
     from assessment.services import attempts
@@ -207,9 +223,28 @@ def postgres_installed() -> Path:
     return folder
 
 
+# Notes in the page when a person last acted (a press, a key, a changed field) and when a script run last
+# started and finished, so that `settle` waits for the rerun an action set off and no longer than that.
+RUN_WATCH = """() => {
+  if (window.__placeready) return;
+  const seen = window.__placeready = {acted: -1, started: -1, finished: -1};
+  for (const type of ['pointerdown', 'keydown', 'input', 'change'])
+    document.addEventListener(type, () => { seen.acted = performance.now(); }, true);
+  new MutationObserver(() => {
+    const state = document.querySelector("[data-testid='stApp']")?.getAttribute('data-test-script-state');
+    if (state === 'running' || state === 'rerunRequested') seen.started = performance.now();
+    else if (state === 'notRunning') seen.finished = performance.now();
+  }).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
 def wait_for_app(page) -> None:
-    """Wait until Streamlit has finished running the script for this page."""
+    """Wait until Streamlit has finished running the script for this page, and watch its runs from now on."""
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
+    if not getattr(page, "placeready_watched", False):
+        page.add_init_script(script=f"({RUN_WATCH})()")  # again after a reload or a new address
+        page.placeready_watched = True
+    page.evaluate(RUN_WATCH)
 
 
 POSTGRES_URL = os.environ.get("PLACEREADY_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

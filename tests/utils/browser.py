@@ -14,10 +14,24 @@ PROJECTOR = {"width": 1920, "height": 1080}
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+# A rerun begins within milliseconds of the press that sets it off; an action that sets none off (opening an
+# expander) is taken as done once this long has passed with no run begun.
+NO_RERUN_AFTER_MS = 600
+
+
 def settle(page: Page) -> None:
-    """Let the rerun a click started begin, then wait for it to finish."""
-    page.wait_for_timeout(250)
-    wait_for_app(page)
+    """Wait for the rerun that the last action set off to finish (see `RUN_WATCH`)."""
+    if not getattr(page, "placeready_watched", False):  # not yet watched: let the rerun begin, then wait
+        page.wait_for_timeout(250)
+        wait_for_app(page)
+        return
+    page.wait_for_function(f"""() => {{
+      const seen = window.__placeready;
+      const state = document.querySelector("[data-testid='stApp']")?.getAttribute('data-test-script-state');
+      if (!seen || state !== 'notRunning') return false;
+      return (seen.started > seen.acted && seen.finished > seen.started)
+        || performance.now() - seen.acted > {NO_RERUN_AFTER_MS};
+    }}""", polling=50, timeout=30_000)
 
 
 def set_up(page: Page, url: str) -> tuple[str, str]:
@@ -35,20 +49,38 @@ def set_up(page: Page, url: str) -> tuple[str, str]:
 
 
 def join(page: Page, url: str, code: str, sector: str) -> None:
-    page.goto(f"{url}/join")
-    wait_for_app(page)
-    page.get_by_role("textbox", name="Join code").fill(code.lower())
-    page.get_by_role("button", name="Join", exact=True).click()
-    settle(page)
-    page.get_by_role("combobox", name=re.compile("Your sector")).click()
-    page.get_by_role("option", name=sector).click()
-    page.get_by_role("button", name="Start scoring").click()
-    settle(page)
+    join_together(url, code, [(page, sector)])
+
+
+def join_together(url: str, code: str, people: list[tuple[Page, str]]) -> None:
+    """Several people join at once, each on their own phone (page) naming their sector, as a room does: each
+    step is taken on every phone before their reruns are waited for."""
+    for page, _ in people:
+        page.goto(f"{url}/join", wait_until="commit")
+    for page, _ in people:
+        wait_for_app(page)
+        page.get_by_role("textbox", name="Join code").fill(code.lower())
+        page.get_by_role("button", name="Join", exact=True).click()
+    for page, sector in people:
+        settle(page)
+        page.get_by_role("combobox", name=re.compile("Your sector")).click()
+        page.get_by_role("option", name=sector).click()
+        page.get_by_role("button", name="Start scoring").click()
+    for page, _ in people:
+        settle(page)
 
 
 def choose(page: Page, statement: str, option: str) -> None:
     page.get_by_role("radiogroup", name=statement).locator("label", has_text=option).click()
     settle(page)
+
+
+def choose_together(statement: str, choices: list[tuple[Page, str]]) -> None:
+    """Several people answer one statement at once, as a room does; then each phone's rerun is waited for."""
+    for page, option in choices:
+        page.get_by_role("radiogroup", name=statement).locator("label", has_text=option).click()
+    for page, _ in choices:
+        settle(page)
 
 
 def show_section(page: Page, name: str) -> None:
