@@ -15,7 +15,11 @@ from tests.conftest import LiveApp, fresh_postgres_database
 from tests.utils.deployment import Nginx
 from tests.utils.faults import kill_each_server
 
-SCREENS = 5  # principle screens each participant answers: about 25 s of answering, through both kills
+# Timings are the point (so run alone), and one worker takes the fault tests in turn (so that they do not
+# wait on each other), starting this module's servers and nginx once.
+pytestmark = [pytest.mark.alone, pytest.mark.xdist_group("faults")]
+
+SCREENS = 4  # principle screens each participant answers: about 20 s of answering, through both kills
 RECOVERY_SECONDS = 5.0  # the bound: a phone cut off by a server's death is working again within 5 s
 
 
@@ -92,7 +96,8 @@ def test_a_room_behind_one_address_gets_in_but_a_flood_from_it_is_refused(hosted
 
 def test_no_confirmed_answer_is_lost_and_phones_carry_on_when_each_server_is_killed_in_turn(hosted):
     nginx, servers, db = hosted
-    result = kill_each_server(db, nginx, servers, participants=24, screens=SCREENS)
+    result = kill_each_server(db, nginx, servers, participants=24, screens=SCREENS, first_kill=6.0,
+                              between=3.0)
     crowd = result.crowd
     assert crowd.failures == []
     assert len(result.first_server) == 2  # phones all from one address are spread over both servers
