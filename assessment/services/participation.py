@@ -78,10 +78,9 @@ def save_answer(db: Database, *, participant_id: int, framework_id: str, stateme
 def record(session: Session, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
            dont_know: bool = False, comment: str | None = None, round: int = 1) -> bool:  # noqa: A002
     """`save_answer` inside a caller's transaction."""
-    found = participants.with_workshop(session, participant_id=participant_id)
-    if found is None:
+    workshop = participants.workshop_of(session, participant_id=participant_id)
+    if workshop is None:
         raise InputError("Your answer", [Problem("this participant is not known; join the workshop again")])
-    workshop = found[1]
     if round == 1 and not workshop.scoring_open:
         raise InputError("Your answer", [Problem("Scoring has closed, so answers can no longer change")])
     if round == 2:

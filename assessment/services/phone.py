@@ -23,10 +23,9 @@ class PhoneView:
 def view(db: Database, *, participant_id: int) -> PhoneView | None:
     """The participant's workshop, any open second vote, and their answers; None if they are not known."""
     with db.read() as session:
-        found = participants.with_workshop(session, participant_id=participant_id)
-        if found is None:
+        workshop = participants.workshop_of(session, participant_id=participant_id)
+        if workshop is None:
             return None
-        workshop = found[1]
         vote = open_for(session, workshop=workshop)
         current = answers.current(session, workshop_id=workshop.id, participant_id=participant_id,
                                   round=2 if vote else 1)

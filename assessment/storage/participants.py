@@ -23,15 +23,14 @@ def get(session: Session, *, participant_id: int) -> Participant | None:
     return session.get(Participant, participant_id)
 
 
-def with_workshop(session: Session, *, participant_id: int) -> tuple[Participant, Workshop] | None:
-    """A participant and their workshop, its partnership and frameworks loaded with it: one query where a phone's
-    every answer took four."""
-    row = session.execute(
-        select(Participant, Workshop).join(Workshop, Workshop.id == Participant.workshop_id)
+def workshop_of(session: Session, *, participant_id: int) -> Workshop | None:
+    """The participant's workshop, its partnership and frameworks loaded with it (None: no such participant):
+    one query where a phone's every answer took four."""
+    return session.scalars(
+        select(Workshop).join(Participant, Participant.workshop_id == Workshop.id)
         .where(Participant.id == participant_id)
         .options(joinedload(Workshop.partnership), joinedload(Workshop.frameworks))
     ).unique().first()
-    return (row[0], row[1]) if row else None
 
 
 def by_resume_code(session: Session, *, workshop_id: int, resume_code_sha256: str) -> Participant | None:

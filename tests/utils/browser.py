@@ -71,8 +71,7 @@ def join_together(url: str, code: str, people: list[tuple[Page, str]]) -> None:
 
 
 def choose(page: Page, statement: str, option: str) -> None:
-    page.get_by_role("radiogroup", name=statement).locator("label", has_text=option).click()
-    settle(page)
+    choose_together(statement, [(page, option)])
 
 
 def choose_together(statement: str, choices: list[tuple[Page, str]]) -> None:
