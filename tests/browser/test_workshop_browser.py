@@ -81,9 +81,12 @@ def test_a_whole_workshop_from_set_up_to_agreed_actions(browser, tmp_path):
 
         # the acute participant pages through to the end and finishes
         screens = sum(len(f.principles) for f in [ham, builtin_framework("salford-behaviours")])
-        for _ in range(screens - 1):
+        for shown in range(2, screens + 1):
             acute.get_by_role("button", name="Next").click()
             settle(acute)
+            # the next screen is drawn before Next is pressed again: a press on the last screen's button while
+            # the page is still changing can be lost, as a person's can
+            expect(acute.get_by_text(f"screen {shown} of {screens}")).to_be_visible()
         acute.get_by_role("button", name="Finish").click()
         settle(acute)
         expect(acute.get_by_role("heading", name="Thank you")).to_be_visible()
