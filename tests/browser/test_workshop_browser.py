@@ -84,8 +84,7 @@ def test_a_whole_workshop_from_set_up_to_agreed_actions(browser, tmp_path):
         for shown in range(2, screens + 1):
             acute.get_by_role("button", name="Next").click()
             settle(acute)
-            # the next screen is drawn before Next is pressed again: a press on the last screen's button while
-            # the page is still changing can be lost, as a person's can
+            # each press shows the next screen before the next press
             expect(acute.get_by_text(f"screen {shown} of {screens}")).to_be_visible()
         acute.get_by_role("button", name="Finish").click()
         settle(acute)

@@ -17,6 +17,9 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # A rerun begins within milliseconds of the press that sets it off; an action that sets none off (opening an
 # expander) is taken as done once this long has passed with no run begun.
 NO_RERUN_AFTER_MS = 600
+# A press whose handler calls st.rerun() runs the script twice, and the page may show "not running" between the
+# two: a run is taken as the last only once the page has stayed still this long after it.
+STILL_AFTER_RUN_MS = 150
 
 
 def settle(page: Page) -> None:
@@ -29,8 +32,9 @@ def settle(page: Page) -> None:
       const seen = window.__placeready;
       const state = document.querySelector("[data-testid='stApp']")?.getAttribute('data-test-script-state');
       if (!seen || state !== 'notRunning') return false;
-      return (seen.started > seen.acted && seen.finished > seen.started)
-        || performance.now() - seen.acted > {NO_RERUN_AFTER_MS};
+      const now = performance.now();
+      return (seen.started > seen.acted && seen.finished > seen.started && now - seen.finished > {STILL_AFTER_RUN_MS})
+        || now - seen.acted > {NO_RERUN_AFTER_MS};
     }}""", polling=50, timeout=30_000)
 
 
