@@ -23,4 +23,5 @@ USER placeready
 ENV PLACEREADY_LOAD_DEMO=false
 EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health')"
-CMD ["streamlit", "run", "streamlit_app.py", "--server.address=0.0.0.0", "--server.port=8501"]
+# placeready-app: `streamlit run streamlit_app.py` with the pages imported and the database opened first.
+CMD ["placeready-app", "--server.address=0.0.0.0", "--server.port=8501"]

@@ -109,7 +109,8 @@ def free_port() -> int:
 
 
 class LiveApp:
-    """`streamlit run` in a subprocess on a free port, for tests that use a real browser or kill servers.
+    """The app as it ships (`placeready-app`) in a subprocess on a free port, for tests that use a real browser or
+    kill servers.
 
     `wait=False` returns once started; `wait_until_healthy()` then waits (so several servers start together).
     """
@@ -122,7 +123,7 @@ class LiveApp:
         self.log = SCREENSHOTS.parent / f"streamlit-{self.port}.log"
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self._log_file = self.log.open("w")
-        self._command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+        self._command = [sys.executable, "-m", "assessment.pages.server",
                          "--server.port", str(self.port), "--server.address", "127.0.0.1",
                          "--server.headless", "true", "--server.fileWatcherType", "none", *(args or [])]
         self._env = {**os.environ, **(env or {})}

@@ -16,7 +16,7 @@ def quick_start_commands() -> list[str]:
 
 def test_quick_start_holds_exactly_two_commands():
     start, test = quick_start_commands()
-    assert "streamlit run streamlit_app.py" in start
+    assert start.endswith(".venv/bin/placeready-app")
     assert "pytest" in test
 
 

@@ -1,0 +1,60 @@
+"""`placeready-app`: Streamlit serving `streamlit_app.py`, with the pages ready before the server says it is.
+
+`streamlit run streamlit_app.py` starts listening at once and runs the script only when a page is opened, so
+the first person after a start waited for pandas, SQLAlchemy, plotly and every page module to be imported,
+and for the database to be migrated (and, when new, given the demo), while the health check already said OK.
+Here all of that happens first, in this process, and Streamlit then starts on the same modules and the same
+cached database: the health check is OK only once a page can be drawn without that wait. Options are passed
+to Streamlit as they are (`placeready-app --server.port 8502`).
+"""
+
+from __future__ import annotations
+
+import logging
+import pkgutil
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from assessment.content import REPOSITORY_DIR
+from assessment.errors import InputError, Unavailable
+
+ENTRY_POINT = REPOSITORY_DIR / "streamlit_app.py"
+BEFORE_THE_RUNTIME_WARNINGS = ["streamlit.runtime.scriptrunner_utils.script_run_context",
+                               "streamlit.runtime.caching.cache_data_api"]
+
+
+def prepare() -> None:
+    """Import every page and open the database and the built-in content, as the first page view would."""
+    import assessment.pages
+
+    for module in pkgutil.iter_modules(assessment.pages.__path__):
+        import_module(f"{assessment.pages.__name__}.{module.name}")
+    from assessment.pages import state
+
+    # Before the server starts, Streamlit warns of no script run and no runtime, once per cached function: the
+    # caches are found by the runtime all the same.
+    quieted = [logging.getLogger(name) for name in BEFORE_THE_RUNTIME_WARNINGS]
+    levels = [logger.level for logger in quieted]
+    for logger in quieted:
+        logger.setLevel(logging.ERROR)
+    try:
+        state.content()
+        state.admin_key()
+        state.database()
+    except (InputError, Unavailable):
+        pass  # the first page shows what is wrong (a setting, the database) and tries again
+    finally:
+        for logger, level in zip(quieted, levels, strict=True):
+            logger.setLevel(level)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    from streamlit.web import cli
+
+    prepare()
+    cli.main(args=["run", str(ENTRY_POINT), *(sys.argv[1:] if argv is None else argv)], prog_name="streamlit")
+
+
+if __name__ == "__main__":  # python -m assessment.pages.server, where the console script is not on the path
+    main()

@@ -1,0 +1,33 @@
+"""`placeready-app`: the server says it is healthy only once the database is ready and the pages imported."""
+
+from __future__ import annotations
+
+import urllib.request
+
+from assessment.services.access import Actor
+from assessment.services.database import open_database
+from assessment.services.places import places
+from assessment.settings import Settings
+from tests.conftest import LiveApp
+
+
+def test_a_new_database_holds_the_demo_before_the_server_reports_healthy(tmp_path):
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    app = LiveApp({"PLACEREADY_DATABASE_URL": url, "PLACEREADY_LOAD_DEMO": "true"})
+    try:  # no page has been opened: the start itself migrated the file and stored the demo
+        stored = places(open_database(Settings(database_url=url), seed=False), actor=Actor.local_admin())
+        assert len(stored) >= 2 and all(place.workshops for place in stored)
+    finally:
+        app.stop()
+
+
+def test_a_bad_setting_does_not_stop_the_server_starting(tmp_path):
+    """The first page says what is wrong with the setting (tests/test_settings.py); the start does not crash."""
+    app = LiveApp({"PLACEREADY_DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
+                   "PLACEREADY_RETENTION_DAYS": "five"})
+    try:
+        with urllib.request.urlopen(f"{app.url}/_stcore/health", timeout=5) as reply:
+            assert reply.read() == b"ok"
+        assert app.process.poll() is None
+    finally:
+        app.stop()
