@@ -1,6 +1,7 @@
 """First page load after a server start: process start → /_stcore/health OK → page drawn in headless Chromium.
 
     .venv/bin/python bench/first_load.py [--repeats 3] [--pages home manage system progress join]
+                                         [--start placeready-app | streamlit-run]
 
 Cases, each page on a fresh server start:
   new+demo   a new SQLite file with PLACEREADY_LOAD_DEMO=true (the default): the first page that opens the
@@ -11,10 +12,11 @@ Home and join read no database, so for them both cases are the same start. Pages
 and progress (with the admin key; the places list, the demo's five places side by side, Riverbrook's
 progress), join (the code form).
 
-Each start runs `streamlit run streamlit_app.py --server.headless true --server.port P`, polls the health
-endpoint every 20 ms, then opens the page in a new browser context (a cold browser cache) and waits until
-Streamlit has finished the script run with the page's heading drawn. The browser is started once, before any
-server. Prints medians over the repeats, in seconds.
+Each start runs `placeready-app --server.headless true --server.port P` (`--start streamlit-run`: `streamlit
+run streamlit_app.py` with the same options, whose first page imports the pages and opens the database
+itself), polls the health endpoint every 20 ms, then opens the page in a new browser context (a cold browser
+cache) and waits until Streamlit has finished the script run with the page's heading drawn. The browser is
+started once, before any server. Prints medians over the repeats, in seconds.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_KEY = "bench-admin-key-0123456789"
+STARTS = {"placeready-app": [sys.executable, "-m", "assessment.pages.server"],
+          "streamlit-run": [sys.executable, "-m", "streamlit", "run", "streamlit_app.py"]}
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAGES = {  # name → (address, heading once drawn)
@@ -81,12 +85,13 @@ def wait_healthy(port: int, server: subprocess.Popen) -> None:
     raise RuntimeError("the server never answered its health check")
 
 
-def load(browser, database: Path, page_name: str, log: IO[bytes]) -> Load:  # type: ignore[no-untyped-def]
+def load(browser, database: Path, page_name: str, start: list[str],  # type: ignore[no-untyped-def]
+         log: IO[bytes]) -> Load:
     """Start a server on `database`, open one page and stop the server."""
     port = free_port()
     env = {**os.environ, "PLACEREADY_DATABASE_URL": f"sqlite:///{database}", "PLACEREADY_LOAD_DEMO": "true",
            "PLACEREADY_ADMIN_KEY": ADMIN_KEY}
-    command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+    command = [*start, "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1"]
     started = time.perf_counter()
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -112,6 +117,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=list(PAGES))
+    parser.add_argument("--start", default="placeready-app", choices=list(STARTS))
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="placeready-first-load-"))
     log_path = folder / "servers.log"
@@ -125,13 +131,14 @@ def main() -> None:
             for page_name in args.pages:
                 database = folder / f"{page_name}-{repeat}.db"
                 for case in CASES:  # the second start finds the file the first one made
-                    loads.setdefault((case, page_name), []).append(load(browser, database, page_name, log))
+                    loads.setdefault((case, page_name), []).append(
+                        load(browser, database, page_name, STARTS[args.start], log))
         browser.close()
     for database in folder.glob("*.db*"):  # the server log stays, for a look at what went wrong
         database.unlink()
 
-    print(f"medians of {args.repeats} (seconds): process start → health OK, health OK → page drawn, total, and the "
-          f"server's CPU time until drawn; server logs in {log_path}")
+    print(f"{args.start}: medians of {args.repeats} (seconds): process start → health OK, health OK → page drawn, "
+          f"total, and the server's CPU time until drawn; server logs in {log_path}")
     print(f"{'case':<10} {'page':<9} {'health':>7} {'drawn':>7} {'total':>7} {'cpu':>6}   every total")
     for case in CASES:
         for page_name in args.pages:

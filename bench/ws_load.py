@@ -171,7 +171,7 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
     SERVER_LOG.parent.mkdir(exist_ok=True)
     log = SERVER_LOG.with_name(f"{SERVER_LOG.stem}-{port}{SERVER_LOG.suffix}")
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "assessment.pages.server", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
         cwd=ROOT, env={**os.environ, "PLACEREADY_DATABASE_URL": database_url},
         stdout=log.open("w"), stderr=subprocess.STDOUT)
