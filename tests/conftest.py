@@ -60,6 +60,17 @@ def _database_in_a_temporary_folder(tmp_path_factory):
     get_settings.cache_clear()
 
 
+def pytest_collection_modifyitems(config, items):
+    """The fault tests first, then the tests of one process, then the browser tests. Under xdist the fault tests
+    (one group, so one worker) then run while the other worker takes the tests of one process, which may run
+    beside them; browser tests may not (`_timed_tests_run_alone`), and before, they had come first and a worker
+    waited for the other's browser tests to end before the fault tests could begin."""
+    def turn(item: pytest.Item) -> int:
+        return 0 if item.get_closest_marker("alone") else 2 if item.get_closest_marker("browser") else 1
+
+    items.sort(key=turn)  # stable: in file order within each turn
+
+
 @pytest.fixture(autouse=True)
 def _timed_tests_run_alone(request, tmp_path_factory):
     """In parallel runs (pytest-xdist) a test marked `alone` holds a lock of all the workers' exclusively, and a
