@@ -210,6 +210,24 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def _window_opener(browser):
+    """A blank page in the browser context that every test's windows share (see `Windows`)."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def windows(_window_opener):
+    """New pages for a browser test: `windows.new_page(viewport=PHONE)`; closed when the test ends."""
+    from tests.utils.browser import Windows
+
+    opened = Windows(_window_opener)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
 def nginx_installed() -> Path:
     """nginx as Debian installs it; CI sets PLACEREADY_REQUIRE_NGINX=1 so that its absence fails, not skips."""
     from tests.utils.deployment import nginx_program

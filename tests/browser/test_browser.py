@@ -14,8 +14,8 @@ SIZES = {"phone": {"width": 320, "height": 640}, "laptop": {"width": 1366, "heig
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_home_page_on_phone_and_laptop(browser, live_app, size):
-    page = browser.new_page(viewport=SIZES[size])
+def test_home_page_on_phone_and_laptop(windows, live_app, size):
+    page = windows.new_page(viewport=SIZES[size])
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(live_app.url)
@@ -33,8 +33,8 @@ def test_home_page_on_phone_and_laptop(browser, live_app, size):
     page.close()
 
 
-def test_a_principle_opens_by_keyboard(browser, live_app):
-    page = browser.new_page(viewport=SIZES["laptop"])
+def test_a_principle_opens_by_keyboard(windows, live_app):
+    page = windows.new_page(viewport=SIZES["laptop"])
     page.goto(live_app.url)
     wait_for_app(page)
     first = builtin_frameworks()[0].principles[0]
@@ -50,10 +50,10 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.mark.parametrize("path", ["home", "demo"])
-def test_pages_pass_automated_wcag_checks(browser, live_app, path):
+def test_pages_pass_automated_wcag_checks(windows, live_app, path):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = browser.new_page(viewport=SIZES["laptop"])
+    page = windows.new_page(viewport=SIZES["laptop"])
     page.goto(f"{live_app.url}/{path}")
     wait_for_app(page)
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})

@@ -60,20 +60,20 @@ def _fits(page: Page) -> None:
         pytest.fail("the projector page scrolls")
 
 
-def test_a_facilitated_workshop_from_join_to_agreed_actions(browser, tmp_path):
+def test_a_facilitated_workshop_from_join_to_agreed_actions(windows, tmp_path):
     ham = builtin_framework("ham-2015")
     population = ham.principles[0]
     texts = [s.text for s in population.statements]
     labels = {point: f"{point} · {ham.scale.labels[point]}" for point in ham.scale.points}
     app = LiveApp({"PLACEREADY_DATABASE_URL": f"sqlite:///{tmp_path / 'facilitated.db'}",
-                   "PLACEREADY_ROOM_REFRESH_SECONDS": "1", "PLACEREADY_LOAD_DEMO": "false"})
+                   "PLACEREADY_LOAD_DEMO": "false"})
     try:
-        control = browser.new_page(viewport=LAPTOP)
+        control = windows.new_page(viewport=LAPTOP)
         code, _ = set_up(control, app.url)
         control.get_by_role("link", name="Run the workshop (your control view)").click()
         settle(control)
         assert "key=" not in control.url and "session=" in control.url
-        screen = browser.new_page(viewport=PROJECTOR)
+        screen = windows.new_page(viewport=PROJECTOR)
         screen.goto(f"{app.url}/screen?code={code}")
         wait_for_app(screen)
         expect(screen.locator("p.join-code")).to_have_text(code)
@@ -82,7 +82,7 @@ def test_a_facilitated_workshop_from_join_to_agreed_actions(browser, tmp_path):
         _fits(screen)
         axe_all_clear(screen)
 
-        phones = [browser.new_page(viewport=PHONE) for _ in PEOPLE]
+        phones = [windows.new_page(viewport=PHONE) for _ in PEOPLE]
         join_together(app.url, code, [(phone, sector) for phone, (sector, *_) in zip(phones, PEOPLE, strict=True)])
         expect(screen.get_by_text("8 joined")).to_be_visible(timeout=10_000)
         _next(control)  # individual scoring
@@ -98,7 +98,7 @@ def test_a_facilitated_workshop_from_join_to_agreed_actions(browser, tmp_path):
         control.reload()
         wait_for_app(control)
         expect(_button(control, "Next")).to_be_enabled()
-        again = browser.new_page(viewport=LAPTOP)
+        again = windows.new_page(viewport=LAPTOP)
         again.goto(control.url)
         wait_for_app(again)
         expect(_button(again, "Next")).to_be_enabled()
@@ -211,7 +211,7 @@ def test_a_facilitated_workshop_from_join_to_agreed_actions(browser, tmp_path):
         _button(control, "Add another device").click()
         settle(control)
         tablet_link = control.locator("[data-testid='stCode'] code").last.inner_text().strip()
-        tablet = browser.new_page(viewport={"width": 1024, "height": 768})
+        tablet = windows.new_page(viewport={"width": 1024, "height": 768})
         tablet.goto(tablet_link)
         wait_for_app(tablet)
         tablet.get_by_text("Screens and devices", exact=True).click()

@@ -31,8 +31,7 @@ HOSTILE = '<img src=x onerror="window.pwned=1"> <b>bold</b> [link](https://evil.
 @pytest.fixture(scope="module")
 def library_app(tmp_path_factory):
     database_url = f"sqlite:///{tmp_path_factory.mktemp('library') / 'library.db'}"
-    app = LiveApp({"PLACEREADY_DATABASE_URL": database_url, "PLACEREADY_ADMIN_KEY": ADMIN_KEY,
-                   "PLACEREADY_ROOM_REFRESH_SECONDS": "1"})
+    app = LiveApp({"PLACEREADY_DATABASE_URL": database_url, "PLACEREADY_ADMIN_KEY": ADMIN_KEY})
     app.db = Database.from_url(database_url)
     yield app
     app.stop()
@@ -42,8 +41,8 @@ def _stored(db) -> int:  # type: ignore[no-untyped-def]
     with db.read() as session:
         return session.scalar(select(func.count(FrameworkVersion.id))) or 0
 
-def _library(browser, app) -> Page:  # type: ignore[no-untyped-def]
-    page = browser.new_page(viewport=LAPTOP, accept_downloads=True)
+def _library(windows, app) -> Page:  # type: ignore[no-untyped-def]
+    page = windows.new_page(viewport=LAPTOP)
     page.goto(f"{app.url}/frameworks?admin={ADMIN_KEY}")
     wait_for_app(page)
     return page
@@ -55,7 +54,7 @@ def _upload(page: Page, path) -> None:  # type: ignore[no-untyped-def]
     form.get_by_role("button", name="Check and add to the library").click()
     settle(page)
 
-def test_hostile_uploads_are_refused_with_nothing_stored(browser, library_app, tmp_path):
+def test_hostile_uploads_are_refused_with_nothing_stored(windows, library_app, tmp_path):
     files = {
         "tag.yaml": (b"id: !!python/object/apply:os.system ['touch /tmp/pwned']\n", "the tag !!python/object/apply"),
         "bomb.yaml": (b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
@@ -64,7 +63,7 @@ def test_hostile_uploads_are_refused_with_nothing_stored(browser, library_app, t
         "builtin-id.yaml": (FIVE_BY_TWO.read_bytes().replace(b"id: riverside-maturity", b"id: ham-2015"),
                             "is a built-in framework's id"),
     }
-    page = _library(browser, library_app)
+    page = _library(windows, library_app)
     for name, (raw, expected) in files.items():
         path = tmp_path / name
         path.write_bytes(raw)
@@ -96,8 +95,8 @@ def _hostile_framework(tmp_path):  # type: ignore[no-untyped-def]
     path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
     return path
 
-def test_html_in_every_text_field_shows_as_plain_text(browser, library_app, tmp_path):
-    page = _library(browser, library_app)
+def test_html_in_every_text_field_shows_as_plain_text(windows, library_app, tmp_path):
+    page = _library(windows, library_app)
     _upload(page, _hostile_framework(tmp_path))
     expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("as version 1")
     chooser = page.get_by_role("combobox", name=re.compile("^Framework"))
@@ -123,7 +122,7 @@ def test_html_in_every_text_field_shows_as_plain_text(browser, library_app, tmp_
     code = new_workshop(library_app.db, framework, partnership_name="Hostile", place="Hostile",
                         title=f"Workshop {HOSTILE}", held_on=datetime.date(2026, 6, 1), sectors=["Acute hospital"],
                         organisations=[]).join_code
-    phone = browser.new_page(viewport=PHONE)
+    phone = windows.new_page(viewport=PHONE)
     join(phone, library_app.url, code, "Acute hospital")
     expect(phone.get_by_role("heading", name=f"P0 {HOSTILE}")).to_be_visible()
     expect(phone.get_by_role("radiogroup", name=f"voice-1 {HOSTILE}")).to_be_visible()
@@ -143,9 +142,9 @@ def _choose_only(page: Page, label: str, option: str) -> None:
     page.get_by_role("option", name=re.compile(option)).click()
     box.press("Escape")
 
-def test_a_whole_workshop_on_an_uploaded_framework(browser, library_app, tmp_path):
+def test_a_whole_workshop_on_an_uploaded_framework(windows, library_app, tmp_path):
     framework = read_framework(FIVE_BY_TWO)
-    page = _library(browser, library_app)
+    page = _library(windows, library_app)
     _upload(page, FIVE_BY_TWO)
     expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("Added Riverside maturity matrix as version 1")
     again = tmp_path / "again.yaml"
@@ -170,7 +169,7 @@ def test_a_whole_workshop_on_an_uploaded_framework(browser, library_app, tmp_pat
     plans = {"Acute hospital": [0, 1, 2, 3, 4, 4, 3, 2, 1, 0], "Primary care": [1, 1, 2, 2, 3, 3, 4, 4, 0, 0],
              "Patients and public": [2, 2, 2, 2, 2, 2, 2, 2, 2, 2]}
     for sector, values in plans.items():
-        phone = browser.new_page(viewport=PHONE)
+        phone = windows.new_page(viewport=PHONE)
         join(phone, library_app.url, join_code, sector)
         answers = iter(values)
         for number, principle in enumerate(framework.principles):

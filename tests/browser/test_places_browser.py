@@ -49,8 +49,8 @@ def _cells(page, table_index: int) -> list[list[str]]:
     return [row.locator("td, th").all_inner_texts() for row in table.locator("tbody tr").all()]
 
 
-def test_admin_pages_refuse_without_the_key(browser, places_app):
-    page = browser.new_page()
+def test_admin_pages_refuse_without_the_key(windows, places_app):
+    page = windows.new_page()
     for path in ["manage", "progress", "system"]:
         page.goto(f"{places_app.url}/{path}")
         wait_for_app(page)
@@ -61,11 +61,11 @@ def test_admin_pages_refuse_without_the_key(browser, places_app):
     page.close()
 
 
-def test_progress_view_matches_the_engine(browser, places_app):
+def test_progress_view_matches_the_engine(windows, places_app):
     ham = builtin_framework("ham-2015")
     place = places.places(places_app.db, actor=ADMIN)[0]
     series = progress(places_app.db, actor=ADMIN, partnership_id=place.id, framework_id=ham.id).snapshots
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = windows.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{places_app.url}/progress?admin={ADMIN_KEY}")
     wait_for_app(page)
     rows = _cells(page, 0)
@@ -80,13 +80,13 @@ def test_progress_view_matches_the_engine(browser, places_app):
     page.close()
 
 
-def test_system_view_matches_the_engine(browser, places_app):
+def test_system_view_matches_the_engine(windows, places_app):
     ham = builtin_framework("ham-2015")
     latest = side_by_side(places_app.db, actor=ADMIN, framework_id=ham.id).profiles
     for place in places.places(places_app.db, actor=ADMIN):  # the latest profile is the last of the place's series
         last = progress(places_app.db, actor=ADMIN, partnership_id=place.id, framework_id=ham.id).snapshots[-1]
         assert latest[place.label][0] == last
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = windows.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{places_app.url}/system?admin={ADMIN_KEY}")
     wait_for_app(page)
     expect(page.get_by_text("5 places, each at its latest workshop")).to_be_visible()
@@ -104,7 +104,7 @@ def test_system_view_matches_the_engine(browser, places_app):
     page.close()
 
 
-def test_importing_a_csv_checks_it_whole_before_saving(browser, places_app, tmp_path):
+def test_importing_a_csv_checks_it_whole_before_saving(windows, places_app, tmp_path):
     ham = builtin_framework("ham-2015")
     good = tmp_path / "survey.csv"
     good.write_text(responses_csv(demo_responses(load_demo().workshops[0], ham.id)), encoding="utf-8")
@@ -115,7 +115,7 @@ def test_importing_a_csv_checks_it_whole_before_saving(browser, places_app, tmp_
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
     before = len(places.places(places_app.db, actor=ADMIN))
 
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = windows.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{places_app.url}/manage?admin={ADMIN_KEY}")
     wait_for_app(page)
     form = page.get_by_test_id("stForm").filter(has_text="Responses CSV")
@@ -157,8 +157,8 @@ def test_importing_a_csv_checks_it_whole_before_saving(browser, places_app, tmp_
 
 
 @pytest.mark.parametrize("path", ["manage", "progress", "system", "frameworks", "privacy"])
-def test_admin_pages_pass_automated_wcag_checks(browser, places_app, path):
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
+def test_admin_pages_pass_automated_wcag_checks(windows, places_app, path):
+    page = windows.new_page(viewport={"width": 1366, "height": 900})
     page.goto(f"{places_app.url}/{path}?admin={ADMIN_KEY}")
     wait_for_app(page)
     page.wait_for_timeout(500)

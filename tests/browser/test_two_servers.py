@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 PLANS = {"Acute hospital": [5, 4, 4, 5], "Primary care": [2, 3, 3, 2], "Voluntary sector": [3, 3, 1, 4]}
 
 
-def test_participants_on_one_server_and_the_room_on_another(browser, tmp_path):
+def test_participants_on_one_server_and_the_room_on_another(windows, tmp_path):
     ham = builtin_framework("ham-2015")
     population = ham.principles[0]
     texts = [s.text for s in population.statements]
@@ -34,10 +34,10 @@ def test_participants_on_one_server_and_the_room_on_another(browser, tmp_path):
         created = new_workshop(db, ham, partnership_name="Two Servers", place="Twoford", title="Live",
                                held_on=date(2026, 11, 23), sectors=list(PLANS), organisations=[])
         workshop_id, code, key = created.id, created.join_code, created.facilitator_key
-        env = {"PLACEREADY_DATABASE_URL": url, "PLACEREADY_ROOM_REFRESH_SECONDS": "1"}
+        env = {"PLACEREADY_DATABASE_URL": url}
         first, second = LiveApp(env), LiveApp(env)
         try:
-            room = browser.new_page(viewport=LAPTOP)
+            room = windows.new_page(viewport=LAPTOP)
             room.goto(f"{second.url}/room?key={key}")
             wait_for_app(room)
             joined = room.get_by_test_id("stMetricValue").nth(0)
@@ -45,7 +45,7 @@ def test_participants_on_one_server_and_the_room_on_another(browser, tmp_path):
 
             phones = {}
             for number, (sector, values) in enumerate(PLANS.items(), start=1):
-                phone = browser.new_page(viewport=PHONE)
+                phone = windows.new_page(viewport=PHONE)
                 join(phone, first.url, code, sector)
                 for text, value in zip(texts, values[: len(texts)], strict=True):
                     choose(phone, text, labels[value])

@@ -30,16 +30,16 @@ from tests.utils.workshops import ADMIN, new_workshop
 
 pytestmark = pytest.mark.browser
 
-def test_a_whole_workshop_from_set_up_to_agreed_actions(browser, tmp_path):
+def test_a_whole_workshop_from_set_up_to_agreed_actions(windows, tmp_path):
     ham = builtin_framework("ham-2015")
     population = ham.principles[0]
     texts = [s.text for s in population.statements]
     labels = {point: f"{point} · {ham.scale.labels[point]}" for point in ham.scale.points}
     database_url = f"sqlite:///{tmp_path / 'workshop.db'}"
-    env = {"PLACEREADY_DATABASE_URL": database_url, "PLACEREADY_ROOM_REFRESH_SECONDS": "1"}
+    env = {"PLACEREADY_DATABASE_URL": database_url}
     app = LiveApp(env)
     try:
-        facilitator = browser.new_page(viewport=LAPTOP)
+        facilitator = windows.new_page(viewport=LAPTOP)
         join_code, facilitator_link = set_up(facilitator, app.url)
         facilitator.goto(facilitator_link)
         wait_for_app(facilitator)
@@ -52,7 +52,7 @@ def test_a_whole_workshop_from_set_up_to_agreed_actions(browser, tmp_path):
         # Three people, three sectors, three different views of the first principle.
         plans = {"Acute hospital": [5, 4, 4, 5], "Primary care": [2, "dk", 3, 2], "Local authority: adult social care": [3, 3, 1, 4]}
         plans = {sector: values[: len(texts)] for sector, values in plans.items()}
-        phones = {sector: browser.new_page(viewport=PHONE) for sector in plans}
+        phones = {sector: windows.new_page(viewport=PHONE) for sector in plans}
         for sector, page in phones.items():
             join(page, app.url, join_code, sector)
             expect(page.get_by_role("heading", name=population.name)).to_be_visible()
@@ -133,7 +133,7 @@ def test_a_whole_workshop_from_set_up_to_agreed_actions(browser, tmp_path):
     # everything survives a restart of the server
     app = LiveApp(env)
     try:
-        page = browser.new_page(viewport=LAPTOP)
+        page = windows.new_page(viewport=LAPTOP)
         page.goto(facilitator_link.replace("/room?", "/agree?").replace(re.match(r"https?://[^/]+", facilitator_link)
                                                                           .group(0), app.url))
         wait_for_app(page)
@@ -178,9 +178,9 @@ def revealed_workshop(live_app):
 
 
 @pytest.mark.parametrize("view", ["join", "join-details", "scoring", "room", "agree", "compare"])
-def test_workshop_pages_pass_automated_wcag_checks(browser, live_app, revealed_workshop, view):
+def test_workshop_pages_pass_automated_wcag_checks(windows, live_app, revealed_workshop, view):
     join_code, key = revealed_workshop
-    page = browser.new_page(viewport=PHONE if view.startswith(("join", "scoring")) else LAPTOP)
+    page = windows.new_page(viewport=PHONE if view.startswith(("join", "scoring")) else LAPTOP)
     if view == "join":
         page.goto(f"{live_app.url}/join")
     elif view in ("join-details", "scoring"):
@@ -203,11 +203,11 @@ def test_workshop_pages_pass_automated_wcag_checks(browser, live_app, revealed_w
     page.close()
 
 
-def test_reports_and_exports_download_from_the_agree_page(browser, live_app, revealed_workshop, tmp_path):
+def test_reports_and_exports_download_from_the_agree_page(windows, live_app, revealed_workshop, tmp_path):
     import json
 
     _, key = revealed_workshop
-    page = browser.new_page(viewport=LAPTOP, accept_downloads=True)
+    page = windows.new_page(viewport=LAPTOP)
     page.goto(f"{live_app.url}/agree?key={key}")
     wait_for_app(page)
     expected = {"Report (PDF)": b"%PDF", "Report (Word)": b"PK", "Report (HTML)": b"<!DOCTYPE html>",
