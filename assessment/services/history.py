@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 from typing import Literal
 
 from sqlalchemy.orm import Session
 
 from assessment.content.framework import Framework
 from assessment.engine.progress import Baseline, Snapshot, snapshot
+from assessment.engine.responses import Responses
 from assessment.engine.scoring import score
 from assessment.engine.versions import CommonGround, common_ground
 from assessment.errors import InputError, Problem
@@ -23,7 +26,6 @@ from assessment.services.places import place_label, visible
 from assessment.services.results import responses_from
 from assessment.services.workshops import frameworks_of, pick
 from assessment.storage import answers, consensus
-from assessment.storage.answers import CurrentAnswer
 from assessment.storage.db import Database
 from assessment.storage.models import Partnership, Workshop
 
@@ -57,13 +59,19 @@ def snapshots_on(session: Session, scored: Sequence[tuple[Workshop, Framework]],
     """Each workshop (run on its version) scored on the common framework `on`, reading all their answers and
     agreed scores in two queries."""
     workshop_ids = [workshop.id for workshop, _ in scored]
-    answered: dict[int, list[CurrentAnswer]] = {}
-    for answer in answers.current_of(session, workshop_ids=workshop_ids, framework_id=on.id):
-        answered.setdefault(answer.workshop_id, []).append(answer)
+    current = answers.current_of(session, workshop_ids=workshop_ids, framework_id=on.id)  # workshop by workshop
+    # One table sliced per workshop: making a table for each of forty workshops took a sixth of the system view.
+    everyone = responses_from(current).table
+    rows_of: dict[int, slice] = {}
+    start = 0
+    for workshop_id, rows in groupby(current, key=attrgetter("workshop_id")):
+        end = start + sum(1 for _ in rows)
+        rows_of[workshop_id] = slice(start, end)
+        start = end
     agreed_by_workshop = consensus.current_of(session, workshop_ids=workshop_ids)
     found = []
     for workshop, version in scored:
-        result = score(on, responses_from(answered.get(workshop.id, [])))
+        result = score(on, Responses(everyone.iloc[rows_of.get(workshop.id, slice(0, 0))]))
         own = {p.id: {s.id for s in p.statements} for p in version.principles}
         unchanged = {p.id for p in on.principles if own.get(p.id) == {s.id for s in p.statements}}
         agreed = {principle: record.score

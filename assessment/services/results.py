@@ -26,11 +26,13 @@ def workshop_responses(session: Session, *, workshop_id: int, framework_id: str,
 
 def responses_from(current: Sequence[answers.CurrentAnswer]) -> Responses:
     """Stored answers as the scoring engine takes them."""
+    # One transpose rather than a pass per column: the places view turns 16,000 answers into tables each rerun.
+    column = dict(zip(answers.CurrentAnswer._fields, zip(*current), strict=False))
     return Responses.from_columns(
-        participant=[f"p{a.participant_id}" for a in current], statement=[a.statement_id for a in current],
-        score=[a.value for a in current], dont_know=[a.dont_know for a in current],
-        organisation=[a.organisation for a in current], sector=[a.sector for a in current],
-        comment=[a.comment for a in current])
+        participant=[f"p{i}" for i in column.get("participant_id", ())], statement=column.get("statement_id", ()),
+        score=column.get("value", ()), dont_know=column.get("dont_know", ()),
+        organisation=column.get("organisation", ()), sector=column.get("sector", ()),
+        comment=column.get("comment", ()))
 
 
 def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str,
