@@ -40,12 +40,15 @@ def place_label(partnership: Partnership) -> str:
     return partnership.name if partnership.name == partnership.place else f"{partnership.name} ({partnership.place})"
 
 
+def _organisations_seen(actor: Actor, needed: Role) -> list[int] | None:
+    """The organisations whose places the actor may see (or act on); None for all of them."""
+    return None if actor.everything else actor.organisations(needed)
+
+
 def visible(session: Session, *, actor: Actor, needed: Role = Role.viewer) -> list[Partnership]:
     """The partnerships this actor may see (or act on, with a higher `needed`), by name."""
-    if actor.everything:
-        return stored.every(session)
-    allowed = actor.organisations(needed)
-    return stored.every(session, organisation_ids=allowed) if allowed else []
+    seen = _organisations_seen(actor, needed)
+    return stored.every(session, organisation_ids=seen) if seen != [] else []
 
 
 def places(db: Database, *, actor: Actor) -> list[Place]:
@@ -64,7 +67,8 @@ def places(db: Database, *, actor: Actor) -> list[Place]:
 def systems(db: Database, *, actor: Actor) -> dict[int, str]:
     """The systems of the places the actor may see: id → name."""
     with db.read() as session:
-        return {p.system.id: p.system.name for p in visible(session, actor=actor) if p.system}
+        seen = _organisations_seen(actor, Role.viewer)
+        return stored.systems_of(session, organisation_ids=seen) if seen != [] else {}
 
 
 def place_in_system(db: Database, *, actor: Actor, partnership_id: int, system_name: str | None) -> None:

@@ -37,6 +37,15 @@ def every(session: Session, *, organisation_ids: Sequence[int] | None = None) ->
     return list(session.scalars(query))
 
 
+def systems_of(session: Session, *, organisation_ids: Sequence[int] | None = None) -> dict[int, str]:
+    """The systems that hold a partnership (of the given organisations), by name: id → name."""
+    query = (select(System.id, System.name).join(Partnership, Partnership.system_id == System.id).distinct()
+             .order_by(System.name))
+    if organisation_ids is not None:
+        query = query.where(Partnership.organisation_id.in_(organisation_ids))
+    return {system_id: name for system_id, name in session.execute(query)}
+
+
 def delete_if_empty(session: Session, *, partnership_id: int) -> bool:
     partnership = session.get(Partnership, partnership_id)
     if partnership is None or partnership.workshops:
