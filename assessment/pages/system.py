@@ -17,6 +17,7 @@ from assessment.services import history, library, places
 
 ALL = 0
 COLUMNS = 4
+RADARS_AT_ONCE = 3 * COLUMNS
 
 
 def render() -> None:
@@ -72,12 +73,12 @@ def render() -> None:
                     f"learn from {plain(pairing.learn_from)} ({number(pairing.score)})")
 
     st.header("Each place's profile")
+    labels = _radars_shown(list(profiles))
     # One figure, its values changed for each place: building 40 plotly figures took half a second a rerun,
     # changing one takes a fiftieth of that, and st.plotly_chart copies the figure out as it is drawn.
     small = radar(framework, [Series(name="", scores={})], title=" ")
     small.update_layout(height=320, showlegend=False, polar={"angularaxis": {"showticklabels": False}},
                         margin={"l": 20, "r": 20, "t": 50, "b": 20})
-    labels = list(profiles)
     for start in range(0, len(labels), COLUMNS):
         for column, place in zip(st.columns(COLUMNS), labels[start:start + COLUMNS], strict=False):
             with small.batch_update():
@@ -87,3 +88,15 @@ def render() -> None:
     st.caption("Small radars leave out the principle names; the heat map table above has every number.")
     downloads.system_files(system_id=None if system_id == ALL else system_id, system=systems[system_id],
                            framework=framework)
+
+
+def _radars_shown(labels: list[str]) -> list[str]:
+    """The places whose small radars are drawn: all of them up to a screenful, then a screenful at a time, chosen
+    here (forty radars were a fifth of the page's time, and a long scroll; the heat map has every place)."""
+    if len(labels) <= RADARS_AT_ONCE:
+        return labels
+    starts = range(0, len(labels), RADARS_AT_ONCE)
+    start = st.selectbox("Places shown", starts, format_func=lambda first: (
+        f"{first + 1}–{min(first + RADARS_AT_ONCE, len(labels))} of {len(labels)}: {labels[first]} to "
+        f"{labels[min(first + RADARS_AT_ONCE, len(labels)) - 1]}"))
+    return labels[start:start + RADARS_AT_ONCE]
