@@ -79,7 +79,10 @@ def main() -> None:
           f"{len(frameworks)} frameworks = {answers:,} answers, made in {time.perf_counter() - started:.1f} s")
 
     from assessment.pages import state
+    from assessment.pages.server import prepare
     from assessment.services import sessions
+
+    prepare()  # what placeready-app does before it serves, so the reruns below are a server's
 
     app = AppTest.from_function(_system_page, default_timeout=120)
     token = sessions.start_admin(db, device="bench")  # as the admin link does
