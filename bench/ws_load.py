@@ -172,7 +172,7 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
     log = SERVER_LOG.with_name(f"{SERVER_LOG.stem}-{port}{SERVER_LOG.suffix}")
     server = subprocess.Popen(
         [sys.executable, "-m", "assessment.pages.server", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, env={**os.environ, "PLACEREADY_DATABASE_URL": database_url},
         stdout=log.open("w"), stderr=subprocess.STDOUT)
     for _ in range(300):

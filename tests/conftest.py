@@ -136,7 +136,7 @@ class LiveApp:
         self._log_file = self.log.open("w")
         self._command = [sys.executable, "-m", "assessment.pages.server",
                          "--server.port", str(self.port), "--server.address", "127.0.0.1",
-                         "--server.headless", "true", "--server.fileWatcherType", "none", *(args or [])]
+                         "--server.headless", "true", *(args or [])]
         self._env = {**os.environ, **(env or {})}
         self.start(wait=wait)
 

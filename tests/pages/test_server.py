@@ -11,7 +11,7 @@ from assessment.services.access import Actor
 from assessment.services.database import open_database
 from assessment.services.places import places
 from assessment.settings import Settings
-from tests.conftest import LiveApp
+from tests.conftest import ROOT, LiveApp
 
 
 def test_a_new_database_holds_the_demo_before_the_server_reports_healthy(tmp_path):
@@ -44,3 +44,13 @@ def test_what_the_start_loads_is_set_aside_from_the_garbage_collector(tmp_path):
         env=os.environ | {"PLACEREADY_DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}"},
         capture_output=True, text=True, check=True, timeout=120)
     assert int(frozen.stdout.split()[-1]) > 100_000
+
+
+def test_the_shipped_settings_watch_no_source_files():
+    """Watching polled every imported module's file for each session: most of the server's work before the first
+    page was drawn."""
+    watcher = subprocess.run(
+        [sys.executable, "-c", ("from streamlit import config; "
+                                "print(config.get_option('server.fileWatcherType'))")],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=60)
+    assert watcher.stdout.split()[-1] == "none"
