@@ -32,6 +32,7 @@ def prepare() -> None:
 
     for module in pkgutil.iter_modules(assessment.pages.__path__):
         import_module(f"{assessment.pages.__name__}.{module.name}")
+    _pay_first_use_costs()
     from assessment.pages import state
 
     # Before the server starts, Streamlit warns of no script run and no runtime, once per cached function: the
@@ -53,6 +54,17 @@ def prepare() -> None:
     # every few page views, which walked all of it: 125-165 ms each, a third of a rerun of the places view.
     gc.collect()
     gc.freeze()
+
+
+def _pay_first_use_costs() -> None:
+    """What the libraries do once per process, the first time they are used, that the first page after a start
+    otherwise waited for (profiled between the health check and the page drawn)."""
+    import pandas.io.formats.style  # noqa: F401  (imported on the first table drawn: 0.03 s)
+    from streamlit import delta_generator
+
+    # On the first element a process draws, Streamlit checks whether it runs in a Python prompt by reading the
+    # source of every frame on the stack (inspect.stack): 0.1-0.4 s. This process is never one.
+    delta_generator._use_warning_has_been_displayed = True
 
 
 def main(argv: Sequence[str] | None = None) -> None:
