@@ -29,20 +29,20 @@ def show(framework: Framework) -> None:
     labels = ", ".join(f"{point} {label}" for point, label in framework.scale.labels.items())
     st.markdown(f"Scale: {plain(labels)}.")
     for number, principle in enumerate(framework.principles, start=1):
+        # A heading and its list in one Markdown block: fewer elements for the browser to draw on the home page.
         with st.expander(plain(f"{number}. {principle.name}")):
             st.caption(WORDING_NOTE[principle.name_wording])
-            if principle.summary:
-                st.markdown(plain(principle.summary))
-            st.markdown("**Statements people score**")
-            st.markdown("\n".join(f"- {plain(statement.text)}" for statement in principle.statements))
+            statements = "**Statements people score**\n\n" + "\n".join(
+                f"- {plain(statement.text)}" for statement in principle.statements)
+            st.markdown(f"{plain(principle.summary)}\n\n{statements}" if principle.summary else statements)
             if principle.rubric:
                 st.markdown("**What each level looks like**")
                 results.table(pd.DataFrame({
                     "Level": [f"{point} {framework.scale.labels[point]}" for point in principle.rubric],
                     "What it looks like": list(principle.rubric.values())}))
             if principle.prompts:
-                st.markdown("**Questions for the room**")
-                st.markdown("\n".join(f"- {plain(prompt)}" for prompt in principle.prompts))
+                st.markdown("**Questions for the room**\n\n" + "\n".join(f"- {plain(prompt)}"
+                                                                          for prompt in principle.prompts))
             if principle.basis:
                 sources = "; ".join(s.citation() for s in framework.cited(principle.basis_sources))
                 st.caption(plain(f"What the sources say: {principle.basis}" + (f" ({sources})" if sources else "")))

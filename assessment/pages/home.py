@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar
-from assessment.content.framework import Framework
+from assessment.content.framework import Framework, Principle
 from assessment.engine.agreement import rule_in_words
 from assessment.pages import framework_view, state
 from assessment.services import codes
@@ -96,34 +96,34 @@ def _start(join_page: StreamlitPage, setup_page: StreamlitPage, room_page: Strea
 
 
 def _exemplar_section(exemplar: Exemplar, frameworks: list[Framework]) -> None:
+    # A few Markdown blocks, not an element per line: the home page had 465 elements, and the browser took longer
+    # to draw them than the server to send them.
     with st.expander(f"{exemplar.name} — {exemplar.place} ({exemplar.period})"):
-        st.markdown(exemplar.summary)
-        for label, fact in (("Population", exemplar.population), ("Partners", exemplar.partners),
-                            ("Model", exemplar.model)):
-            st.markdown(f"**{label}.** {fact.text} {_cite(exemplar, fact.sources)}")
+        about = [exemplar.summary, *(f"**{label}.** {fact.text} {_cite(exemplar, fact.sources)}"
+                                     for label, fact in (("Population", exemplar.population),
+                                                         ("Partners", exemplar.partners), ("Model", exemplar.model)))]
         if exemplar.timeline:
-            st.markdown("**Timeline**")
-            st.markdown("\n".join(f"- {event.date}: {event.event} {_cite(exemplar, event.sources)}"
-                                   for event in exemplar.timeline))
+            about.append("**Timeline**\n\n" + "\n".join(f"- {event.date}: {event.event} {_cite(exemplar, event.sources)}"
+                                                         for event in exemplar.timeline))
         if exemplar.caveats:
-            st.markdown(f"**Keep in mind.** {exemplar.caveats}")
+            about.append(f"**Keep in mind.** {exemplar.caveats}")
+        st.markdown("\n\n".join(about))
         for framework in frameworks:
-            st.markdown(f"**{framework.title}: our judgement, principle by principle**")
-            for principle in framework.principles:
-                judgement = exemplar.judgement(framework.id, principle.id)
-                if judgement is None or not judgement.assessed:
-                    reason = judgement.not_assessed if judgement else "No judgement recorded."
-                    st.markdown(f"- *{principle.name}* — **not assessed.** {reason}")
-                    continue
-                label = framework.scale.labels[judgement.score]
-                st.markdown(
-                    f"- *{principle.name}* — **{judgement.score} {label}** "
-                    f"({judgement.confidence} evidence). {judgement.evidence} "
-                    f"What they did: {judgement.practice} {_cite(exemplar, judgement.sources)}"
-                )
-        st.markdown("**Sources**")
-        st.markdown("\n".join(f"{number}. {source.citation()}"
-                               for number, source in enumerate(exemplar.sources, start=1)))
+            st.markdown(f"**{framework.title}: our judgement, principle by principle**\n\n"
+                        + "\n".join(_judged(exemplar, framework, principle) for principle in framework.principles))
+        st.markdown("**Sources**\n\n" + "\n".join(f"{number}. {source.citation()}"
+                                                   for number, source in enumerate(exemplar.sources, start=1)))
+
+
+def _judged(exemplar: Exemplar, framework: Framework, principle: Principle) -> str:
+    """One principle's line in an exemplar's list of judgements."""
+    judgement = exemplar.judgement(framework.id, principle.id)
+    if judgement is None or not judgement.assessed:
+        reason = judgement.not_assessed if judgement else "No judgement recorded."
+        return f"- *{principle.name}* — **not assessed.** {reason}"
+    label = framework.scale.labels[judgement.score]
+    return (f"- *{principle.name}* — **{judgement.score} {label}** ({judgement.confidence} evidence). "
+            f"{judgement.evidence} What they did: {judgement.practice} {_cite(exemplar, judgement.sources)}")
 
 
 def _cite(exemplar: Exemplar, source_ids: tuple[str, ...]) -> str:
