@@ -84,6 +84,7 @@ def main() -> None:
 
     from assessment.engine.agenda import label, steps
     from assessment.pages import state
+    from assessment.pages.server import prepare
     from assessment.services import sessions
 
     db = state.database()
@@ -91,6 +92,7 @@ def main() -> None:
     created, frameworks, _ = _workshop(db, args.people)
     print(f"data: {args.people} people × {sum(len(f.statements) for f in frameworks)} statements, "
           f"made in {time.perf_counter() - started:.1f} s")
+    prepare()  # what placeready-app does before it serves, so the reruns below are a server's
 
     control = AppTest.from_function(_control, default_timeout=60)
     workshop_id, token = sessions.start_with_key(db, key=created.facilitator_key, device="bench")
