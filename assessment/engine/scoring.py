@@ -8,11 +8,12 @@ take a fraction of a second.
 from __future__ import annotations
 
 import math
+from functools import cached_property
 
 import krippendorff
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel
+from pydantic import BaseModel, PrivateAttr, computed_field
 
 from assessment.content.framework import Framework
 from assessment.engine.agreement import OUTSIDE_DISTANCE, Agreement, classify, rwg, rwg_j
@@ -44,10 +45,34 @@ class PrincipleScore(Spread):
 
 
 class OverallScore(BaseModel):
+    """The whole assessment. Krippendorff's alphas are worked out when first read: the places view scores forty
+    workshops a rerun and reads only principle means, and the alphas were a quarter of scoring each."""
+
     mean: float | None
     level: str | None
-    alpha_ordinal: float | None
-    alpha_interval: float | None
+    _answers: np.ndarray = PrivateAttr()  # participants × statements, NaN where not answered
+    _points: range = PrivateAttr()
+
+    @classmethod
+    def of(cls, *, mean: float | None, level: str | None, answers: np.ndarray, points: range) -> OverallScore:
+        overall = cls(mean=mean, level=level)
+        overall._answers, overall._points = answers, points
+        return overall
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def alpha_ordinal(self) -> float | None:
+        return _alpha(self._answers, "ordinal", self._points)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def alpha_interval(self) -> float | None:
+        return _alpha(self._answers, "interval", self._points)
+
+    def __eq__(self, other: object) -> bool:  # by what it says, not by the array it keeps to say it
+        return isinstance(other, OverallScore) and self.model_dump() == other.model_dump()
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class ScoreResult(BaseModel):
@@ -157,12 +182,8 @@ def score(framework: Framework, responses: Responses) -> ScoreResult:
     return ScoreResult(
         framework=framework.id,
         participants=len(participant_ids),
-        overall=OverallScore(
-            mean=overall_mean,
-            level=scale.level(overall_mean),
-            alpha_ordinal=_alpha(matrix, "ordinal", scale.points),
-            alpha_interval=_alpha(matrix, "interval", scale.points),
-        ),
+        overall=OverallScore.of(mean=overall_mean, level=scale.level(overall_mean), answers=matrix,
+                                points=scale.points),
         principles=principles,
         statements=statements,
         by_sector=_by_sector(participant, sector, sector_names, numeric, s, x, principle_of, principle_ids),
