@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+import host_speed  # beside this script
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,4 +152,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    host_speed.report("before")
     main()
+    host_speed.report("after")

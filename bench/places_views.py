@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import host_speed  # beside this script
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 RUNS = 7
@@ -98,4 +100,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    host_speed.report("before")
     main()
+    host_speed.report("after")

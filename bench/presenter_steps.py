@@ -22,6 +22,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+import host_speed  # beside this script
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
@@ -178,4 +180,6 @@ def _phones_follow(url: str, code: str, facilitator, workshop_id: int, framework
 
 
 if __name__ == "__main__":
+    host_speed.report("before")
     main()
+    host_speed.report("after")

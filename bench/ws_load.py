@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import host_speed  # beside this script
 import psutil
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -259,4 +260,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    host_speed.report("before")
     main()
+    host_speed.report("after")
