@@ -1,14 +1,19 @@
-"""How fast the host runs Python just now, printed beside each benchmark's figures.
+"""How fast the host runs just now, printed beside each benchmark's figures.
 
-These machines share their host: the same code ran up to twice as slowly at one hour as at the one before, so a
-figure means little without this one. It times a fixed loop of Python arithmetic on one core.
+These machines share their host: the same code ran up to twice as slowly from one hour to the next, so a figure
+means little without this one. Two timings on one core: a loop of Python arithmetic, and NumPy sorting two
+million numbers, which leans on memory and caches as the app's own work does (the loop alone once read as quiet
+while `bench/score_million.py` ran at half its speed).
 """
 
 from __future__ import annotations
 
 import time
 
+import numpy as np
+
 LOOP = 3_000_000
+SORTED = 2_000_000
 
 
 def report(when: str) -> None:
@@ -16,4 +21,9 @@ def report(when: str) -> None:
     total = 0
     for number in range(LOOP):
         total += number * number
-    print(f"host speed {when}: {LOOP:,} multiply-adds in {(time.perf_counter() - started) * 1000:.0f} ms")
+    looped = time.perf_counter() - started
+    numbers = np.random.default_rng(7).random(SORTED)
+    started = time.perf_counter()
+    np.sort(numbers)
+    print(f"host speed {when}: {LOOP:,} multiply-adds in {looped * 1000:.0f} ms, "
+          f"{SORTED:,} numbers sorted in {(time.perf_counter() - started) * 1000:.0f} ms")
