@@ -41,14 +41,14 @@ def place_label(partnership: Partnership) -> str:
 
 
 def _organisations_seen(actor: Actor, needed: Role) -> list[int] | None:
-    """The organisations whose places the actor may see (or act on); None for all of them."""
+    """The organisations whose places the actor may see (or act on); None for all of them. An empty list finds
+    nothing: SQLAlchemy turns an empty IN into a condition no row meets."""
     return None if actor.everything else actor.organisations(needed)
 
 
 def visible(session: Session, *, actor: Actor, needed: Role = Role.viewer) -> list[Partnership]:
     """The partnerships this actor may see (or act on, with a higher `needed`), by name."""
-    seen = _organisations_seen(actor, needed)
-    return stored.every(session, organisation_ids=seen) if seen != [] else []
+    return stored.every(session, organisation_ids=_organisations_seen(actor, needed))
 
 
 def places(db: Database, *, actor: Actor) -> list[Place]:
@@ -67,8 +67,7 @@ def places(db: Database, *, actor: Actor) -> list[Place]:
 def systems(db: Database, *, actor: Actor) -> dict[int, str]:
     """The systems of the places the actor may see: id → name."""
     with db.read() as session:
-        seen = _organisations_seen(actor, Role.viewer)
-        return stored.systems_of(session, organisation_ids=seen) if seen != [] else {}
+        return stored.systems_of(session, organisation_ids=_organisations_seen(actor, Role.viewer))
 
 
 def place_in_system(db: Database, *, actor: Actor, partnership_id: int, system_name: str | None) -> None:
