@@ -133,7 +133,7 @@ def _checked_comment(frameworks: Sequence[Framework], *, framework_id: str, stat
                      dont_know: bool, comment: str | None) -> str | None:
     """The answer's comment as stored, once the statement is the workshop's and the score on its scale."""
     framework = next((f for f in frameworks if f.id == framework_id), None)
-    if framework is None or statement_id not in {s.id for s in framework.statements}:
+    if framework is None or statement_id not in framework.principle_of:
         raise InputError("Your answer", [Problem("not a statement of this workshop",
                                                  location=f"{framework_id}/{statement_id}")])
     if value is not None and (dont_know or value not in framework.scale.points):
