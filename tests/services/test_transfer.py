@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from sqlalchemy import func, select
 
 from assessment.content.demo import load_demo
 from assessment.content.framework import builtin_framework
@@ -19,6 +20,7 @@ from assessment.services.transfer import (
     import_workshop,
     read_workshop_file,
 )
+from assessment.storage.models import Participant, Workshop
 from tests.utils.workshops import ADMIN, join, new_workshop
 
 
@@ -67,6 +69,31 @@ def test_a_bad_workshop_file_is_refused_whole_with_where():
         read_workshop_file(b'{"format": "other"}', source="other.json")
     with pytest.raises(InputError, match="not a JSON file"):
         read_workshop_file(b"{nope", source="broken.json")
+
+
+@pytest.mark.parametrize(("change", "why"), [
+    ({"value": 9}, "score must be one of"),
+    ({"statement": "not-a-statement"}, "not a statement of this workshop"),
+])
+def test_a_workshop_file_with_one_answer_the_workshop_refuses_stores_nothing(db, change, why):
+    ham = builtin_framework("ham-2015")
+    created = new_workshop(db, ham, sectors=["Acute hospital"], organisations=[])
+    for person in range(3):
+        pid = join(db, created, sector="Acute hospital")
+        for statement in ham.statements:
+            participation.save_answer(db, participant_id=pid, framework_id=ham.id, statement_id=statement.id, value=3)
+    document = json.loads(export_workshop(db, actor=ADMIN, workshop_id=created.id))
+    last = document["participants"][-1]["answers"][-1]  # the very last answer of the file
+    last.update(change)
+    with db.read() as session:
+        before = session.scalar(select(func.count(Workshop.id)))
+
+    with pytest.raises(InputError) as refused:
+        import_workshop(db, actor=ADMIN, document=read_workshop_file(json.dumps(document).encode(), source="w.json"))
+    assert why in str(refused.value) and last["statement"] in str(refused.value)
+    with db.read() as session:
+        assert session.scalar(select(func.count(Workshop.id))) == before
+        assert session.scalar(select(func.count(Participant.id))) == 3
 
 
 def test_imported_responses_become_a_closed_workshop_with_the_same_scores(db):
