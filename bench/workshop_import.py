@@ -1,5 +1,5 @@
-"""How long importing a whole workshop file takes (the set-up page's upload and `placeready import`): a workshop of
-N people who answered every statement of both built-in frameworks, exported, then imported as a new workshop.
+"""How long `placeready import` takes to read a whole workshop file: a workshop of N people who answered every
+statement of both built-in frameworks, exported, then imported as a new workshop.
 
     .venv/bin/python bench/workshop_import.py [--people 80] [--database-url postgresql+psycopg://…]
 
