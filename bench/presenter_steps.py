@@ -5,21 +5,19 @@ to follow it.
 
 Makes a temporary SQLite database with one workshop on both built-in frameworks, every participant answering
 every statement. Then, under Streamlit's AppTest (the script run a server does, charts included): the click
-that reveals the results and the projector's first refresh after it, the control view's rerun after each Next, the projector's refresh at each step, and the click that
-opens a second vote. Last, a real server and headless Chromium phones: seconds from opening a second vote until
-each phone shows it (phones ask every PLACEREADY_ROOM_REFRESH_SECONDS, 3 by default).
+that reveals the results and the projector's first refresh after it, the control view's rerun after each Next,
+the projector's refresh at each step, and the click that opens a second vote. Last, a real server and headless
+Chromium phones: seconds from opening a second vote until each phone shows it (phones ask every PLACEREADY_ROOM_REFRESH_SECONDS, 3 by default).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 import host_speed  # beside this script
@@ -41,33 +39,6 @@ def _screen() -> None:
     screen.render()
 
 
-def _workshop(db, people: int):  # type: ignore[no-untyped-def]
-    from assessment.content.framework import builtin_frameworks
-    from assessment.services import participation, workshops
-    from assessment.services.access import Actor
-
-    admin = Actor.system("bench")
-    frameworks = builtin_frameworks()
-    created = workshops.create_workshop(db, actor=admin, partnership_name="Bench", place="Bench", title="80 people",
-                                        held_on=date.today(), frameworks=frameworks,
-                                        sectors=["Acute hospital", "Primary care", "Community health"])
-    rng = random.Random(7)
-    with db.write() as session:
-        from assessment.storage import workshops as stored
-
-        workshop = stored.get(session, workshop_id=created.id)
-        for person in range(people):
-            pid = participation.enrol(session, workshop=workshop, organisation=None,
-                                      sector=["Acute hospital", "Primary care", "Community health"][person % 3]
-                                      ).participant_id
-            for framework in frameworks:
-                for statement in framework.statements:
-                    participation.record(session, participant_id=pid, framework_id=framework.id,
-                                         statement_id=statement.id, value=rng.randint(1, 5),
-                                         comment="A comment" if rng.random() < 0.05 else None)
-    return created, frameworks, admin
-
-
 def _timed(action) -> float:  # type: ignore[no-untyped-def]
     started = time.perf_counter()
     action()
@@ -82,8 +53,10 @@ def main() -> None:
     folder = tempfile.mkdtemp(prefix="placeready-bench-")
     url = f"sqlite:///{folder}/presenter.db"
     os.environ.update(PLACEREADY_DATABASE_URL=url, PLACEREADY_LOAD_DEMO="false")
+    from made_up import answered_workshop  # beside this script
     from streamlit.testing.v1 import AppTest
 
+    from assessment.content.framework import builtin_frameworks
     from assessment.engine.agenda import label, steps
     from assessment.pages import state
     from assessment.pages.server import prepare
@@ -91,7 +64,7 @@ def main() -> None:
 
     db = state.database()
     started = time.perf_counter()
-    created, frameworks, _ = _workshop(db, args.people)
+    created, frameworks = answered_workshop(db, people=args.people), builtin_frameworks()
     print(f"data: {args.people} people × {sum(len(f.statements) for f in frameworks)} statements, "
           f"made in {time.perf_counter() - started:.1f} s")
     prepare()  # what placeready-app does before it serves, so the reruns below are a server's
