@@ -4,15 +4,18 @@ saying the same thing."""
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from assessment.content.framework import Framework
 from assessment.engine.profiles import Series
+from assessment.labels import shortened
 from assessment.numbers import number
 from assessment.palette import DASHES, DONT_KNOW_COLOUR, FONT_FAMILY, SCALE_COLOURS, SERIES_COLOURS, TEXT
+
+HEAT_MAP_LABEL = 28  # characters of a place's or principle's name beside the heat map (all of it on hover)
 
 
 def plotly_text(text: str) -> str:
@@ -78,6 +81,36 @@ def _short(name: str, limit: int = 28) -> str:
     return "<br>".join(lines)
 
 
+def heat_map(framework: Framework, profiles: Mapping[str, Mapping[str, float | None]]) -> go.Figure:
+    """Places (rows, in the order given) × principles, darker as the scale rises, each cell with its number.
+
+    Rows and columns are positions named by tick labels, not categories named by the labels: long names are
+    shortened to leave the cells room, and two names that shorten alike would be one category, one row.
+    """
+    names, rows = [p.name for p in framework.principles], list(profiles)
+    matrix = [[profiles[place].get(p.id) for p in framework.principles] for place in rows]
+    figure = go.Figure(go.Heatmap(
+        z=matrix, x=list(range(len(names))), y=list(range(len(rows))),
+        zmin=framework.scale.min, zmax=framework.scale.max,
+        colorscale=list(zip([0, .25, .5, .75, 1], SCALE_COLOURS, strict=True)),
+        text=[[number(v) for v in row] for row in matrix], texttemplate="%{text}",
+        customdata=[[[plotly_text(place), plotly_text(name)] for name in names] for place in rows],
+        hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{z:.1f}<extra></extra>",
+        colorbar={"title": "Score", "thickness": 14}))
+    figure.update_layout(
+        # Principles' names slant up to their columns, each ending at its own (at any width, none is dropped
+        # for running past the chart's right edge); they take about 180 px under the rows.
+        height=200 + 30 * len(rows), margin={"l": 10, "r": 10, "t": 10, "b": 10}, paper_bgcolor="white",
+        xaxis={"tickmode": "array", "tickvals": list(range(len(names))), "ticktext": _tick_labels(names),
+               "tickangle": -45, "tickfont": {"color": TEXT}},
+        yaxis={"autorange": "reversed", "tickmode": "array", "tickvals": list(range(len(rows))),
+               "ticktext": _tick_labels(rows), "tickfont": {"color": TEXT}},
+        font={"family": FONT_FAMILY, "color": TEXT})
+    return figure
+
+
+def _tick_labels(names: Sequence[str]) -> list[str]:
+    return [plotly_text(shortened(name, HEAT_MAP_LABEL)) for name in names]
 
 
 def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: int = 46,

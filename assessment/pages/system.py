@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from assessment.engine.profiles import Series
 from assessment.engine.system import pairings, spreads
 from assessment.numbers import number
 from assessment.pages import downloads, results, state
-from assessment.pages.charts import plotly_text, radar, radar_values
+from assessment.pages.charts import heat_map, plotly_text, radar, radar_values
 from assessment.pages.text import plain
-from assessment.palette import SCALE_COLOURS
 from assessment.services import history, library, places
 
 ALL = 0
@@ -44,18 +42,7 @@ def render() -> None:
     st.markdown(f"{len(profiles)} places, each at its latest workshop (agreed scores where recorded).")
 
     st.header("Heat map")
-    names = [p.name for p in framework.principles]
-    matrix = [[profiles[place].get(p.id) for p in framework.principles] for place in profiles]
-    heat = go.Figure(go.Heatmap(
-        z=matrix, x=[plotly_text(n if len(n) < 30 else n[:28] + "…") for n in names],
-        y=[plotly_text(place) for place in profiles],
-        zmin=framework.scale.min, zmax=framework.scale.max, colorscale=list(zip([0, .25, .5, .75, 1],
-                                                                                SCALE_COLOURS, strict=True)),
-        text=[[number(v) for v in row] for row in matrix], texttemplate="%{text}",
-        hovertemplate="%{y}<br>%{x}: %{z:.1f}<extra></extra>", colorbar={"title": "Score"}))
-    heat.update_layout(height=160 + 28 * len(profiles), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                       yaxis={"autorange": "reversed"}, paper_bgcolor="white")
-    st.plotly_chart(heat, config={"displayModeBar": False})
+    st.plotly_chart(heat_map(framework, profiles), config={"displayModeBar": False})
     st.caption("The same scores as a table:")
     results.table(pd.DataFrame({"Place": list(profiles)} | {
         p.name: [profiles[place].get(p.id) for place in profiles] for p in framework.principles}))

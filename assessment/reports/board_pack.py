@@ -9,7 +9,6 @@ the report model, so the pack says what the report says.
 from __future__ import annotations
 
 import base64
-import textwrap
 
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.text import PP_ALIGN
@@ -18,6 +17,7 @@ from pptx.util import Inches, Pt
 from assessment.engine.findings import Kind
 from assessment.engine.report import Report
 from assessment.engine.sectors import MIN_SECTOR_SIZE
+from assessment.labels import shortened
 from assessment.numbers import number, signed
 from assessment.palette import TEXT
 from assessment.reports import slides
@@ -26,11 +26,6 @@ from assessment.reports.slides import BODY_HEIGHT, BODY_TOP, HEIGHT, MARGIN, SMA
 HALF = (WIDTH - 2 * MARGIN - Inches(0.4)) / 2
 RIGHT = MARGIN + HALF + Inches(0.4)
 MAX_ROWS = 7  # table rows that fit a slide at projector size; the report has the rest
-
-
-def _short(name: str, width: int = 34) -> str:
-    """A principle's name short enough for a chart axis; the slide's text and the report give it whole."""
-    return textwrap.shorten(name, width, placeholder="…")
 
 
 def _title_slide(deck, report: Report) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +65,7 @@ def _where_we_stand(deck, report: Report, new) -> None:  # type: ignore[no-untyp
 def _radar(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     page = new("Our profile beside the exemplars")
     names = ", ".join(s.name for s in report.radar)
-    slides.chart(page, XL_CHART_TYPE.RADAR_MARKERS, [_short(n) for n in report.principle_names.values()],
+    slides.chart(page, XL_CHART_TYPE.RADAR_MARKERS, [shortened(n, 34) for n in report.principle_names.values()],
                  [(s.name, [s.scores.get(pid) for pid in report.principle_names]) for s in report.radar],
                  alt=f"Radar chart of the partnership's profile, principle by principle: {names}. The report's "
                      "profile table gives the same numbers.",
@@ -100,7 +95,7 @@ def _split(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     scored = [p for p in report.principles if p.ad is not None]
     if not scored:
         return
-    slides.chart(page, XL_CHART_TYPE.BAR_CLUSTERED, [_short(p.name, 30) for p in scored],
+    slides.chart(page, XL_CHART_TYPE.BAR_CLUSTERED, [shortened(p.name, 30) for p in scored],
                  [("AD", [p.ad for p in scored])], title="How far apart answers were (AD, scale points)",
                  alt="Bar chart of how far apart the room's answers were on each principle (the AD index, in scale "
                      "points; longer bars mean more disagreement). The report's agreement table gives the numbers.",
@@ -118,7 +113,7 @@ def _sectors(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
         return
     slides.text(page, [f"{d.principle}: {d.highest} {number(d.spread)} points above {d.lowest}" for d in differences],
                 left=MARGIN, top=BODY_TOP, width=Inches(4.2), height=BODY_HEIGHT, bullets=True, size=18)
-    slides.chart(page, XL_CHART_TYPE.COLUMN_CLUSTERED, [_short(d.principle, 30) for d in differences],
+    slides.chart(page, XL_CHART_TYPE.COLUMN_CLUSTERED, [shortened(d.principle, 30) for d in differences],
                  [(s.name, [s.scores.get(d.principle_id) for d in differences]) for s in report.sectors],
                  alt="Column chart of each sector's mean on the principles where sectors differ most, one column per "
                      "sector (people in brackets). The report's sector table gives every number.",
@@ -198,7 +193,7 @@ def _progress(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def
     changes = [c for c in baseline.changes if c.change is not None]
     if not changes:
         return
-    slides.chart(page, XL_CHART_TYPE.BAR_CLUSTERED, [_short(c.name, 30) for c in changes],
+    slides.chart(page, XL_CHART_TYPE.BAR_CLUSTERED, [shortened(c.name, 30) for c in changes],
                  [(f"{baseline.title} ({baseline.held_on})", [c.first for c in changes]),
                   ("This workshop", [c.last for c in changes])],
                  alt="Bar chart of each principle's score at the baseline workshop and at this one. The report's "

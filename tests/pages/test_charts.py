@@ -1,10 +1,12 @@
-"""The projector's charts: every statement labelled, and a second chart under the first without its legend."""
+"""The app's charts: every statement labelled, a second chart under the first without its legend, and a row of
+the heat map for each place."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from assessment.pages.charts import distribution_bars
+from assessment.content.framework import builtin_framework
+from assessment.pages.charts import HEAT_MAP_LABEL, distribution_bars, heat_map
 
 
 def test_a_distribution_labels_every_statement_and_can_leave_its_legend_to_the_chart_above():
@@ -16,3 +18,17 @@ def test_a_distribution_labels_every_statement_and_can_leave_its_legend_to_the_c
     assert list(with_legend.data[0].y) == [f"Statement {n}" for n in range(4)]
     assert with_legend.layout.showlegend and not without.layout.showlegend
     assert with_legend.layout.height - without.layout.height == 90
+
+
+def test_the_heat_map_keeps_a_row_for_each_place_whose_shortened_names_are_alike():
+    ham = builtin_framework("ham-2015")
+    twins = {f"Riverbrook Health and Care Partnership ({side})": {ham.principles[0].id: score}
+             for side, score in (("North", 2.0), ("South", 4.0))}
+    figure = heat_map(ham, twins | {"<b>Eastmere</b>": {}})
+    rows = figure.layout.yaxis.ticktext
+    assert rows[0] == rows[1] and len(rows[0]) <= HEAT_MAP_LABEL  # shortened alike, both on the axis ...
+    assert list(figure.data[0].y) == [0, 1, 2]  # ... each its own row
+    assert [row[0] for row in figure.data[0].z] == [2.0, 4.0, None]
+    assert rows[2] == "&lt;b&gt;Eastmere&lt;/b&gt;"  # people's text shows as typed
+    assert figure.data[0].customdata[1][0][0] == "Riverbrook Health and Care Partnership (South)"  # whole on hover
+    assert len(figure.layout.xaxis.ticktext) == len(ham.principles)
