@@ -89,14 +89,15 @@ def heat_map(framework: Framework, profiles: Mapping[str, Mapping[str, float | N
     """
     names, rows = [p.name for p in framework.principles], list(profiles)
     matrix = [[profiles[place].get(p.id) for p in framework.principles] for place in rows]
-    figure = go.Figure(go.Heatmap(
-        z=matrix, x=list(range(len(names))), y=list(range(len(rows))),
-        zmin=framework.scale.min, zmax=framework.scale.max,
-        colorscale=list(zip([0, .25, .5, .75, 1], SCALE_COLOURS, strict=True)),
-        text=[[number(v) for v in row] for row in matrix], texttemplate="%{text}",
-        customdata=[[[plotly_text(place), plotly_text(name)] for name in names] for place in rows],
-        hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{z:.1f}<extra></extra>",
-        colorbar={"title": "Score", "thickness": 14}))
+    # A plain dict, checked once by the figure (a go.Heatmap is checked, then copied and checked again).
+    figure = go.Figure({
+        "type": "heatmap", "z": matrix, "x": list(range(len(names))), "y": list(range(len(rows))),
+        "zmin": framework.scale.min, "zmax": framework.scale.max,
+        "colorscale": list(zip([0, .25, .5, .75, 1], SCALE_COLOURS, strict=True)),
+        "text": [[number(v) for v in row] for row in matrix], "texttemplate": "%{text}",
+        "hovertext": [[f"{plotly_text(place)}<br>{plotly_text(name)}" for name in names] for place in rows],
+        "hovertemplate": "%{hovertext}: %{z:.1f}<extra></extra>",
+        "colorbar": {"title": {"text": "Score"}, "thickness": 14}})
     figure.update_layout(
         # Principles' names slant up to their columns, each ending at its own (at any width, none is dropped
         # for running past the chart's right edge); they take about 180 px under the rows.

@@ -29,6 +29,7 @@ def test_the_heat_map_keeps_a_row_for_each_place_whose_shortened_names_are_alike
     assert rows[0] == rows[1] and len(rows[0]) <= HEAT_MAP_LABEL  # shortened alike, both on the axis ...
     assert list(figure.data[0].y) == [0, 1, 2]  # ... each its own row
     assert [row[0] for row in figure.data[0].z] == [2.0, 4.0, None]
-    assert rows[2] == "&lt;b&gt;Eastmere&lt;/b&gt;"  # people's text shows as typed
-    assert figure.data[0].customdata[1][0][0] == "Riverbrook Health and Care Partnership (South)"  # whole on hover
+    assert rows[2] == "&lt;b&gt;Eastmere&lt;/b&gt;"  # people's text shows as typed, on the axis and on hover
+    assert figure.data[0].hovertext[2][0].startswith("&lt;b&gt;Eastmere&lt;/b&gt;<br>")
+    assert figure.data[0].hovertext[1][0].startswith("Riverbrook Health and Care Partnership (South)<br>")  # whole
     assert len(figure.layout.xaxis.ticktext) == len(ham.principles)
