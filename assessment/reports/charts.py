@@ -58,7 +58,9 @@ def radar_figure(names: dict[str, str], series: Sequence[Series], scale: dict[in
 
 def _svg(figure) -> str:  # type: ignore[no-untyped-def]
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")  # labels never cut off
+    # Cropped to what is drawn, so no label is cut off; WeasyPrint sets the SVG's text a little wider than matplotlib
+    # measured it, which cut the first letter of a long label at the default pad (0.1 inch).
+    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.2)
     plt.close(figure)
     return buffer.getvalue()
 
@@ -101,7 +103,7 @@ def heatmap_figure(names: dict[str, str], places: Mapping[str, Mapping[str, floa
     axes.xaxis.set_label_position("top")
     axes.xaxis.tick_top()
     axes.set_yticks(range(len(places)))
-    axes.set_yticklabels([shortened(place, 32) for place in places], fontsize=9, color=TEXT)
+    axes.set_yticklabels([shortened(place, 28) for place in places], fontsize=9, color=TEXT)
     axes.tick_params(length=0)
     for edge in axes.spines.values():
         edge.set_color(GRID)
