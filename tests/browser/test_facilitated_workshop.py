@@ -176,14 +176,18 @@ def test_a_facilitated_workshop_from_join_to_agreed_actions(windows, tmp_path):
         _button(control, "Add action").click()
         settle(control)
         expect(control.get_by_role("cell", name="Extend the agreed population to children")).to_be_visible()
+        # Adding reruns the page twice (the second shows the action), and on a busy machine the pause between the
+        # two can outlast settle's: the form is filled in only once the second has finished.
+        wait_for_app(control)
         control.get_by_text("Change: Extend the agreed population").click()
         form = control.get_by_test_id("stForm").filter(has_text="Save changes")
         form.get_by_label("Who owns it").fill("Director of Public Health and ICB chief nurse")
         form.get_by_role("radiogroup", name="Status").locator("label", has_text="in progress").click()
+        expect(form.get_by_role("radio", name="in progress")).to_be_checked()
         form.get_by_role("button", name="Save changes").click()
         settle(control)
         action_row = control.get_by_test_id("stTable").locator("tbody tr").filter(has_text="Extend the agreed population")
-        expect(action_row.locator("td").last).to_have_text("in progress")
+        expect(action_row.locator("td").last).to_have_text("in progress", timeout=10_000)
         expect(action_row.locator("td").nth(2)).to_have_text("Director of Public Health and ICB chief nurse")
         form = control.get_by_test_id("stForm").filter(has_text="Save changes")
         if not form.is_visible():  # the expander stays open after a change
