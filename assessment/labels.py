@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 
 CUT = "…"
+BESIDE_A_HEAT_MAP = 28  # characters of a place's or principle's name, on screen and in the documents
 
 
 def shortened(name: str, width: int) -> str:

@@ -11,11 +11,9 @@ import plotly.graph_objects as go
 
 from assessment.content.framework import Framework
 from assessment.engine.profiles import Series
-from assessment.labels import shortened
+from assessment.labels import BESIDE_A_HEAT_MAP, shortened
 from assessment.numbers import number
 from assessment.palette import DASHES, DONT_KNOW_COLOUR, FONT_FAMILY, SCALE_COLOURS, SERIES_COLOURS, TEXT
-
-HEAT_MAP_LABEL = 28  # characters of a place's or principle's name beside the heat map (all of it on hover)
 
 
 def plotly_text(text: str) -> str:
@@ -111,7 +109,7 @@ def heat_map(framework: Framework, profiles: Mapping[str, Mapping[str, float | N
 
 
 def _tick_labels(names: Sequence[str]) -> list[str]:
-    return [plotly_text(shortened(name, HEAT_MAP_LABEL)) for name in names]
+    return [plotly_text(shortened(name, BESIDE_A_HEAT_MAP)) for name in names]
 
 
 def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: int = 46,

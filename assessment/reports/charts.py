@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
 
 from assessment.engine.profiles import Series  # noqa: E402
-from assessment.labels import shortened  # noqa: E402
+from assessment.labels import BESIDE_A_HEAT_MAP, shortened  # noqa: E402
 from assessment.numbers import number  # noqa: E402
 from assessment.palette import DASHES, GRID, SCALE_COLOURS, SECONDARY_TEXT, SERIES_COLOURS, TEXT  # noqa: E402
 
@@ -103,7 +103,7 @@ def heatmap_figure(names: dict[str, str], places: Mapping[str, Mapping[str, floa
     axes.xaxis.set_label_position("top")
     axes.xaxis.tick_top()
     axes.set_yticks(range(len(places)))
-    axes.set_yticklabels([shortened(place, 28) for place in places], fontsize=9, color=TEXT)
+    axes.set_yticklabels([shortened(place, BESIDE_A_HEAT_MAP) for place in places], fontsize=9, color=TEXT)
     axes.tick_params(length=0)
     for edge in axes.spines.values():
         edge.set_color(GRID)

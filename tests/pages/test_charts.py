@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from assessment.content.framework import builtin_framework
-from assessment.pages.charts import HEAT_MAP_LABEL, distribution_bars, heat_map
+from assessment.labels import BESIDE_A_HEAT_MAP
+from assessment.pages.charts import distribution_bars, heat_map
 
 
 def test_a_distribution_labels_every_statement_and_can_leave_its_legend_to_the_chart_above():
@@ -26,7 +27,7 @@ def test_the_heat_map_keeps_a_row_for_each_place_whose_shortened_names_are_alike
              for side, score in (("North", 2.0), ("South", 4.0))}
     figure = heat_map(ham, twins | {"<b>Eastmere</b>": {}})
     rows = figure.layout.yaxis.ticktext
-    assert rows[0] == rows[1] and len(rows[0]) <= HEAT_MAP_LABEL  # shortened alike, both on the axis ...
+    assert rows[0] == rows[1] and len(rows[0]) <= BESIDE_A_HEAT_MAP  # shortened alike, both on the axis ...
     assert list(figure.data[0].y) == [0, 1, 2]  # ... each its own row
     assert [row[0] for row in figure.data[0].z] == [2.0, 4.0, None]
     assert rows[2] == "&lt;b&gt;Eastmere&lt;/b&gt;"  # people's text shows as typed, on the axis and on hover
