@@ -7,7 +7,8 @@ Makes a temporary SQLite database with one workshop on both built-in frameworks,
 every statement. Then, under Streamlit's AppTest (the script run a server does, charts included): the click
 that reveals the results and the projector's first refresh after it, the control view's rerun after each Next,
 the projector's refresh at each step, and the click that opens a second vote. Last, a real server and headless
-Chromium phones: seconds from opening a second vote until each phone shows it (phones ask every PLACEREADY_ROOM_REFRESH_SECONDS, 3 by default).
+Chromium phones: seconds from opening a second vote until each phone shows it (phones ask every
+PLACEREADY_ROOM_REFRESH_SECONDS, 3 by default).
 """
 
 from __future__ import annotations

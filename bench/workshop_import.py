@@ -39,8 +39,8 @@ def main() -> None:
         copy = import_workshop(db, actor=ADMIN, document=document)
         times.append(time.perf_counter() - started)
         assert export_workshop(db, actor=ADMIN, workshop_id=copy.id) == exported
-    print(f"{db.dialect}: importing {options.people} people's {answers:,} answers "
-          f"({len(exported) / 1e6:.1f} MB): median {statistics.median(times):.2f} s, max {max(times):.2f} s over {REPEATS}")
+    print(f"{db.dialect}: importing {options.people} people's {answers:,} answers ({len(exported) / 1e6:.1f} MB): "
+          f"median {statistics.median(times):.2f} s, max {max(times):.2f} s over {REPEATS}")
     host_speed.report("after")
 
 

@@ -176,8 +176,8 @@ def test_a_facilitated_workshop_from_join_to_agreed_actions(windows, tmp_path):
         _button(control, "Add action").click()
         settle(control)
         expect(control.get_by_role("cell", name="Extend the agreed population to children")).to_be_visible()
-        # Adding reruns the page twice (the second shows the action), and on a busy machine the pause between the
-        # two can outlast settle's: the form is filled in only once the second has finished.
+        # Adding runs the script twice and only the second draws the action, so the row seen is the second's; the
+        # form is filled in once that run has finished (one CI run under load saved "open": cause not established).
         wait_for_app(control)
         control.get_by_text("Change: Extend the agreed population").click()
         form = control.get_by_test_id("stForm").filter(has_text="Save changes")
