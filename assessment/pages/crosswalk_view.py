@@ -26,6 +26,8 @@ def show(crosswalks: Sequence[Crosswalk]) -> None:
                 "Rests on (the room's score)": [_footings(link) for link in c.links],
                 "Their average": [number(link.foundation_mean) for link in c.links],
             }))
+            named = {f.number: f.name for link in c.links for f in link.foundations}
+            st.caption(plain("By number: " + " · ".join(f"{n} {named[n]}" for n in sorted(named))))
         else:
             st.markdown("This workshop did not score "
                         f"{plain(c.foundations_title)}; score it at the same workshop to see the room's scores "

@@ -62,6 +62,6 @@ def _rests_on(principle: Principle, builtin: dict[str, Framework]) -> list[str]:
         other = builtin.get(other_id)
         numbered = {p.id: f"{n}. {p.name}" for n, p in enumerate(other.principles, start=1)} if other else {}
         blocks.append(f"**Rests on — {plain(other.title if other else other_id)}**\n\n" + "\n".join(
-            f"- {plain(numbered.get(f.principle, f.principle))}" + (f": {plain(f.why)}" if f.why else "")
+            f"- **{plain(numbered.get(f.principle, f.principle))}**" + (f" — {plain(f.why)}" if f.why else "")
             for f in foundations))
     return blocks

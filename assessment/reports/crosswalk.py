@@ -36,9 +36,10 @@ def slide(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
         slides.table(page, ["Component", "The room", "Rests on (principle: the room's score)"],
                      [[link.name, link.standing.brief if link.standing else "—",
                        " · ".join(f"{f.number}: {_on_slide(f.standing)}" for f in link.foundations)]
-                      for link in c.links], widths=[3.6, 1.9, 6.6], accent=report.branding.colour)
-        slides.text(page, c.findings[:MAX_FINDINGS], left=MARGIN, top=BODY_TOP + Inches(0.4) * (len(c.links) + 1)
-                    + Inches(0.35), width=WIDTH - 2 * MARGIN, height=Inches(1.6), size=SMALL_PT, bullets=True)
+                      for link in c.links], widths=[4.5, 2.2, 5.4], accent=report.branding.colour)
+        # below the table's one-line rows (the widths keep each on one line), above the note
+        slides.text(page, c.findings[:MAX_FINDINGS], left=MARGIN, top=HEIGHT - Inches(2.6),
+                    width=WIDTH - 2 * MARGIN, height=Inches(1.45), size=SMALL_PT, bullets=True)
         slides.text(page, [f"Principle numbers are those of {c.foundations_title}."], left=MARGIN,
                     top=HEIGHT - Inches(1.05), width=WIDTH - 2 * MARGIN, height=Inches(0.45), size=SMALL_PT,
                     colour=slides.SECONDARY_TEXT)

@@ -90,8 +90,8 @@ def test_the_library_shows_what_each_component_rests_on_and_what_rests_on_each_h
     assert not app.exception
     text = "\n".join(as_shown(m.value) for m in app.markdown)
     assert "Rests on — Ten design principles for place-based systems of care" in text
-    assert ("- 1. Define the population group and the system's boundaries: Finding the people who would benefit "
-            "starts from a population") in text
+    assert ("- **1. Define the population group and the system's boundaries** — Finding the people who would "
+            "benefit starts from a population") in text
     app.selectbox[0].select(HAM.id).run()
     text = "\n".join(as_shown(m.value) for m in app.markdown)
     assert (f"**What rests on it in {NEIGHBOURHOOD.title}:** Population health management; Standardised community "
