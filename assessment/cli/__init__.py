@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from assessment.cli import reports
 from assessment.cli.shared import COMMAND_LINE, chosen_exemplars, database, stored_workshop
 from assessment.content.exemplar import builtin_exemplars
-from assessment.content.framework import builtin_frameworks, load_framework
+from assessment.content.framework import builtin_framework_ids, builtin_frameworks, load_framework
 from assessment.engine.comparison import compare
 from assessment.engine.responses import read_responses_csv
 from assessment.engine.scoring import score
@@ -149,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     score_ = commands.add_parser("score", help="score a responses CSV; prints JSON")
     score_.add_argument("--framework", required=True, metavar="ID_OR_PATH",
-                        help="a built-in framework id (ham-2015, salford-behaviours) or a YAML file")
+                        help=f"a built-in framework id ({', '.join(builtin_framework_ids())}) or a YAML file")
     score_.add_argument("--responses", required=True, metavar="FILE.csv")
     score_.set_defaults(run=_score)
 

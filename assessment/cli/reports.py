@@ -97,7 +97,8 @@ def _view(args: argparse.Namespace) -> None:
 
 
 def _report(args: argparse.Namespace) -> None:
-    from assessment.content.framework import load_framework
+    from assessment.content.framework import builtin_frameworks, load_framework
+    from assessment.engine.crosswalk import unscored
     from assessment.engine.report import build_report
     from assessment.engine.responses import read_responses_csv
     from assessment.reports.names import report_file_name
@@ -123,6 +124,7 @@ def _report(args: argparse.Namespace) -> None:
         responses = read_responses_csv(args.responses, framework)
         report = build_report(framework, responses, partnership=args.partnership or Path(args.responses).stem,
                               exemplars=exemplars, branding=brand, today=datetime.date.today())
+        report = report.model_copy(update={"crosswalks": unscored(framework, builtin_frameworks())})
     else:
         with database() as db:
             workshop = stored_workshop(db, args.workshop)

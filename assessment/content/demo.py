@@ -1,4 +1,5 @@
-"""The demo partnership: a fictional place with a baseline workshop and a follow-up six months on.
+"""The demo partnership: a fictional place with a baseline workshop, a follow-up six months on and a neighbourhood
+health readiness workshop two months after that.
 
 The answers live in `seeds/demo/riverbrook.yaml`, written once by `seeds/demo/make_riverbrook.py`
 so that anyone can read them, and loaded here.
@@ -36,6 +37,8 @@ class DemoWorkshop(Content):
     title: Name
     date: IsoDate
     frameworks: tuple[FrameworkId, ...]
+    exemplars: tuple[FrameworkId, ...] | None = Field(
+        None, description="Exemplars this workshop compares with, where not the partnership's.")
     participants: tuple[DemoParticipant, ...]
 
 

@@ -10,16 +10,26 @@ from __future__ import annotations
 import datetime
 import math
 from collections import Counter
+from collections.abc import Mapping
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    model_serializer,
+    model_validator,
+)
 
 from assessment.content import REPOSITORY_DIR
 from assessment.content.yaml_document import PATTERN_HINTS, parse_yaml, validate_document
-from assessment.errors import ContentProblems, InputError, Problem
+from assessment.errors import ContentProblems, InputError, Problem, format_path
 
 BUILTIN_DIR = REPOSITORY_DIR / "principles"
 SCHEMA_FILE = BUILTIN_DIR / "framework.schema.json"
@@ -168,6 +178,13 @@ class NextStep(Content):
 Step = Annotated[NextStep, BeforeValidator(_step_from_text, json_schema_input_type=str | NextStep)]
 
 
+class Foundation(Content):
+    """A principle of another framework that this one rests on, and why."""
+
+    principle: ItemId = Field(description="The id of the principle in the other framework.")
+    why: Text | None = Field(None, description="How this principle depends on it, in a sentence.")
+
+
 class Principle(Content):
     """A principle (or behaviour): one point of the radar."""
 
@@ -184,7 +201,19 @@ class Principle(Content):
     next_steps: dict[int, tuple[Step, ...]] = Field(
         default_factory=dict, description="For a level below the top of the scale, up to four steps a partnership "
         "at that level takes to reach the next: a sentence, or {step, exemplar, source}.")
+    rests_on: dict[FrameworkId, tuple[Foundation, ...]] = Field(
+        default_factory=dict, description="Principles of other frameworks (by framework id) this one depends on, "
+        "e.g. the Ham principles a neighbourhood health component needs in place.")
     statements: tuple[Statement, ...] = Field(min_length=1, max_length=50)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_rests_on(self, handler: SerializerFunctionWrapHandler) -> dict:
+        """A principle resting on nothing is stored as before `rests_on` existed, so the stored copy (and digest) of
+        a framework that names no foundations is unchanged."""
+        dumped = handler(self)
+        if not self.rests_on:
+            dumped.pop("rests_on", None)
+        return dumped
 
 
 class Framework(Content):
@@ -227,6 +256,8 @@ class Framework(Content):
                     ((*here, "rubric"), f"needs one entry for each scale point {self.scale.min}–{self.scale.max}")
                 )
             problems.extend(_next_steps_problems(principle, self.scale, here))
+            if self.id in principle.rests_on:
+                problems.append(((*here, "rests_on", self.id), "a principle cannot rest on its own framework"))
             for s_index, statement in enumerate(principle.statements):
                 if statement.id in seen_statements:
                     first_p, first_s = seen_statements[statement.id]
@@ -270,6 +301,30 @@ def _next_steps_problems(principle: Principle, scale: Scale,
                                     "scale"))
         elif not 1 <= len(steps) <= MAX_STEPS:
             problems.append((where, f"give 1 to {MAX_STEPS} steps"))
+    return problems
+
+
+def foundation_problems(framework: Framework, known: Mapping[str, Framework]) -> list[Problem]:
+    """What is wrong with the framework's `rests_on`: a framework that is not in `known` (the built-in ones, for an
+    upload), or a principle that framework does not have. The model cannot check this alone: the other framework
+    lives in another file."""
+    problems = []
+    for p_index, principle in enumerate(framework.principles):
+        for other_id, foundations in principle.rests_on.items():
+            where = format_path(("principles", p_index, "rests_on", other_id))
+            other = known.get(other_id)
+            if other is None:
+                problems.append(Problem(f"no framework has the id '{other_id}' (use one of "
+                                        f"{', '.join(sorted(known))})", location=where))
+                continue
+            ids = [p.id for p in other.principles]
+            for f_index, foundation in enumerate(foundations):
+                if foundation.principle not in ids:
+                    problems.append(Problem(f"'{foundation.principle}' is not a principle of {other_id}",
+                                            location=f"{where}[{f_index}].principle"))
+            for principle_id, count in Counter(f.principle for f in foundations).items():
+                if count > 1:
+                    problems.append(Problem(f"'{principle_id}' is named {count} times", location=where))
     return problems
 
 

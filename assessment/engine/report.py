@@ -17,6 +17,7 @@ from assessment.content.framework import Framework
 from assessment.engine.agreement import Agreement, rule_in_words
 from assessment.engine.comparison import GapKind, compare
 from assessment.engine.cover import Branding, Cover, cover, long_date
+from assessment.engine.crosswalk import Crosswalk
 from assessment.engine.findings import (
     Evidence,
     ExemplarLead,
@@ -181,6 +182,7 @@ class Report(BaseModel):
     agreement_rule: str  # when the room counts as split, in words with this scale's cut-off
     second_votes: dict[str, RoundComparison] = {}  # principle id → its first and second votes, where held
     reviewed_actions: list[ReviewedAction] = []  # the previous workshop's actions, at a follow-up
+    crosswalks: list[Crosswalk] = []  # what the principles rest on in other frameworks (engine/crosswalk.py)
     method: list[str]
     sources: list[str]
     branding: Branding

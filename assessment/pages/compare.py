@@ -8,7 +8,7 @@ import streamlit as st
 from assessment.content.framework import Framework
 from assessment.engine.next_steps import next_steps_for
 from assessment.engine.profiles import Series, agreed_series, room_series
-from assessment.pages import results, state
+from assessment.pages import crosswalk_view, results, state
 from assessment.pages.text import plain
 from assessment.services import consensus
 from assessment.services import results as stored_results
@@ -41,6 +41,7 @@ def render() -> None:
     st.header("Gaps, largest first")
     results.gap_list(framework, profile.scores, [exemplars[i] for i in chosen])
     moving_up(framework, profile)
+    crosswalk_view.show(stored_results.crosswalks(db, actor=actor, workshop_id=facts.id, framework_id=framework.id))
 
 
 def moving_up(framework: Framework, profile: Series) -> None:

@@ -9,7 +9,7 @@ from assessment.content.framework import Framework
 from assessment.engine.agenda import Stage, Step, spotlight_key
 from assessment.errors import InputError
 from assessment.numbers import number
-from assessment.pages import consensus_forms, downloads, results, state
+from assessment.pages import consensus_forms, crosswalk_view, downloads, results, state
 from assessment.pages.charts import distribution_bars
 from assessment.pages.qr import qr_svg
 from assessment.pages.text import plain, show_problems
@@ -201,3 +201,5 @@ def full_results(facts: WorkshopFacts) -> None:
                                  caption="Each sector's (or group's) mean per principle, people in brackets:")
     if room.lens.in_words:
         st.caption(plain(room.lens.in_words))
+    crosswalk_view.show(room_results.crosswalks(state.database(), actor=state.actor(), workshop_id=facts.id,
+                                                framework_id=framework.id))

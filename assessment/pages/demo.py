@@ -7,10 +7,11 @@ import streamlit as st
 from assessment.content.demo import DemoPartnership, load_demo
 from assessment.content.exemplar import Exemplar
 from assessment.content.framework import Framework
+from assessment.engine.crosswalk import Crosswalk, crosswalk, foundation_ids
 from assessment.engine.profiles import room_series
 from assessment.engine.scoring import ScoreResult, score
 from assessment.numbers import number
-from assessment.pages import results, state
+from assessment.pages import crosswalk_view, results, state
 from assessment.services.demo import demo_responses
 
 
@@ -23,6 +24,18 @@ def _content() -> tuple[DemoPartnership, dict[str, Framework], dict[str, Exempla
 def _score(workshop_id: str, framework_id: str) -> ScoreResult:
     demo, frameworks, _ = _content()
     return score(frameworks[framework_id], demo_responses(demo.by_id[workshop_id], framework_id))
+
+
+@st.cache_data
+def _crosswalks(workshop_id: str, framework_id: str) -> list[Crosswalk]:
+    """What the framework rests on, with the room's scores for both where this workshop scored both."""
+    demo, frameworks, _ = _content()
+    framework, scored = frameworks[framework_id], demo.by_id[workshop_id].frameworks
+    found = [crosswalk(framework, frameworks[other], result=_score(workshop_id, framework_id),
+                       foundation_result=_score(workshop_id, other)) if other in scored
+             else crosswalk(framework, frameworks[other])
+             for other in foundation_ids(framework) if other in frameworks]
+    return [c for c in found if c is not None]
 
 
 def render() -> None:
@@ -40,7 +53,8 @@ def render() -> None:
         right.selectbox("Framework", list(workshop.frameworks), format_func=lambda i: frameworks[i].title)
     ]
     chosen = st.multiselect(
-        "Compare with exemplars", list(exemplars), default=[i for i in demo.exemplars if i in exemplars],
+        "Compare with exemplars", list(exemplars),
+        default=[i for i in (workshop.exemplars or demo.exemplars) if i in exemplars],
         format_func=lambda i: exemplars[i].name,
     )
     result = _score(workshop.id, framework.id)
@@ -59,3 +73,4 @@ def render() -> None:
 
     st.header("Gaps to the exemplars, largest first")
     results.gap_list(framework, room.scores, [exemplars[i] for i in chosen])
+    crosswalk_view.show(_crosswalks(workshop.id, framework.id))

@@ -1,4 +1,4 @@
-"""Home: what PlaceReady is, the two frameworks and their principles, and how a workshop runs."""
+"""Home: what PlaceReady is, the built-in frameworks and their principles, and how a workshop runs."""
 
 from __future__ import annotations
 
@@ -39,7 +39,9 @@ def render(join_page: StreamlitPage, setup_page: StreamlitPage, room_page: Strea
     st.markdown(
         "A partnership board scores itself, anonymously and person by person, against "
         "**Ham and Alderwick's ten design principles for place-based systems of care** "
-        "(The King's Fund, 2015) and the **ten Salford behaviours** for working as one system. "
+        "(The King's Fund, 2015) and the **ten Salford behaviours** for working as one system, and "
+        "its readiness for **neighbourhood health**: the six core components NHS England named for "
+        "2025/26, each shown beside the Ham principles it rests on. "
         "It then sees where it agrees, where sectors differ, agrees its scores and actions, and "
         "compares itself with places that have gone further."
     )

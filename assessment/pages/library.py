@@ -16,7 +16,7 @@ from assessment.services.access import Role
 
 def render() -> None:
     st.title("Framework library")
-    st.markdown("Every framework a workshop can score: the two built in and any uploaded here. A workshop keeps "
+    st.markdown("Every framework a workshop can score: the three built in and any uploaded here. A workshop keeps "
                 "the exact version it was set up with, whatever is uploaded later.")
     if state.signing_in():
         st.caption("Each organisation has a library of its own: its members see its uploads, only its owners add "

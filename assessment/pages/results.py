@@ -35,10 +35,13 @@ def profile(framework: Framework, own: Series, exemplars: Sequence[Exemplar]) ->
     """A profile on the radar beside the chosen exemplars, with its table and the caveat."""
     profiled = profiled_on(exemplars, framework)
     radar_with_table(framework, [own] + [exemplar_series(e, framework) for e in profiled])
+    left_out = [plain(e.name) for e in exemplars if e not in profiled]
     if profiled:
-        st.caption(JUDGEMENT_CAVEAT)
+        st.caption(JUDGEMENT_CAVEAT + (f" Not shown, as not judged on this framework: {', '.join(left_out)}."
+                                       if left_out else ""))
     elif exemplars:
-        st.caption("The exemplar profiles are judged against the built-in frameworks only, so none is shown here.")
+        st.caption("None of the chosen exemplars has been judged on this framework's principles (uploaded frameworks "
+                   "have no exemplar judgements), so none is shown here.")
 
 
 def table(frame: pd.DataFrame) -> None:

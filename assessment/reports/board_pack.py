@@ -20,7 +20,7 @@ from assessment.engine.sectors import MIN_SECTOR_SIZE
 from assessment.labels import shortened
 from assessment.numbers import number, signed
 from assessment.palette import TEXT
-from assessment.reports import slides
+from assessment.reports import crosswalk, slides
 from assessment.reports.slides import BODY_HEIGHT, BODY_TOP, HEIGHT, MARGIN, SMALL_PT, WIDTH
 
 HALF = (WIDTH - 2 * MARGIN - Inches(0.4)) / 2
@@ -225,7 +225,8 @@ def render_pptx(report: Report) -> bytes:
         return slides.slide(deck, title, accent=report.branding.colour, footer=footer)
 
     _title_slide(deck, report)
-    for make in (_where_we_stand, _radar, _strengths_and_priorities, _split, _sectors, _exemplars, _recommendations):
+    for make in (_where_we_stand, _radar, _strengths_and_priorities, _split, _sectors, _exemplars, crosswalk.slide,
+                 _recommendations):
         make(deck, report, new)
     for rank, recommendation in enumerate(report.recommendations):
         if recommendation.kind is Kind.priority:

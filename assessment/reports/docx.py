@@ -9,7 +9,7 @@ from assessment.engine.rounds import RoundComparison
 from assessment.numbers import number as num
 from assessment.numbers import percent as pct
 from assessment.numbers import signed
-from assessment.reports import word
+from assessment.reports import crosswalk, word
 from assessment.reports.charts import radar_alt, radar_png
 
 RECOMMENDATIONS_INTRO = ("What to do in the next six months, ranked by the rule in the appendix: the priorities "
@@ -66,7 +66,8 @@ def render_docx(report: Report) -> bytes:
     document = word.new_document(title=report.title, branding=report.branding)
     word.cover_page(document, report.cover, report.branding)
     headings = ["Executive summary", "Recommendations", "Where the partnership stands",
-                *(["Since the baseline"] if report.baseline else []), "Improvement plan",
+                *(["Since the baseline"] if report.baseline else []),
+                *([f"{crosswalk.HEADING}: {c.foundations_title}" for c in report.crosswalks]), "Improvement plan",
                 "Appendix: method, agreement statistics and the data", "Sources"]
     word.contents(document, headings)
 
@@ -117,6 +118,7 @@ def render_docx(report: Report) -> bytes:
                    [[c.name, num(c.first), num(c.last), signed(c.change), c.in_words] for c in b.changes],
                    widths_cm=[4.8, 1.9, 1.5, 1.6, 7.2])
 
+    crosswalk.word_section(document, report.crosswalks)
     document.add_heading("Improvement plan", level=1)
     document.add_paragraph(PLAN_INTRO)
     for section in report.plan:

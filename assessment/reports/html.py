@@ -45,6 +45,7 @@ def render_html(report: Report, *, print: bool = False) -> str:  # noqa: A002
     contents = [("summary", "Executive summary"), ("recommendations", "Recommendations"),
                 ("profile", "Where the partnership stands")]
     contents += [("baseline", "Since the baseline")] if report.baseline else []
+    contents += [("crosswalk", "What it rests on")] if report.crosswalks else []
     contents += [("plan", "Improvement plan"), ("method", "Appendix: method, agreement statistics and the data"),
                  ("sources", "Sources")]
     return _page("report.html.j2", report, contents, print=print,

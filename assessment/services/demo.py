@@ -1,4 +1,4 @@
-"""The demo partnership in the database: Riverbrook's two workshops and four made-up neighbours in its system.
+"""The demo partnership in the database: Riverbrook's three workshops and four made-up neighbours in its system.
 
 Also makes any number of made-up places for load tests of the progress and system views.
 """
@@ -24,6 +24,7 @@ from assessment.storage.answers import NewAnswer
 SEEDER = Actor.system("demo seed")
 # Made-up neighbours of Riverbrook, so that the progress and system views have something to show.
 NEIGHBOURS = ("Eastmere", "Holloway Vale", "Saltwick", "Thornfield")
+NEIGHBOUR_WORKSHOPS = 2  # enough for the progress view to show a change
 
 
 def demo_responses(workshop: DemoWorkshop, framework_id: str) -> Responses:
@@ -69,7 +70,8 @@ def make_places(session: Session, *, places: int, workshops_each: int, framework
 
 
 def seed_demo(session: Session, frameworks: Sequence[Framework], demo: DemoPartnership | None = None) -> None:
-    """Store Riverbrook's workshops (closed, results shown) and four made-up neighbours in its system."""
+    """Store Riverbrook's workshops (closed, results shown) and four made-up neighbours in its system, each with two
+    workshops on every framework given."""
     demo = demo or load_demo()
     by_id = {f.id: f for f in frameworks}
     for demo_workshop in demo.workshops:
@@ -77,8 +79,8 @@ def seed_demo(session: Session, frameworks: Sequence[Framework], demo: DemoPartn
             session, actor=SEEDER, partnership_name=demo.name, place=demo.place, title=demo_workshop.title,
             held_on=datetime.date.fromisoformat(demo_workshop.date),
             answered=[(by_id[f], demo_responses(demo_workshop, f)) for f in demo_workshop.frameworks],
-            exemplar_ids=demo.exemplars)
+            exemplar_ids=demo_workshop.exemplars or demo.exemplars)
         partnership_id = stored_workshops.get(session, workshop_id=created.id).partnership_id
         place_into(session, actor=SEEDER, partnership_id=partnership_id, system_name=demo.system)
-    make_places(session, places=len(NEIGHBOURS), workshops_each=len(demo.workshops), frameworks=list(frameworks),
+    make_places(session, places=len(NEIGHBOURS), workshops_each=NEIGHBOUR_WORKSHOPS, frameworks=list(frameworks),
                 people=8, system=demo.system, names=NEIGHBOURS)

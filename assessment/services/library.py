@@ -13,7 +13,13 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from assessment.content.framework import BUILTIN_DIR, Framework, builtin_frameworks, parse_framework
+from assessment.content.framework import (
+    BUILTIN_DIR,
+    Framework,
+    builtin_frameworks,
+    foundation_problems,
+    parse_framework,
+)
 from assessment.errors import InputError, Problem
 from assessment.services import codes
 from assessment.services.access import Actor, Refused, Role
@@ -52,7 +58,8 @@ class Added:
 
 
 def read_upload(raw: bytes, *, source: str) -> Framework:
-    """A framework from an uploaded file, checked whole: size first, then YAML, then content and limits."""
+    """A framework from an uploaded file, checked whole: size first, then YAML, then content and limits, then that
+    the principles it rests on (`rests_on`) are principles of built-in frameworks."""
     if len(raw) > MAX_UPLOAD_BYTES:
         raise InputError(source, [Problem(f"the file is {len(raw) / 1024:,.0f} KB; a framework file may be at most "
                                           f"{MAX_UPLOAD_BYTES // 1024} KB")])
@@ -60,6 +67,8 @@ def read_upload(raw: bytes, *, source: str) -> Framework:
     if len(framework.statements) > MAX_STATEMENTS:
         raise InputError(source, [Problem(f"{len(framework.statements)} statements in all; a framework may have at "
                                           f"most {MAX_STATEMENTS}", location="principles")])
+    if problems := foundation_problems(framework, {f.id: f for f in builtin_frameworks()}):
+        raise InputError(source, problems)
     return framework
 
 

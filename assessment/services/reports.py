@@ -18,7 +18,7 @@ from assessment.services import history
 from assessment.services.access import Actor, Role
 from assessment.services.comments import without_hidden
 from assessment.services.consensus import actions_in, agreed_in, reviews_for
-from assessment.services.results import workshop_responses
+from assessment.services.results import crosswalks_in, workshop_responses
 from assessment.services.second_votes import comparisons_in
 from assessment.services.workshops import authorised, frameworks_of, pick
 from assessment.settings import Settings
@@ -68,11 +68,13 @@ def workshop_report(db: Database, *, actor: Actor, workshop_id: int, framework_i
         responses = without_hidden(session, workshop_id=workshop_id, framework_id=framework.id,
                                    responses=workshop_responses(session, workshop_id=workshop_id,
                                                                 framework_id=framework.id))
-        return build_report(
+        report = build_report(
             framework, responses, partnership=workshop.partnership.name, place=workshop.partnership.place,
             workshop=workshop.title, held_on=workshop.held_on, exemplars=exemplars, agreed=agreed, actions=actions,
             second_votes=votes, reviewed_actions=reviewed, branding=brand,
             baseline=history.baseline_of(session, workshop=workshop, framework_id=framework.id, chosen=baseline))
+        return report.model_copy(update={"crosswalks": crosswalks_in(session, workshop=workshop,
+                                                                     framework=framework)})
 
 
 def baseline_choices(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> dict[int, str]:

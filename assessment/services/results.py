@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from assessment.content.framework import Framework
+from assessment.content.framework import Framework, builtin_frameworks
+from assessment.engine.crosswalk import Crosswalk, crosswalk, foundation_ids
 from assessment.engine.responses import Responses
 from assessment.engine.room import RoomResults, room_results
 from assessment.engine.scoring import ScoreResult, score
@@ -16,6 +17,7 @@ from assessment.services.comments import without_hidden
 from assessment.services.workshops import authorised, frameworks_of, pick
 from assessment.storage import answers, participants
 from assessment.storage.db import Database
+from assessment.storage.models import Workshop
 
 
 def workshop_responses(session: Session, *, workshop_id: int, framework_id: str,
@@ -65,6 +67,34 @@ def room(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> 
     """Everything the facilitator's results view shows, for one framework (facilitators)."""
     return room_results(*_answers_to(db, actor, workshop_id, framework_id, Role.facilitator,
                                      "Showing the room's results"))
+
+
+def crosswalks(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> list[Crosswalk]:
+    """What one of the workshop's frameworks rests on in others, with the room's scores where the workshop scored
+    those too (viewers and up)."""
+    with db.read() as session:
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.viewer,
+                              what="Reading the results")
+        return crosswalks_in(session, workshop=workshop, framework=pick(frameworks_of(workshop), framework_id))
+
+
+def crosswalks_in(session: Session, *, workshop: Workshop, framework: Framework) -> list[Crosswalk]:
+    """Each framework `framework` rests on: the workshop's own copy, scored by the room, when it scored that
+    framework; otherwise the built-in one, unscored, so the links still show. A framework neither scored nor built
+    in is left out."""
+    scored = {f.id: f for f in frameworks_of(workshop)}
+    builtin = {f.id: f for f in builtin_frameworks()}
+    found = []
+    for other_id in foundation_ids(framework):
+        if other_id in scored:
+            found.append(crosswalk(framework, scored[other_id],
+                                   result=score(framework, workshop_responses(session, workshop_id=workshop.id,
+                                                                              framework_id=framework.id)),
+                                   foundation_result=score(scored[other_id], workshop_responses(
+                                       session, workshop_id=workshop.id, framework_id=other_id))))
+        elif other_id in builtin:
+            found.append(crosswalk(framework, builtin[other_id]))
+    return [c for c in found if c is not None]
 
 
 @dataclass(frozen=True)

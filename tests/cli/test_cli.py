@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from assessment import cli
-from assessment.content.framework import builtin_framework_ids
+from assessment.content.framework import builtin_framework, builtin_framework_ids
 from assessment.services.demo import demo_responses
 from tests.conftest import DATA, ROOT
 
@@ -36,7 +36,8 @@ def test_validate_prints_id_and_counts(capsys):
 @pytest.mark.parametrize("framework_id", builtin_framework_ids())
 def test_validate_builtin_frameworks(capsys, framework_id):
     assert cli.main(["validate", str(ROOT / "principles" / f"{framework_id}.yaml")]) == 0
-    assert capsys.readouterr().out.startswith(f"{framework_id} (version 1): 10 principles, ")
+    principles = 6 if framework_id == "neighbourhood-health-2025" else 10
+    assert capsys.readouterr().out.startswith(f"{framework_id} (version 1): {principles} principles, ")
 
 
 def test_score_prints_the_contract_json(capsys, tmp_path):
@@ -126,9 +127,10 @@ def test_exemplars_lists_every_profile_with_coverage(capsys):
     rows = json.loads(capsys.readouterr().out)
     assert [row["id"] for row in rows] == exemplar_ids()
     for row in rows:
-        for coverage in row["frameworks"].values():
-            assert coverage["principles"] == 10
-            assert 0 <= coverage["scored"] <= 10
+        assert set(row["frameworks"]) == set(builtin_framework_ids())
+        for framework_id, coverage in row["frameworks"].items():
+            assert coverage["principles"] == len(builtin_framework(framework_id).principles)
+            assert 0 <= coverage["scored"] <= coverage["principles"]
             assert coverage["mean_confidence"] is None or 1 <= coverage["mean_confidence"] <= 3
     assert cli.main(["exemplars"]) == 0
     text = capsys.readouterr().out

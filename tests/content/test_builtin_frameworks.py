@@ -1,4 +1,4 @@
-"""The two built-in frameworks: complete, well-formed content a board can score quickly."""
+"""The three built-in frameworks: complete, well-formed content a board can score quickly."""
 
 from __future__ import annotations
 
@@ -6,18 +6,30 @@ import re
 
 import pytest
 
-from assessment.content.framework import Wording, builtin_framework, builtin_framework_ids
+from assessment.content.framework import (
+    Wording,
+    builtin_framework,
+    builtin_framework_ids,
+    builtin_frameworks,
+    foundation_problems,
+)
 
 HAM_ORDER = ["population", "partners", "vision", "governance", "leadership",
              "conflict", "funding", "team", "systems", "measures"]
 SALFORD_ORDER = ["one-team", "place", "best-for-service", "collective-responsibility", "transparency",
                  "open-communication", "sharing-learning", "positive-outlook", "good-faith", "best-value"]
+NEIGHBOURHOOD_ORDER = ["population-health", "general-practice", "community-services", "neighbourhood-teams",
+                       "intermediate-care", "urgent-care"]
 NHS_MATURITY = {1: "Not yet in place", 2: "Emerging", 3: "Developing", 4: "Maturing", 5: "Thriving"}
 UNDERSTOOD_ABBREVIATIONS = {"GP", "NHS", "A&E"}
+ALL = ["ham-2015", "salford-behaviours", "neighbourhood-health-2025"]
+# The exemplar steps each framework credits at least: its next steps lean on what places did, not on our
+# imagination alone (neighbourhood health has fewer principles, and fewer exemplars judged on it).
+CREDITED = {"ham-2015": 30, "salford-behaviours": 30, "neighbourhood-health-2025": 12}
 
 
-def test_the_builtin_frameworks_are_ham_and_salford():
-    assert builtin_framework_ids() == ["ham-2015", "salford-behaviours"]
+def test_the_builtin_frameworks_are_ham_salford_and_neighbourhood_health():
+    assert builtin_framework_ids() == ["ham-2015", "neighbourhood-health-2025", "salford-behaviours"]
 
 
 @pytest.mark.parametrize(("framework_id", "order"), [("ham-2015", HAM_ORDER), ("salford-behaviours", SALFORD_ORDER)])
@@ -37,7 +49,24 @@ def test_only_hams_first_two_principle_names_are_verbatim():
     assert framework.source.year == 2015 and framework.source.publisher == "The King's Fund"
 
 
-@pytest.mark.parametrize("framework_id", ["ham-2015", "salford-behaviours"])
+def test_neighbourhood_health_has_the_six_core_components_in_nhs_englands_order_and_names():
+    framework = builtin_framework("neighbourhood-health-2025")
+    assert [p.id for p in framework.principles] == NEIGHBOURHOOD_ORDER
+    assert [p.name for p in framework.principles] == [
+        "Population health management", "Modern general practice", "Standardised community health services",
+        "Neighbourhood multidisciplinary teams", "Integrated intermediate care", "Urgent neighbourhood services"]
+    # reports disagree on the third name's wording ("standardised" / "standardising"), so it is marked ours
+    assert [p.name_wording for p in framework.principles] == [Wording.verbatim] * 2 + [Wording.paraphrase] \
+        + [Wording.verbatim] * 3
+    assert framework.scale.labels == NHS_MATURITY
+    assert framework.source.publisher == "NHS England"
+    assert framework.source.url.startswith("https://www.england.nhs.uk/")
+    # whose words are whose, and the later national framework we could not trace is said so, not guessed at
+    assert "names are NHS England's" in framework.attribution and "our judgement" in framework.attribution
+    assert "March 2026" in framework.attribution and "could not read it" in framework.attribution
+
+
+@pytest.mark.parametrize("framework_id", ALL)
 def test_every_principle_has_summary_basis_rubric_prompts_and_three_or_four_statements(framework_id):
     framework = builtin_framework(framework_id)
     for principle in framework.principles:
@@ -49,7 +78,7 @@ def test_every_principle_has_summary_basis_rubric_prompts_and_three_or_four_stat
         assert all(s.id.startswith(f"{principle.id}-") for s in principle.statements)
 
 
-@pytest.mark.parametrize("framework_id", ["ham-2015", "salford-behaviours"])
+@pytest.mark.parametrize("framework_id", ALL)
 def test_statements_are_short_positive_and_free_of_jargon(framework_id):
     for statement in builtin_framework(framework_id).statements:
         words = statement.text.split()
@@ -63,7 +92,7 @@ def test_statements_are_short_positive_and_free_of_jargon(framework_id):
 MIN_STEP_CHARACTERS = 40  # shorter than this and a step names a topic, not something to do
 
 
-@pytest.mark.parametrize("framework_id", ["ham-2015", "salford-behaviours"])
+@pytest.mark.parametrize("framework_id", ALL)
 def test_every_level_below_the_top_has_two_to_four_concrete_steps_up(framework_id):
     framework = builtin_framework(framework_id)
     seen: set[str] = set()
@@ -77,7 +106,7 @@ def test_every_level_below_the_top_has_two_to_four_concrete_steps_up(framework_i
                 seen.add(step.step)
 
 
-@pytest.mark.parametrize("framework_id", ["ham-2015", "salford-behaviours"])
+@pytest.mark.parametrize("framework_id", ALL)
 def test_every_exemplar_step_names_a_real_exemplar_and_one_of_its_sources(framework_id):
     from assessment.content.exemplar import builtin_exemplars
 
@@ -91,4 +120,35 @@ def test_every_exemplar_step_names_a_real_exemplar_and_one_of_its_sources(framew
                 credited += 1
                 assert step.exemplar in exemplars, (principle.id, level, step.exemplar)
                 assert step.source in {s.id for s in exemplars[step.exemplar].sources}, (principle.id, level, step.source)
-    assert credited >= 30  # the steps lean on what exemplar places did, not on our imagination alone
+    assert credited >= CREDITED[framework_id]
+
+
+def test_every_neighbourhood_component_rests_on_real_ham_principles_and_says_why():
+    frameworks = {f.id: f for f in builtin_frameworks()}
+    assert all(foundation_problems(f, frameworks) == [] for f in frameworks.values())
+    ham_ids = {p.id for p in frameworks["ham-2015"].principles}
+    named = set()
+    for principle in frameworks["neighbourhood-health-2025"].principles:
+        assert list(principle.rests_on) == ["ham-2015"], principle.id
+        foundations = principle.rests_on["ham-2015"]
+        assert 3 <= len(foundations) <= 4, principle.id
+        assert all(f.principle in ham_ids and f.why and len(f.why) >= 40 for f in foundations), principle.id
+        named |= {f.principle for f in foundations}
+    assert named == ham_ids  # every one of Ham's principles carries at least one component
+    assert not any(p.rests_on for f in ("ham-2015", "salford-behaviours") for p in frameworks[f].principles)
+
+
+PUBLISHERS = ("https://www.england.nhs.uk/", "https://www.gov.uk/", "https://www.kingsfund.org.uk/",
+              "https://www.nhsconfed.org/", "https://www.nwlondonicb.nhs.uk/")
+
+
+def test_neighbourhood_sources_are_complete_cited_and_at_their_publishers_addresses():
+    framework = builtin_framework("neighbourhood-health-2025")
+    sources = [framework.source, *framework.sources]
+    for source in sources:
+        assert source.id and source.title and source.publisher and source.year >= 2015, source.id
+        assert source.url and source.url.startswith(PUBLISHERS), source.url  # never a mirror
+    cited = {framework.source.id} | {i for p in framework.principles for i in p.basis_sources} | {"ham-2015"}
+    assert "10 Year Health Plan (July 2025)" in framework.description  # what dhsc-10-year-plan supports
+    assert {s.id for s in sources} == cited | {"dhsc-10-year-plan"}  # each source supports something
+    assert builtin_framework("ham-2015").source.url == framework.cited(("ham-2015",))[0].url

@@ -176,3 +176,22 @@ def test_the_json_schema_accepts_the_builtin_frameworks_with_their_next_steps():
     for path in [*(ROOT / "principles").glob("*.yaml"), ROOT / "principles" / "templates" / "framework-template.yaml"]:
         data = json.loads(json.dumps(yaml.safe_load(path.read_text())))
         assert not list(validator.iter_errors(data)), path
+
+
+def test_a_framework_resting_on_nothing_is_stored_exactly_as_before_rests_on_existed():
+    # stored copies are found by a digest of this dump: Ham's and Salford's must not change with the new field
+    for framework_id in ("ham-2015", "salford-behaviours"):
+        dumped = load_framework(framework_id).model_dump(mode="json")
+        assert all("rests_on" not in principle for principle in dumped["principles"])
+    neighbourhood = load_framework("neighbourhood-health-2025")
+    dumped = neighbourhood.model_dump(mode="json")
+    assert dumped["principles"][0]["rests_on"]["ham-2015"][0]["principle"] == "population"
+    assert type(neighbourhood).model_validate(dumped) == neighbourhood  # what is stored reads back the same
+
+
+def test_a_principle_cannot_rest_on_its_own_framework():
+    text = (DATA / "frameworks" / "tiny.yaml").read_text()
+    first_statements = text.index("    statements:")
+    text = text[:first_statements] + "    rests_on:\n      tiny: [{principle: beta}]\n" + text[first_statements:]
+    with pytest.raises(InputError, match=r"principles\[0\]\.rests_on\.tiny: a principle cannot rest on its own"):
+        parse_framework(text, source="tiny.yaml")

@@ -71,6 +71,20 @@ def test_overlong_text_is_refused_with_its_location():
     assert "principles[0].statements[0].text" in message and "300" in message
 
 
+def test_an_upload_resting_on_principles_that_do_not_exist_is_refused_naming_each():
+    import yaml
+
+    framework = read_framework(FIVE_BY_TWO).model_dump(mode="json")
+    framework["principles"][0]["rests_on"] = {"ham-2015": [{"principle": "governance"}, {"principle": "nonesuch"}],
+                                              "elsewhere": [{"principle": "a"}]}
+    message = _problems(yaml.safe_dump(framework).encode())
+    assert "principles[0].rests_on.ham-2015[1].principle: 'nonesuch' is not a principle of ham-2015" in message
+    assert "principles[0].rests_on.elsewhere: no framework has the id 'elsewhere' (use one of ham-2015, " in message
+    del framework["principles"][0]["rests_on"]["elsewhere"]
+    framework["principles"][0]["rests_on"]["ham-2015"].pop()
+    assert library.read_upload(yaml.safe_dump(framework).encode(), source="ok.yaml").principles[0].rests_on
+
+
 def _uploaded(db, raw: bytes, actor: Actor = ADMIN, organisation_id: int | None = None):
     return library.add(db, actor=actor, framework=library.read_upload(raw, source="upload.yaml"),
                        organisation_id=organisation_id)

@@ -88,3 +88,31 @@ def test_progress_and_system_views_become_reports(db):
     with pytest.raises(InputError):
         reports.progress_report(db, actor=Actor("stranger"), partnership_id=known["Riverbrook"], framework_id=HAM.id,
                                 brand=Branding())
+
+
+def test_a_workshop_scoring_neighbourhood_health_and_ham_reports_what_each_component_rests_on(db):
+    from assessment.content.demo import load_demo
+    from assessment.services import results
+    from assessment.services.demo import demo_responses
+
+    neighbourhood = builtin_framework("neighbourhood-health-2025")
+    workshop = load_demo().by_id["neighbourhood"]
+    both = import_responses(db, actor=ADMIN, partnership_name="Riverbrook", place="Riverbrook",
+                            title="Neighbourhood health", held_on=date(2026, 11, 19),
+                            answered=[(HAM, demo_responses(workshop, HAM.id)),
+                                      (neighbourhood, demo_responses(workshop, neighbourhood.id))]).id
+    alone = import_responses(db, actor=ADMIN, partnership_name="Eastmere", place="Eastmere",
+                             title="Neighbourhood health only", held_on=date(2026, 11, 20),
+                             answered=[(neighbourhood, demo_responses(workshop, neighbourhood.id))]).id
+    walked, = results.crosswalks(db, actor=ADMIN, workshop_id=both, framework_id=neighbourhood.id)
+    assert walked.scored and walked.foundations_id == HAM.id and len(walked.links) == 6
+    report = reports.workshop_report(db, actor=ADMIN, workshop_id=both, framework_id=neighbourhood.id,
+                                     exemplars=[], brand=Branding())
+    assert report.crosswalks == [walked]  # the report says what the results page says
+    unscored, = results.crosswalks(db, actor=ADMIN, workshop_id=alone, framework_id=neighbourhood.id)
+    assert not unscored.scored and unscored.findings == [] and unscored.links[0].foundations[0].standing is None
+    # Ham's principles rest on nothing, so its report has no such part
+    assert reports.workshop_report(db, actor=ADMIN, workshop_id=both, framework_id=HAM.id, exemplars=[],
+                                   brand=Branding()).crosswalks == []
+    with pytest.raises(Refused):
+        results.crosswalks(db, actor=Actor("stranger"), workshop_id=both, framework_id=neighbourhood.id)
