@@ -20,6 +20,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from assessment.content import REPOSITORY_DIR
 from assessment.content.yaml_document import PATTERN_HINTS, parse_yaml, validate_document
 from assessment.errors import ContentProblems, InputError, Problem
+from assessment.numbers import printed
 
 BUILTIN_DIR = REPOSITORY_DIR / "principles"
 SCHEMA_FILE = BUILTIN_DIR / "framework.schema.json"
@@ -66,6 +67,12 @@ class Wording(StrEnum):
     own = "own"  # ours alone
 
 
+def cited_as(*, authors: tuple[str, ...] = (), title: str, publisher: str, when: str | None) -> str:
+    """Authors, “title”, publisher, date: how a source is named wherever it is cited (its link goes beside)."""
+    by = f"{', '.join(authors)}, " if authors else ""
+    return f"{by}“{title}”, {publisher}{', ' + when if when else ''}."
+
+
 class Source(Content):
     """A publication the content rests on."""
 
@@ -78,11 +85,13 @@ class Source(Content):
     url: Url | None = None
     note: Text | None = None
 
+    @property
+    def named(self) -> str:
+        return cited_as(authors=self.authors, title=self.title, publisher=self.publisher, when=self.date or str(self.year))
+
     def citation(self) -> str:
         """Title, publisher, date and link, as a reader would want them."""
-        by = f"{', '.join(self.authors)}, " if self.authors else ""
-        link = f" {self.url}" if self.url else ""
-        return f"{by}“{self.title}”, {self.publisher}, {self.date or self.year}.{link}"
+        return f"{self.named} {self.url}" if self.url else self.named
 
 
 class Scale(Content):
@@ -122,12 +131,13 @@ class Scale(Content):
         return (size * size - 1) / 12
 
     def point(self, value: float | None) -> int | None:
-        """The scale point nearest to `value`; a tie goes up (2.5 -> 3)."""
+        """The scale point nearest to `value` as printed, to one decimal place; a tie goes up (2.46 prints as 2.5,
+        so it is 3). Deciding from the printed number means a report never says "2.5, which is Emerging"."""
         if value is None or math.isnan(value):
             return None
-        # Rounding to 9 places first keeps a mean that is 2.5 in exact arithmetic from
-        # landing on 2.4999999999 and rounding down.
-        return min(max(math.floor(round(value, 9) + 0.5), self.min), self.max)
+        shown = printed(value)
+        assert shown is not None
+        return min(max(math.floor(shown + 0.5), self.min), self.max)
 
     def level(self, value: float | None) -> str | None:
         """The label of the scale point nearest to `value`."""
@@ -168,6 +178,13 @@ class NextStep(Content):
 Step = Annotated[NextStep, BeforeValidator(_step_from_text, json_schema_input_type=str | NextStep)]
 
 
+class PolicyNote(Content):
+    """How the framework meets today's policy: one point, in PlaceReady's words, with the sources it rests on."""
+
+    text: Text
+    sources: tuple[ItemId, ...] = Field(min_length=1, description="Ids of the framework's sources it rests on.")
+
+
 class Principle(Content):
     """A principle (or behaviour): one point of the radar."""
 
@@ -177,6 +194,7 @@ class Principle(Content):
     summary: Text | None = Field(None, description="What it means and why it matters, plainly.")
     basis: Text | None = Field(None, description="What the sources say it means in practice.")
     basis_sources: tuple[ItemId, ...] = Field((), description="Ids of the sources `basis` rests on.")
+    policy: PolicyNote | None = Field(None, description="What the principle means in today's policy frame.")
     rubric: dict[int, Text] = Field(
         default_factory=dict, description="What each scale level looks like for this principle."
     )
@@ -197,6 +215,7 @@ class Framework(Content):
     attribution: Text | None = Field(None, description="Which wording is the source's and which ours.")
     source: Source
     sources: tuple[Source, ...] = ()
+    policy: tuple[PolicyNote, ...] = Field((), description="The policy context a report opens its framework with.")
     scale: Scale
     principles: tuple[Principle, ...] = Field(min_length=1, max_length=40)
 
@@ -210,6 +229,9 @@ class Framework(Content):
         for source_id, count in Counter(source_ids).items():
             if count > 1:
                 problems.append((("sources",), f"the source id '{source_id}' is used {count} times"))
+        for index, note in enumerate(self.policy):
+            problems.extend((("policy", index, "sources"), f"no source has the id '{cited}'")
+                            for cited in note.sources if cited not in source_ids)
         seen_principles: dict[str, int] = {}
         seen_statements: dict[str, tuple[int, int]] = {}
         for p_index, principle in enumerate(self.principles):
@@ -222,6 +244,9 @@ class Framework(Content):
             for cited in principle.basis_sources:
                 if cited not in source_ids:
                     problems.append(((*here, "basis_sources"), f"no source has the id '{cited}'"))
+            for cited in principle.policy.sources if principle.policy else ():
+                if cited not in source_ids:
+                    problems.append(((*here, "policy", "sources"), f"no source has the id '{cited}'"))
             if principle.rubric and set(principle.rubric) != set(self.scale.points):
                 problems.append(
                     ((*here, "rubric"), f"needs one entry for each scale point {self.scale.min}–{self.scale.max}")
