@@ -36,7 +36,7 @@ def settle_steps(framework: Framework, principle: Principle, camps: Camps) -> li
 
     def picture(point: int) -> str:
         rubric = principle.rubric.get(point)
-        return f" — which this framework pictures as “{rubric}”" if rubric else ""
+        return f" — which this framework pictures as “{rubric.rstrip('.')}”" if rubric else ""
 
     return [
         f"Settle the difference before choosing steps. Ask the {counted(camps.low, 'person', 'people')} at "

@@ -43,8 +43,14 @@ def citation(source: Publication) -> Citation:
 
 
 def reference_list(sources: Iterable[Publication]) -> list[Citation]:
-    """Each publication once, in the order first cited."""
-    seen: dict[str, Citation] = {}
+    """Each publication once, in the order first cited: one title, or one link, is one publication."""
+    found: list[Citation] = []
+    titles: set[str] = set()
+    links: set[str] = set()
     for source in sources:
-        seen.setdefault(title_key(source.title), citation(source))
-    return list(seen.values())
+        if title_key(source.title) in titles or (source.url and source.url in links):
+            continue
+        titles.add(title_key(source.title))
+        links.update([source.url] if source.url else [])
+        found.append(citation(source))
+    return found

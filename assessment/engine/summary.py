@@ -69,7 +69,7 @@ def _reach(p: PrincipleScore, framework: Framework, *, above: bool) -> str:
     count = sum(p.people_at[offset:]) if above else sum(p.people_at[:offset + 1])
     edge = point in (scale.max, scale.min)
     where = scale.labels[point] if edge else f"{scale.labels[point]} or {'above' if above else 'below'}"
-    return f"{count} of {p.n} people scored it {where}"
+    return f"{'All' if count == p.n else f'{count} of'} {p.n} people scored it {where}"
 
 
 def _clearest(framework: Framework, result: ScoreResult, priorities: Sequence[Priority],
@@ -108,8 +108,8 @@ def _clearest(framework: Framework, result: ScoreResult, priorities: Sequence[Pr
     unsure = sorted((p for p in unknown if p.n >= MIN_PEOPLE), key=lambda p: -(p.dont_know or 0))
     if unsure:
         found.append(f"Most people could not judge {listed([quoted(p.name) for p in unsure[:TOP]])}: "
-                     + listed([f"{percent(p.dont_know)} of answers" for p in unsure[:TOP]])
-                     + f" {'was' if len(unsure) == 1 else 'were'} “don't know”"
+                     + listed([f"{percent(p.dont_know)} of {'its' if len(unsure) == 1 else 'the'} answers"
+                               for p in unsure[:TOP]]) + " were “don't know”"
                      + (f", and {counted(len(unsure) - TOP, 'more principle')} as well." if len(unsure) > TOP
                         else "."))
     few = [p for p in unknown if p.n < MIN_PEOPLE]
@@ -195,13 +195,14 @@ def board_asks(priorities: Sequence[Ranked]) -> str | None:
     if settle:
         asks.append(f"settle the difference on {listed(settle)} before planning for {'it' if len(settle) == 1 else 'them'}")
     if first:
-        asks.append(f"give {'the priority' if len(first) == 1 else f'each of the {in_words(len(first))} priorities'}, "
-                    f"{listed(first)}, an owner and a date")
+        asks.append(f"give {'the priority' if len(first) == 1 else f'each of the {in_words(len(first))} priorities'} "
+                    "an owner and a date")
     if unknown:
         asks.append(f"ask for the evidence on {listed(unknown)} to be brought to the board")
     if not asks:
         return None
-    return f"For the board, in the next three months: {listed(asks)}."
+    joined = asks[0] if len(asks) == 1 else "; ".join(asks[:-1]) + "; and " + asks[-1]
+    return f"For the board, in the next three months: {joined}."
 
 
 class ExecutiveSummary(BaseModel):

@@ -15,7 +15,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
-from assessment.engine.findings import Kind
+from assessment.engine.findings import SECTOR_GAP, Kind
 from assessment.engine.report import Report
 from assessment.engine.sectors import MIN_SECTOR_SIZE
 from assessment.engine.summary import STRENGTH_MARGIN
@@ -136,12 +136,15 @@ def _sectors(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
         slides.text(page, [report.sector_note or "Sectors could not be compared: nobody gave a sector."],
                     left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT)
         return
-    lines = [f"{d.principle}: {d.highest} {number(d.spread)} points above {d.lowest}" for d in differences]
-    slides.text(page, lines, left=MARGIN, top=BODY_TOP, width=Inches(4.2), height=BODY_HEIGHT - Inches(1.3),
-                bullets=True, size=18)
+    apart = [d for d in differences if d.spread >= SECTOR_GAP]
+    lines = [f"{d.principle}: {d.highest} {number(d.spread)} points above {d.lowest}" for d in apart] or [
+        f"No two sectors were {number(SECTOR_GAP)} point or more apart on any principle."]
+    note = Inches(1.9) if report.sector_note else 0
+    slides.text(page, lines, left=MARGIN, top=BODY_TOP, width=Inches(4.2), height=BODY_HEIGHT - note, bullets=True,
+                size=SMALL_PT + 2)
     if report.sector_note:
-        slides.text(page, [report.sector_note], left=MARGIN, top=HEIGHT - Inches(2.15), width=Inches(4.2),
-                    height=Inches(1.35), size=SMALL_PT, colour=slides.SECONDARY_TEXT)
+        slides.text(page, [report.sector_note], left=MARGIN, top=HEIGHT - Inches(0.75) - note, width=Inches(4.2),
+                    height=note, size=SMALL_PT, colour=slides.SECONDARY_TEXT)
     slides.chart(page, XL_CHART_TYPE.COLUMN_CLUSTERED, [shortened(d.principle, 30) for d in differences],
                  [(s.name, [s.scores.get(d.principle_id) for d in differences]) for s in report.sectors],
                  alt="Column chart of each sector's mean on the principles where sectors differ most, one column per "
@@ -169,8 +172,9 @@ def _recommendations(deck, report: Report, new) -> None:  # type: ignore[no-unty
     rows = report.first_recommendations[:MAX_ROWS]
     notes = [note for note in (report.unscored_note,) if note]
     if rows:
-        slides.table(page, ["#", "Principle", "How soon", "Why"],
-                     [[str(r.rank), r.name, r.horizon, r.headline] for r in rows], widths=[0.5, 5.0, 1.9, 4.7],
+        slides.table(page, ["#", "Principle", "What and how soon", "Why"],
+                     [[str(r.rank), r.name, f"{r.kind}, {r.horizon}", r.headline] for r in rows],
+                     widths=[0.5, 4.6, 2.5, 4.5],
                      accent=report.branding.colour)
     else:
         notes.insert(0, "No scored principle needs action in the next six months: each is to build on over the "

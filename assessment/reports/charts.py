@@ -12,6 +12,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from assessment.engine.profiles import Series  # noqa: E402
 from assessment.labels import BESIDE_A_HEAT_MAP, shortened  # noqa: E402
@@ -94,6 +95,7 @@ def people_figure(people_at: Sequence[int], scale: dict[int, str]):  # type: ign
     axes.set_xticklabels(labels, fontsize=8, color=TEXT)
     axes.set_ylabel("People", fontsize=8.5, color=SECONDARY_TEXT)
     axes.set_ylim(0, max(people_at or [0]) * 1.25 + 1)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # people come whole
     axes.tick_params(axis="y", labelsize=8, colors=SECONDARY_TEXT)
     for edge in ("top", "right"):
         axes.spines[edge].set_visible(False)

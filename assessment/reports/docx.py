@@ -30,9 +30,6 @@ def _cited(sources: list[Citation]) -> str:
 
 def _camps(document, p: PrincipleSection, scale: dict[int, str], level: int) -> None:  # type: ignore[no-untyped-def]
     document.add_heading("How the room's answers fall", level=level)
-    document.add_paragraph(f"The room is in two camps: {p.camps_in_words}. Its mean of {num(p.mean)} describes nobody "
-                           "in the room, so it is given no level"
-                           + (" until the room agrees a score." if p.agreed_score is None else "."))
     word.picture(document, people_png(p.people_at, scale), alt=people_alt(p.name, p.people_at, scale), width_cm=10.0)
     word.table(document, ["Scored nearest", "People"],
                [[f"{point} {label}", str(count)] for (point, label), count in zip(scale.items(), p.people_at,
@@ -47,7 +44,7 @@ def _plan(document, p: PrincipleSection, vote: RoundComparison | None, scale: di
                 if p.standing else "No single level: the room is in two camps. " if p.camps else "")
     agreed = f", agreed {p.agreed_score} {p.agreed_label}" if p.agreed_score is not None else ""
     document.add_paragraph(f"{rec.kind.capitalize()}, {rec.horizon}. {standing}Mean {num(p.mean)}, {p.n} people, "
-                           f"room {p.agreement}{agreed}.")
+                           f"room {'in ' if p.camps else ''}{p.agreement}{agreed}.")
     word.bullets(document, p.why)
     if p.camps:
         _camps(document, p, scale, level + 1)
