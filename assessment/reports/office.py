@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from typing import Any
 
 LANGUAGE = "en-GB"
-_LANGUAGE_ATTRIBUTES = ("lang", "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
-_WORD_LANGUAGE = ("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lang",
-                  "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}themeFontLang")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_LANGUAGE_ATTRIBUTES = (f"{_W}val", f"{_W}eastAsia")
+_WORD_LANGUAGE = (f"{_W}lang", f"{_W}themeFontLang")
 
 
 def set_properties(properties: Any, *, title: str, author: str, now: datetime.datetime | None = None) -> None:  # noqa: ANN401
@@ -27,11 +27,19 @@ def set_properties(properties: Any, *, title: str, author: str, now: datetime.da
         setattr(properties, empty, "")
 
 
-def british(roots: Iterable[Any]) -> None:  # noqa: ANN401
-    """Every language mark in these XML trees (a slide's or a chart's `lang`, Word's `w:lang` and
-    `w:themeFontLang`) set to British English where it named US English."""
-    for root in roots:
+def british(parts: Iterable[Any]) -> None:  # noqa: ANN401
+    """Every language mark in a package's parts (a slide's or a chart's `lang`, Word's `w:lang` and
+    `w:themeFontLang`) set to British English where it named US English: in the XML trees python-docx and
+    python-pptx keep, and in the parts they keep only as bytes (Word's styles with effects)."""
+    for part in parts:
+        root = getattr(part, "element", None)  # python-docx's XML parts
+        root = getattr(part, "_element", None) if root is None else root  # python-pptx's
+        if root is None:
+            if part.partname.endswith(".xml"):
+                part._blob = part.blob.replace(b'"en-US"', b'"en-GB"')
+            continue
         for element in root.iter():
-            for attribute in ("lang",) if element.tag not in _WORD_LANGUAGE else _LANGUAGE_ATTRIBUTES:
+            names = _LANGUAGE_ATTRIBUTES if element.tag in _WORD_LANGUAGE else ("lang",)
+            for attribute in names:
                 if element.get(attribute) == "en-US":
                     element.set(attribute, LANGUAGE)

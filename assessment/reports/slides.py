@@ -159,7 +159,7 @@ def picture(page, image: bytes, *, alt: str, left, top, height) -> None:  # type
 
 def saved(deck) -> bytes:  # type: ignore[no-untyped-def]
     parts = list(deck.part.package.iter_parts())
-    office.british(part._element for part in parts if hasattr(part, "_element"))
+    office.british(parts)
     for part in parts:  # the template's extended properties name a Mac PowerPoint and a 4:3 show
         if part.partname == "/docProps/app.xml":
             part._blob = (part.blob.replace(b"Microsoft Macintosh PowerPoint", b"PlaceReady")

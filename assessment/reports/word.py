@@ -183,7 +183,7 @@ def bullets(document, items: list[str], *, style: str = "List Bullet") -> None: 
 
 
 def saved(document) -> bytes:  # type: ignore[no-untyped-def]
-    office.british(part.element for part in document.part.package.iter_parts() if hasattr(part, "element"))
+    office.british(document.part.package.iter_parts())
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
