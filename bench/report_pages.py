@@ -21,6 +21,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import host_speed  # noqa: E402  # beside this script
 
 from assessment.reports.render import render, render_combined  # noqa: E402
 from tests.utils.rooms import room_of_24, room_of_24_combined, room_of_24_report  # noqa: E402
@@ -53,6 +56,7 @@ def main() -> None:
     parser.add_argument("--png", type=Path, metavar="FOLDER", help="write every page and slide here as PNGs")
     parser.add_argument("--combined", action="store_true", help="the combined report of both frameworks")
     args = parser.parse_args()
+    host_speed.report("before")
     started = time.perf_counter()
     report = room_of_24_combined() if args.combined else room_of_24_report()
     print(f"report model: {(time.perf_counter() - started) * 1000:.0f} ms")
@@ -66,6 +70,7 @@ def main() -> None:
                 else render(report, fmt, responses=room_of_24()))  # type: ignore[arg-type]
         print(f"{fmt:>5}: {time.perf_counter() - started:5.2f} s, {len(data) / 1024:5.0f} KB")
         files[fmt] = data
+    host_speed.report("after")
     if args.png is None:
         return
     args.png.mkdir(parents=True, exist_ok=True)
