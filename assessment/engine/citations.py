@@ -54,3 +54,12 @@ def reference_list(sources: Iterable[Publication]) -> list[Citation]:
         links.update([source.url] if source.url else [])
         found.append(citation(source))
     return found
+
+
+def merged(lists: Iterable[Iterable[Citation]]) -> list[Citation]:
+    """Several reports' lists as one, each publication once: by its link, or its words where it has none."""
+    seen: dict[str, Citation] = {}
+    for citations in lists:
+        for found in citations:
+            seen.setdefault(found.url or found.text, found)
+    return list(seen.values())

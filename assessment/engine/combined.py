@@ -20,7 +20,7 @@ from assessment.engine.cover import Branding, Cover
 from assessment.engine.findings import Kind
 from assessment.engine.plan import Recommendation
 from assessment.engine.report import Report
-from assessment.engine.citations import Citation
+from assessment.engine.citations import Citation, merged
 from assessment.engine.summary import board_asks, listed, quoted
 from assessment.numbers import counted, in_words, number
 
@@ -114,7 +114,7 @@ def build_combined_report(parts: Sequence[tuple[Framework, Report]], *,
     first = reports[0]
     ranked = _ranked(reports)
     method = list(dict.fromkeys(paragraph for report in reports for paragraph in report.method))
-    sources = list({c.text: c for report in reports for c in report.sources}.values())
+    sources = merged([report.sources for report in reports])
     cover = first.cover.model_copy(update={
         "details": [(label, value) for label, value in first.cover.details if label != "Framework"]
         + [("Frameworks", listed([r.framework_title for r in reports]))]})

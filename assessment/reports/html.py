@@ -4,6 +4,7 @@ WeasyPrint turns into the PDFs: the readiness report, a place's progress, and pl
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -23,13 +24,18 @@ FORMATTERS = {"num": number, "pct": percent, "signed": signed}
 SHORT: list[tuple[str, str]] = []  # a document of a few pages needs no contents
 
 
-def _figure(svg: str, alt: str, *, print: bool) -> Markup:  # noqa: A002
+_SVG_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)')
+
+
+def _figure(svg: str, alt: str, *, print: bool, key: str = "chart") -> Markup:  # noqa: A002
     """A chart as SVG: inline on screen (labelled for screen readers, its text searchable); as an image with alt
-    text in print, which WeasyPrint tags as a figure carrying that text."""
+    text in print, which WeasyPrint tags as a figure carrying that text. Inline, every id matplotlib gave the
+    chart is prefixed with `key`, unique in the page, so that two charts never share an id."""
     if print:
         uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
         return Markup('<img src="{}" alt="{}">').format(uri, alt)
     svg = svg[svg.index("<svg"):]  # drop the XML prologue and doctype, which have no place inside HTML
+    svg = _SVG_REFERENCE.sub(lambda m: f"{m.group(1)}{key}-", svg)
     return Markup('<div role="img" aria-label="{}">').format(alt) + Markup(svg) + Markup("</div>")
 
 
@@ -39,17 +45,18 @@ def _page(template: str, model, contents: list[tuple[str, str]], *, print: bool,
         accent=model.branding.colour, **FORMATTERS)
 
 
-def _charts(report: Report, *, print: bool) -> dict:  # type: ignore[type-arg]  # noqa: A002
+def _charts(report: Report, *, print: bool, at: str = "") -> dict:  # type: ignore[type-arg]  # noqa: A002
     """A report's charts: its profile, its sectors', and the answers of each principle the room is in two camps
     about."""
     profile_alt = radar_alt(report.radar, "the partnership's profile")
     sectors_alt = radar_alt(report.sectors, "each sector's profile")
     return dict(
-        profile=_figure(radar_svg(report.principle_names, report.radar, report.scale), profile_alt, print=print),
-        sectors=_figure(radar_svg(report.principle_names, report.sectors, report.scale), sectors_alt, print=print)
-        if report.sectors else "",
+        profile=_figure(radar_svg(report.principle_names, report.radar, report.scale), profile_alt, print=print,
+                        key=f"{at}profile-chart"),
+        sectors=_figure(radar_svg(report.principle_names, report.sectors, report.scale), sectors_alt, print=print,
+                        key=f"{at}sectors-chart") if report.sectors else "",
         camps={p.id: _figure(people_svg(p.people_at, report.scale), people_alt(p.name, p.people_at, report.scale),
-                             print=print) for p in report.in_two_camps},
+                             print=print, key=f"{at}{p.id}-chart") for p in report.in_two_camps},
         profile_alt=profile_alt, sectors_alt=sectors_alt)
 
 
@@ -72,7 +79,7 @@ def render_combined_html(report: CombinedReport, *, print: bool = False) -> str:
     contents += [(f"across-{index}", section.title) for index, section in enumerate(report.cross_sections, start=1)]
     contents += [("method", "Appendix: method"), ("sources", "Sources")]
     return _page("combined.html.j2", report, contents, print=print,
-                 parts=[_charts(part, print=print) for part in report.parts])
+                 parts=[_charts(part, print=print, at=f"{part.framework_id}-") for part in report.parts])
 
 
 def render_progress_html(report: ProgressReport, *, print: bool = False) -> str:  # noqa: A002

@@ -108,3 +108,19 @@ def test_the_compare_page_says_what_moving_up_takes_from_the_rooms_level(downbro
     assert as_shown(funding.label).endswith("2 Emerging → 3 Developing")
     steps = [as_shown(m.value) for m in funding.markdown]
     assert f"- {HAM.principles[6].next_steps[2][0].step}" in steps
+
+
+def test_a_workshop_of_both_frameworks_offers_one_combined_report_before_each_frameworks_own():
+    from tests.utils.rooms import room_of_24
+
+    both = import_responses(state.database(), actor=ADMIN, partnership_name="Bothbrook", place="Bothbrook",
+                            title="Both", held_on=date(2026, 5, 14),
+                            answered=[(HAM, room_of_24()), (builtin_framework("salford-behaviours"),
+                                                             room_of_24("salford-behaviours"))]).id
+    app = AppTest.from_function(_agree_page, default_timeout=60)
+    open_as_admin(app)
+    app.session_state[state.FACILITATED] = both
+    app.run()
+    assert not app.exception
+    assert _labels(app)[:4] == ["Combined report (PDF)", "Combined report (Word)", "Combined report (HTML)",
+                                "Report (PDF)"]
