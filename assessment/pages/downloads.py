@@ -37,8 +37,8 @@ def workshop_files(facts: WorkshopFacts, framework: Framework) -> None:
                NO_BASELINE: "No comparison"} if earlier else {NO_BASELINE: "No comparison"}
     baseline = st.selectbox("Compare the report with", list(options), format_func=options.get,
                             key=f"baseline-{facts.id}-{framework.id}",
-                            help="A follow-up report says what changed since the workshop chosen here, judged "
-                                 "against the room's own spread.")
+                            help="A follow-up report says what changed since the workshop chosen here, judged by "
+                                 "its size and by a 95% interval over the people of the two workshops.")
 
     def report():  # type: ignore[no-untyped-def]
         return reports.workshop_report(db, actor=actor, workshop_id=facts.id, framework_id=framework.id,

@@ -10,6 +10,7 @@ everything comes from the report model, so the pack says what the report says.
 from __future__ import annotations
 
 import base64
+import re
 
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.text import PP_ALIGN
@@ -238,9 +239,11 @@ def _progress(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def
 
 def _policy(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     page = new("The policy frame in 2026")
-    slides.text(page, [point.text for point in report.policy[:4]], left=MARGIN, top=BODY_TOP,
-                width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT - Inches(0.6), bullets=True, size=SMALL_PT + 2)
-    slides.text(page, ["Each point's sources are in the report's policy context."], left=MARGIN,
+    # each point's first sentence: the whole point, and its sources, are in the report
+    slides.text(page, [re.split(r"(?<=\.) (?=[A-Z])", point.text, maxsplit=1)[0] for point in report.policy[:4]],
+                left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT - Inches(0.6), bullets=True,
+                size=SMALL_PT + 2)
+    slides.text(page, ["Each point in full, with its sources, is in the report's policy context."], left=MARGIN,
                 top=HEIGHT - Inches(1.05), width=WIDTH - 2 * MARGIN, height=Inches(0.45), size=SMALL_PT,
                 colour=slides.SECONDARY_TEXT)
 

@@ -127,7 +127,7 @@ def _profile(document, report: Report, level: int) -> None:  # type: ignore[no-u
 def _policy(document, report: Report, level: int) -> None:  # type: ignore[no-untyped-def]
     if report.policy:
         document.add_heading("Policy context", level=level)
-        document.add_paragraph(f"How {report.framework_title} bears on the policy that partnerships work within in "
+        document.add_paragraph(f"How “{report.framework_title}” bears on the policy that partnerships work within in "
                                "2026; each point gives its sources.")
         for point in report.policy:
             document.add_paragraph(f"{point.text} (Sources: {_cited(point.sources)}.)")

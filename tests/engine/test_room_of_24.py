@@ -81,3 +81,21 @@ def test_the_report_shows_sectors_exactly_as_the_room_saw_them():
     assert [s.name for s in report.sectors] == [s.name for s in room.lens.series] == [
         "Community (11)", "Hospitals (8)", "Voluntary (5)"]
     assert report.sector_note == room.lens.in_words
+
+
+def test_the_projector_and_the_results_table_say_two_camps_where_a_level_would_be():
+    from assessment.content.exemplar import builtin_exemplars
+    from assessment.engine.scoring import score, shown_level
+    from assessment.engine.spotlight import spotlight
+
+    ham = builtin_framework("ham-2015")
+    answers = room_of_24()
+    result = score(ham, answers)
+    room = room_results(ham, answers)
+    spot = spotlight(ham, "funding", responses=answers, result=result, lens=room.lens, comments=[],
+                     exemplars=builtin_exemplars(), agreed=None, second_round=None)
+    assert spot.agreement_in_words == ("The room is in two camps: 12 people at Not yet in place, 12 at Maturing or "
+                                       "Thriving.")
+    assert shown_level(spot.level, spot.agreement) == "no single level: two camps"
+    team = result.principle("team")
+    assert shown_level(team.level, team.agreement) == "Emerging"
