@@ -82,10 +82,9 @@ def _summary(parts: Sequence[Report]) -> list[str]:
     first = parts[0]
     titles = listed([quoted(p.framework_title) for p in parts])
     people = max(p.participants for p in parts)
-    opening = (f"{first.partnership} scored {in_words(len(parts))} frameworks"
-               + (f" at {first.workshop}" if first.workshop else "") + f": {titles}, "
-               f"{counted(people, 'person', 'people')} in all. This report gives one summary and one list of "
-               "recommendations, then a part for each framework.")
+    opening = ((f"At “{first.workshop}”, " if first.workshop else "") + f"{first.partnership} scored "
+               f"{in_words(len(parts))} frameworks: {titles}, {counted(people, 'person', 'people')} in all. This "
+               "report gives one summary and one list of recommendations, then a part for each framework.")
     standing = "Overall it stands at " + listed([
         f"{number(p.summary.mean)} ({p.summary.level}) on {quoted(p.framework_title)}" for p in parts
         if p.summary.mean is not None]) + "." if any(p.summary.mean is not None for p in parts) else None
@@ -97,10 +96,10 @@ def _summary(parts: Sequence[Report]) -> list[str]:
             sentences += clearest[1:]
     if standing:
         sentences.append(standing)
-    priorities = [f"{quoted(r.name)} ({p.framework_title})" for p in parts for r in p.recommendations
-                  if r.kind is Kind.priority]
+    priorities = [f"on {quoted(p.framework_title)}, {listed(names)}" for p in parts
+                  if (names := [quoted(r.name) for r in p.recommendations if r.kind is Kind.priority])]
     if priorities:
-        sentences.append(f"The priorities for the next three months: {listed(priorities)}.")
+        sentences.append(f"The priorities for the next three months: {'; '.join(priorities)}.")
     asks = board_asks([r.recommendation for r in _ranked(parts)])
     if asks:
         sentences.append(asks)
