@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from assessment.engine.progress import Basis, Verdict, changes, snapshot
 from assessment.engine.scoring import score
 from assessment.engine.system import pairings, spreads
@@ -79,3 +81,11 @@ def test_places_side_by_side_with_spreads_and_who_could_learn_from_whom(tiny):
     assert by_principle[second].places == 2
     found = pairings(tiny, profiles)
     assert [(p.learn_from, p.learner, p.principle) for p in found] == [("Northbrook", "Southbrook", first)]
+
+
+@pytest.mark.parametrize(("freedom", "exact", "within"), [
+    (2, 4.302653, 0.04), (3, 3.182446, 0.004), (5, 2.570582, 0.004), (10, 2.228139, 0.004), (30, 2.042272, 0.004)])
+def test_the_t_value_is_close_to_the_exact_one(freedom, exact, within):
+    from assessment.engine.intervals import t_quantile
+
+    assert abs(t_quantile(0.975, freedom) - exact) < within
