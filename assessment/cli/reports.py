@@ -2,11 +2,13 @@
 progress and places-side-by-side reports — the same files the app's download buttons give.
 
     placeready report --framework ham-2015 --workshop K7P4QX -o pack.pptx
+    placeready report --workshop K7P4QX -o report.pdf     (every framework the workshop scored, in one report)
     placeready report --framework ham-2015 --progress Riverbrook -o reports/
     placeready report --framework ham-2015 --system "North ICS" --format docx
 
 Without -o, or with -o naming a folder, the file gets the name the app would suggest (whose report, which
-workshop, which date).
+workshop, which date). Without --framework, a workshop's report covers every framework it scored: one summary,
+one list of recommendations, then a part per framework.
 """
 
 from __future__ import annotations
@@ -113,8 +115,14 @@ def _report(args: argparse.Namespace) -> None:
                                             "PLACE or --system NAME")])
     if args.baseline and not args.workshop:
         raise InputError("--baseline", [Problem("a baseline is chosen for a stored workshop (--workshop)")])
+    if args.framework is None and not args.workshop:
+        raise InputError("--framework", [Problem("give the framework's id or file (only a workshop's report may "
+                                                 "leave it out, to cover every framework the workshop scored)")])
     if args.progress or args.system:
         _view(args)
+        return
+    if args.framework is None:
+        _combined(args)
         return
     fmt = _format(args, FORMATS)
     brand = reports.branding(get_settings())
@@ -140,11 +148,42 @@ def _report(args: argparse.Namespace) -> None:
     print(f"wrote {target} ({fmt}, {target.stat().st_size // 1024} KB)")
 
 
+def _combined(args: argparse.Namespace) -> None:
+    """Every framework a stored workshop scored, in one report (one framework alone: its own report)."""
+    from assessment.reports.names import workshop_file_name
+    from assessment.reports.render import render_combined
+    from assessment.services import reports
+    from assessment.settings import get_settings
+
+    with database() as db:
+        workshop = stored_workshop(db, args.workshop)
+        if len(workshop.frameworks) == 1:
+            args.framework = workshop.frameworks[0].id
+        else:
+            fmt = _format(args, FORMATS)
+            if fmt not in VIEW_FORMATS:
+                scored = " and ".join(f.id for f in workshop.frameworks)
+                raise InputError("--framework", [Problem(f"this workshop scored {scored}: a board pack or results "
+                                                         "cover one framework, so give --framework")])
+            baseline = stored_workshop(db, args.baseline, option="--baseline").id if args.baseline else PREVIOUS
+            report = reports.combined_report(
+                db, actor=COMMAND_LINE, workshop_id=workshop.id, brand=reports.branding(get_settings()),
+                baseline=baseline, exemplars=chosen_exemplars(args.exemplar or list(workshop.exemplar_ids)))
+            target = _written(args, render_combined(report, fmt), workshop_file_name(
+                partnership=workshop.partnership, workshop=workshop.title, held_on=workshop.held_on.isoformat(),
+                framework_id=None, what="readiness-report", extension=fmt))
+            print(f"wrote {target} ({fmt}, {target.stat().st_size // 1024} KB)")
+            return
+    _report(args)
+
+
 def add_command(commands) -> None:  # type: ignore[no-untyped-def]
     report = commands.add_parser(
         "report", help="write a readiness report, board pack or results; or a place's progress or a system's places "
                        "side by side")
-    report.add_argument("--framework", required=True, metavar="ID_OR_PATH")
+    report.add_argument("--framework", metavar="ID_OR_PATH",
+                        help="with --workshop, leave out for one report of every framework the workshop scored "
+                             "(PDF, Word or HTML)")
     report.add_argument("--responses", metavar="FILE.csv", help="answers from a responses CSV")
     report.add_argument("--workshop", metavar="JOIN_CODE", help="a workshop stored in PLACEREADY_DATABASE_URL")
     report.add_argument("--baseline", metavar="JOIN_CODE",

@@ -28,6 +28,7 @@ from assessment.content.framework import (
     Text,
     Url,
     builtin_frameworks,
+    cited_as,
 )
 from assessment.content.yaml_document import parse_yaml, validate_document
 from assessment.errors import ContentProblems
@@ -62,9 +63,12 @@ class ExemplarSource(Content):
     url: Url | None = None
     note: Text | None = None
 
+    @property
+    def named(self) -> str:
+        return cited_as(title=self.title, publisher=self.publisher, when=self.date)
+
     def citation(self) -> str:
-        link = f" {self.url}" if self.url else ""
-        return f"“{self.title}”, {self.publisher}{', ' + self.date if self.date else ''}.{link}"
+        return f"{self.named} {self.url}" if self.url else self.named
 
 
 class Fact(Content):

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime
 import math
 from collections import Counter
-from collections.abc import Mapping
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     BaseModel,
@@ -29,7 +28,8 @@ from pydantic import (
 
 from assessment.content import REPOSITORY_DIR
 from assessment.content.yaml_document import PATTERN_HINTS, parse_yaml, validate_document
-from assessment.errors import ContentProblems, InputError, Problem, format_path
+from assessment.errors import ContentProblems, InputError, Problem
+from assessment.numbers import printed
 
 BUILTIN_DIR = REPOSITORY_DIR / "principles"
 SCHEMA_FILE = BUILTIN_DIR / "framework.schema.json"
@@ -66,6 +66,17 @@ class Content(BaseModel):
     """Content read from YAML: unknown keys are mistakes, and nothing changes once loaded."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    ADDED_LATER: ClassVar[tuple[str, ...]] = ()  # optional fields added after content was first stored
+
+    @model_serializer(mode="wrap")
+    def _without_empty_later_fields(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """A field added later is left out of a dump while empty, so content that does not use it is stored exactly
+        as before it existed: the stored copy, and the digest it is found by, stay the same."""
+        dumped = handler(self)
+        for name in self.ADDED_LATER:
+            if not getattr(self, name):
+                dumped.pop(name, None)
+        return dumped
 
 
 class Wording(StrEnum):
@@ -74,6 +85,12 @@ class Wording(StrEnum):
     verbatim = "verbatim"  # exactly as the source has it
     paraphrase = "paraphrase"  # the source's idea, in our words
     own = "own"  # ours alone
+
+
+def cited_as(*, authors: tuple[str, ...] = (), title: str, publisher: str, when: str | None) -> str:
+    """Authors, “title”, publisher, date: how a source is named wherever it is cited (its link goes beside)."""
+    by = f"{', '.join(authors)}, " if authors else ""
+    return f"{by}“{title}”, {publisher}{', ' + when if when else ''}."
 
 
 class Source(Content):
@@ -88,11 +105,13 @@ class Source(Content):
     url: Url | None = None
     note: Text | None = None
 
+    @property
+    def named(self) -> str:
+        return cited_as(authors=self.authors, title=self.title, publisher=self.publisher, when=self.date or str(self.year))
+
     def citation(self) -> str:
         """Title, publisher, date and link, as a reader would want them."""
-        by = f"{', '.join(self.authors)}, " if self.authors else ""
-        link = f" {self.url}" if self.url else ""
-        return f"{by}“{self.title}”, {self.publisher}, {self.date or self.year}.{link}"
+        return f"{self.named} {self.url}" if self.url else self.named
 
 
 class Scale(Content):
@@ -132,12 +151,13 @@ class Scale(Content):
         return (size * size - 1) / 12
 
     def point(self, value: float | None) -> int | None:
-        """The scale point nearest to `value`; a tie goes up (2.5 -> 3)."""
+        """The scale point nearest to `value` as printed, to one decimal place; a tie goes up (2.46 prints as 2.5,
+        so it is 3). Deciding from the printed number means a report never says "2.5, which is Emerging"."""
         if value is None or math.isnan(value):
             return None
-        # Rounding to 9 places first keeps a mean that is 2.5 in exact arithmetic from
-        # landing on 2.4999999999 and rounding down.
-        return min(max(math.floor(round(value, 9) + 0.5), self.min), self.max)
+        shown = printed(value)
+        assert shown is not None
+        return min(max(math.floor(shown + 0.5), self.min), self.max)
 
     def level(self, value: float | None) -> str | None:
         """The label of the scale point nearest to `value`."""
@@ -185,6 +205,13 @@ class Foundation(Content):
     why: Text | None = Field(None, description="How this principle depends on it, in a sentence.")
 
 
+class PolicyNote(Content):
+    """How the framework meets today's policy: one point, in PlaceReady's words, with the sources it rests on."""
+
+    text: Text
+    sources: tuple[ItemId, ...] = Field(min_length=1, description="Ids of the framework's sources it rests on.")
+
+
 class Principle(Content):
     """A principle (or behaviour): one point of the radar."""
 
@@ -194,6 +221,7 @@ class Principle(Content):
     summary: Text | None = Field(None, description="What it means and why it matters, plainly.")
     basis: Text | None = Field(None, description="What the sources say it means in practice.")
     basis_sources: tuple[ItemId, ...] = Field((), description="Ids of the sources `basis` rests on.")
+    policy: PolicyNote | None = Field(None, description="What the principle means in today's policy frame.")
     rubric: dict[int, Text] = Field(
         default_factory=dict, description="What each scale level looks like for this principle."
     )
@@ -205,15 +233,7 @@ class Principle(Content):
         default_factory=dict, description="Principles of other frameworks (by framework id) this one depends on, "
         "e.g. the Ham principles a neighbourhood health component needs in place.")
     statements: tuple[Statement, ...] = Field(min_length=1, max_length=50)
-
-    @model_serializer(mode="wrap")
-    def _without_empty_rests_on(self, handler: SerializerFunctionWrapHandler) -> dict:
-        """A principle resting on nothing is stored as before `rests_on` existed, so the stored copy (and digest) of
-        a framework that names no foundations is unchanged."""
-        dumped = handler(self)
-        if not self.rests_on:
-            dumped.pop("rests_on", None)
-        return dumped
+    ADDED_LATER = ("policy", "rests_on")
 
 
 class Framework(Content):
@@ -226,8 +246,10 @@ class Framework(Content):
     attribution: Text | None = Field(None, description="Which wording is the source's and which ours.")
     source: Source
     sources: tuple[Source, ...] = ()
+    policy: tuple[PolicyNote, ...] = Field((), description="The policy context a report opens its framework with.")
     scale: Scale
     principles: tuple[Principle, ...] = Field(min_length=1, max_length=40)
+    ADDED_LATER = ("policy",)
 
     @model_validator(mode="after")
     def _ids_and_references_hold(self) -> Framework:
@@ -239,6 +261,9 @@ class Framework(Content):
         for source_id, count in Counter(source_ids).items():
             if count > 1:
                 problems.append((("sources",), f"the source id '{source_id}' is used {count} times"))
+        for index, note in enumerate(self.policy):
+            problems.extend((("policy", index, "sources"), f"no source has the id '{cited}'")
+                            for cited in note.sources if cited not in source_ids)
         seen_principles: dict[str, int] = {}
         seen_statements: dict[str, tuple[int, int]] = {}
         for p_index, principle in enumerate(self.principles):
@@ -251,6 +276,9 @@ class Framework(Content):
             for cited in principle.basis_sources:
                 if cited not in source_ids:
                     problems.append(((*here, "basis_sources"), f"no source has the id '{cited}'"))
+            for cited in principle.policy.sources if principle.policy else ():
+                if cited not in source_ids:
+                    problems.append(((*here, "policy", "sources"), f"no source has the id '{cited}'"))
             if principle.rubric and set(principle.rubric) != set(self.scale.points):
                 problems.append(
                     ((*here, "rubric"), f"needs one entry for each scale point {self.scale.min}–{self.scale.max}")
@@ -301,30 +329,6 @@ def _next_steps_problems(principle: Principle, scale: Scale,
                                     "scale"))
         elif not 1 <= len(steps) <= MAX_STEPS:
             problems.append((where, f"give 1 to {MAX_STEPS} steps"))
-    return problems
-
-
-def foundation_problems(framework: Framework, known: Mapping[str, Framework]) -> list[Problem]:
-    """What is wrong with the framework's `rests_on`: a framework that is not in `known` (the built-in ones, for an
-    upload), or a principle that framework does not have. The model cannot check this alone: the other framework
-    lives in another file."""
-    problems = []
-    for p_index, principle in enumerate(framework.principles):
-        for other_id, foundations in principle.rests_on.items():
-            where = format_path(("principles", p_index, "rests_on", other_id))
-            other = known.get(other_id)
-            if other is None:
-                problems.append(Problem(f"no framework has the id '{other_id}' (use one of "
-                                        f"{', '.join(sorted(known))})", location=where))
-                continue
-            ids = [p.id for p in other.principles]
-            for f_index, foundation in enumerate(foundations):
-                if foundation.principle not in ids:
-                    problems.append(Problem(f"'{foundation.principle}' is not a principle of {other_id}",
-                                            location=f"{where}[{f_index}].principle"))
-            for principle_id, count in Counter(f.principle for f in foundations).items():
-                if count > 1:
-                    problems.append(Problem(f"'{principle_id}' is named {count} times", location=where))
     return problems
 
 

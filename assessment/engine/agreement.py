@@ -16,6 +16,11 @@ to its statements) and call the room **split** when either
 
 Otherwise the room **agreed**. With fewer than three people scoring the principle there are
 too few answers to tell.
+
+A split room is in **two camps** when most of it sits at both ends and few near the middle: at least a
+quarter of the room (and at least three people) a point or more below the room's average, as many a point or
+more above it, and those two ends together two thirds of the room or more. A room in two camps has no single
+level: its average describes nobody in it.
 """
 
 from __future__ import annotations
@@ -30,19 +35,32 @@ from assessment.numbers import number
 MIN_PEOPLE = 3
 OUTSIDE_DISTANCE = 1.0  # scale points from the median
 OUTSIDE_SHARE = 1 / 3
+CAMP_DISTANCE = 1.0  # scale points from the room's average, below or above
+CAMP_SHARE = 1 / 4  # of the room, at least, at each end
+ENDS_SHARE = 2 / 3  # of the room, at least, at the two ends together
 
 
 class Agreement(StrEnum):
     agreed = "agreed"
     split = "split"
+    two_camps = "two camps"  # split, with most of the room at both ends and few near the middle
     too_few = "too few answers"
+
+    @property
+    def divided(self) -> bool:
+        """Split, in two camps or otherwise."""
+        return self in (Agreement.split, Agreement.two_camps)
 
 
 def rule_in_words(scale_points: int) -> str:
     """The agreed/split rule as a board member reads it, with the cut-off for this scale."""
     return ("A principle is marked split when a third or more of the room score it more than one point "
             f"away from the middle score, or when people are on average more than {number(ad_cutoff(scale_points), 2)} "
-            "points from the room's average. Otherwise the room agreed. Fewer than three scores is too few to tell.")
+            "points from the room's average. Otherwise the room agreed. Fewer than three scores is too few to tell. "
+            "A split room is in two camps when at least a quarter of it (three people or more) sits a point or more "
+            "below the room's average, as many a point or more above it, and the two ends together are two thirds "
+            "of the room or more: it is then given no single level until it agrees a score, since its average "
+            "describes nobody in it.")
 
 
 def rwg(variance: npt.ArrayLike, uniform_variance: float) -> np.ndarray:
@@ -77,3 +95,12 @@ def classify(
         Agreement.too_few if n < MIN_PEOPLE else Agreement.split if s else Agreement.agreed
         for n, s in zip(people, split, strict=True)
     ]
+
+
+def in_two_camps(people: npt.ArrayLike, low: npt.ArrayLike, high: npt.ArrayLike) -> np.ndarray:
+    """Whether a split room is in two camps, from how many people sit a point or more below the room's average
+    (`low`) and above it (`high`), per principle."""
+    people, low, high = (np.asarray(a, dtype=float) for a in (people, low, high))
+    each = np.minimum(low, high)
+    return ((each >= MIN_PEOPLE) & (each >= CAMP_SHARE * people - 1e-9)
+            & (low + high >= ENDS_SHARE * people - 1e-9))

@@ -7,8 +7,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
-from assessment.content.exemplar import Confidence, Exemplar
+from assessment.content.exemplar import Confidence, Exemplar, ExemplarSource
 from assessment.content.framework import Framework
+from assessment.numbers import difference
 
 LEVEL_TOLERANCE = 0.25  # within a quarter of a point counts as level with the exemplar
 
@@ -34,7 +35,7 @@ class Gap(BaseModel):
     practice: str | None  # what the exemplar did: a prompt for the room
     evidence: str | None
     not_assessed_reason: str | None
-    sources: list[str]  # citations
+    sources: list[ExemplarSource]
 
 
 _ORDER = {GapKind.behind: 0, GapKind.level: 1, GapKind.ahead: 2, GapKind.no_score: 3, GapKind.not_assessed: 4}
@@ -57,14 +58,15 @@ def compare(
             judgement = exemplar.judgement(framework.id, principle.id)
             assessed = judgement is not None and judgement.assessed
             theirs = judgement.score if assessed else None
-            difference = None if own is None or theirs is None else theirs - own
+            # from the two scores as printed, so "+1.3" always sits beside 4 and 2.7
+            apart = difference(theirs, own)
             if not assessed:
                 kind = GapKind.not_assessed
-            elif difference is None:
+            elif apart is None:
                 kind = GapKind.no_score
-            elif difference > LEVEL_TOLERANCE:
+            elif apart > LEVEL_TOLERANCE:
                 kind = GapKind.behind
-            elif difference < -LEVEL_TOLERANCE:
+            elif apart < -LEVEL_TOLERANCE:
                 kind = GapKind.ahead
             else:
                 kind = GapKind.level
@@ -76,7 +78,7 @@ def compare(
                     exemplar_name=exemplar.name,
                     partnership_score=own,
                     exemplar_score=theirs,
-                    gap=difference,
+                    gap=apart,
                     kind=kind,
                     confidence=judgement.confidence if judgement else None,
                     practice=judgement.practice if judgement else None,
@@ -84,7 +86,7 @@ def compare(
                     not_assessed_reason=(
                         judgement.not_assessed if judgement else f"{exemplar.name} has no judgement on this principle"
                     ),
-                    sources=[s.citation() for s in exemplar.cited(judgement.sources)] if judgement else [],
+                    sources=exemplar.cited(judgement.sources) if judgement else [],
                 )
             )
     position = {p.id: i for i, p in enumerate(framework.principles)}

@@ -4,7 +4,8 @@ A framework's principle may name, under `rests_on`, principles of another framew
 neighbourhood health component names the Ham and Alderwick principles it needs in place. Given the room's
 scores for both frameworks, each component is shown beside the scores of the principles it rests on, in the
 rules every other number follows: a principle fewer than three people scored shows no figure, a split room's
-principle shows its mean but no level, and only principles the room agreed about are averaged or compared.
+principle (in two camps or otherwise) shows its mean but no level, and only principles the room agreed about
+are averaged or compared.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ class Standing(BaseModel):
     """A principle as a room scored it, under the rules every report follows."""
 
     mean: float | None  # None when nobody, or fewer than three people, scored it
-    level: str | None  # None when the room was split or the mean is not shown
+    level: str | None  # None when the room was split (or in two camps) or the mean is not shown
     agreement: Agreement | None  # None when the room scored no statement of it
-    in_words: str  # "3.1 (Developing)", "2.6, room split", "fewer than 3 answers", "not scored"
+    in_words: str  # "3.1 (Developing)", "2.6, room split", "2.6, room in two camps", "fewer than 3 answers", …
 
     @property
     def agreed(self) -> bool:
@@ -85,9 +86,9 @@ def standing(score: PrincipleScore | None) -> Standing:
     if score.agreement is Agreement.too_few or score.n < MIN_PEOPLE:
         return Standing(mean=None, level=None, agreement=Agreement.too_few,
                         in_words=f"fewer than {MIN_PEOPLE} answers")
-    if score.agreement is Agreement.split:
+    if score.agreement.divided:
         return Standing(mean=score.mean, level=None, agreement=score.agreement,
-                        in_words=f"{number(score.mean)}, room split")
+                        in_words=f"{number(score.mean)}, room {'in ' if score.camps else ''}{score.agreement}")
     return Standing(mean=score.mean, level=score.level, agreement=score.agreement,
                     in_words=f"{number(score.mean)} ({score.level})")
 
@@ -198,12 +199,14 @@ def _findings(links: Sequence[Link]) -> list[str]:
     if gaps and all(abs(gap) < GAP for _, gap in gaps):
         findings.append(f"Every component the room agreed about scored within {number(GAP)} points of the average of "
                         "the principles it rests on.")
-    split = sorted((footings[pid] for pid, s in shown.items() if s.agreement is Agreement.split),
+    split = sorted((footings[pid] for pid, s in shown.items() if s.agreement and s.agreement.divided),
                    key=lambda f: f.number)
     if split:
         on_split = {name for f in split for name in resting[f.principle]}
         one = len(split) == 1
-        findings.append(f"The room was split on {listed([f'principle {f.number}, {f.name}' for f in split])}; "
+        named = [f"principle {f.number}, {f.name}"
+                 + (" (in two camps)" if shown[f.principle].agreement is Agreement.two_camps else "") for f in split]
+        findings.append(f"The room was split on {listed(named)}; "
                         f"{'it is' if one else 'they are'} left out of the averages above, and the components "
                         f"resting on {'it' if one else 'them'} "
                         f"({listed([link.name for link in links if link.name in on_split])}) are worth "

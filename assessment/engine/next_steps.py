@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from assessment.content.exemplar import exemplar_library
+from assessment.content.exemplar import ExemplarSource, exemplar_library
 from assessment.content.framework import Framework
 
 
@@ -18,6 +18,7 @@ class StepUp(BaseModel):
     text: str
     exemplar: str | None = None  # the exemplar place's name (its id when the profile is not one PlaceReady has)
     source: str | None = None  # the source's citation (its id when the profile is not one PlaceReady has)
+    publication: ExemplarSource | None = None  # the source itself, for the report's list of sources
 
 
 def standing(framework: Framework, *, mean: float | None, agreed: int | None) -> int | None:
@@ -39,5 +40,6 @@ def next_steps_for(framework: Framework, principle_id: str, level_point: int | N
         cited = exemplar.cited((step.source,)) if exemplar and step.source else []
         found.append(StepUp(text=step.step,
                             exemplar=exemplar.name if exemplar else step.exemplar,
-                            source=cited[0].citation() if cited else step.source))
+                            source=cited[0].citation() if cited else step.source,
+                            publication=cited[0] if cited else None))
     return found

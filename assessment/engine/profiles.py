@@ -21,6 +21,7 @@ class Series(BaseModel):
 
     name: str
     scores: dict[str, float | None]
+    withheld: list[str] = []  # principle ids left blank because fewer than 3 people of a sector scored them
 
 
 ROOM = "This room (mean)"

@@ -15,8 +15,8 @@ from assessment.content.framework import Framework
 from assessment.engine.cover import Branding, Cover, cover, long_date
 from assessment.engine.profiles import Series
 from assessment.engine.progress import Basis, Change, Snapshot, changes
-from assessment.engine.summary import listed
-from assessment.numbers import signed
+from assessment.engine.summary import listed, quoted
+from assessment.numbers import in_words, signed
 
 
 class Cell(BaseModel):
@@ -52,17 +52,18 @@ def build_progress_report(framework: Framework, *, place: str, snapshots: Sequen
     ordered = sorted(snapshots, key=lambda s: (s.held_on, s.workshop_id))
     names = [f"{s.title} ({long_date(s.held_on)})" for s in ordered]
     found = changes(framework, ordered)
-    real = [c for c in found if c.beyond_spread]
+    real = [c for c in found if c.real]
     if len(ordered) < 2:
         summary = [f"{place} has one workshop on this framework ({names[0]}), so there is no change to report yet."]
     else:
         summary = [f"{place} has {len(ordered)} workshops on this framework, from {long_date(ordered[0].held_on)} to "
                    f"{long_date(ordered[-1].held_on)}."]
         summary.append(
-            f"Between the first and the latest, {len(real)} of {sum(c.change is not None for c in found)} principles "
-            f"changed by more than the room's own spread: {listed([f'{c.name} ({signed(c.change)})' for c in real])}."
-            if real else "No principle changed by more than the room's own spread between the first and the latest "
-                         "workshop, so none of the changes can yet be called real.")
+            f"Between the first and the latest, {in_words(len(real))} of "
+            f"{in_words(sum(c.change is not None for c in found))} principles changed clearly: "
+            f"{listed([f'{quoted(c.name)} ({signed(c.change)})' for c in real])}."
+            if real else "No principle changed clearly between the first and the latest workshop: each change could "
+                         "be chance or is under a quarter of a point.")
     return ProgressReport(
         title=f"Progress over time: {place}", place=place,
         cover=cover(kind="Progress over time", subject=place, framework=framework, branding=branding, today=today,
@@ -77,8 +78,10 @@ def build_progress_report(framework: Framework, *, place: str, snapshots: Sequen
                                       for s in ordered]) for p in framework.principles],
         summary=summary, changes=found, note=note,
         method=["Each score is the agreed score where the room recorded one (marked *), otherwise the room's mean.",
-                "A change counts as real only when it is larger than the room's own spread — the AD index, the "
-                "average distance of answers from their mean — at both the first and the latest workshop; a smaller "
-                "change could be disagreement in the room rather than change.",
+                "A change is worked out from the two scores as printed and judged against Welch's 95% interval "
+                "for the difference of two means, over the people of the first and the latest workshop: it is clear "
+                "when the interval leaves out no change and it is a quarter of a point or more; small when the "
+                "interval leaves out no change but it is smaller; and it could be chance when the interval takes in "
+                "no change. A change of level, or of the room's verdict (agreed, split, in two camps), is named.",
                 "Archived workshops are left out."],
         branding=branding)

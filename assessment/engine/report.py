@@ -14,100 +14,34 @@ from pydantic import BaseModel
 
 from assessment.content.exemplar import Exemplar, profiled_on
 from assessment.content.framework import Framework
-from assessment.engine.agreement import Agreement, rule_in_words
-from assessment.engine.comparison import GapKind, compare
+from assessment.engine.agreement import rule_in_words
+from assessment.engine.citations import Citation, citation, reference_list
+from assessment.engine.comparison import Gap, GapKind, compare
 from assessment.engine.cover import Branding, Cover, cover, long_date
 from assessment.engine.crosswalk import Crosswalk
-from assessment.engine.findings import (
-    Evidence,
-    ExemplarLead,
-    Horizon,
-    Kind,
-    Priority,
-    SectorGap,
-    prioritise,
-)
+from assessment.engine.findings import Evidence, ExemplarLead, Horizon, SectorGap, prioritise
 from assessment.engine.follow_through import ReviewedAction
-from assessment.engine.method import method
-from assessment.engine.next_steps import StepUp, next_steps_for, standing
+from assessment.engine.method import Origin, data_facts, method
+from assessment.engine.next_steps import standing
+from assessment.engine.plan import (
+    ActionItem,
+    Agreed,
+    PolicyPoint,
+    PrincipleSection,
+    Recommendation,
+    comments_by_principle,
+    recommendation,
+    section,
+)
 from assessment.engine.profiles import Series, agreed_series, exemplar_series, room_series
 from assessment.engine.progress import Baseline, Change, changes
 from assessment.engine.responses import Responses
 from assessment.engine.rounds import RoundComparison
-from assessment.engine.scoring import ScoreResult, Spread, score
-from assessment.engine.sectors import MIN_SECTOR_SIZE, sector_series, sector_sizes
-from assessment.engine.summary import ExecutiveSummary, executive_summary, key_findings, strongest_and_weakest
+from assessment.engine.scoring import ScoreResult, score
+from assessment.engine.sectors import SectorLens, sector_lens
+from assessment.engine.summary import ExecutiveSummary, executive_summary, key_findings, strengths, weakest
 
-TABLE_STEPS = 1  # the recommendations table gives the first thing to do; the improvement plan gives every step
-
-
-class Agreed(BaseModel):
-    score: int | None
-    note: str | None
-
-
-class ActionItem(BaseModel):
-    principle: str
-    text: str
-    owner: str
-    due: str | None
-    status: str = "open"  # open, in progress, done
-
-
-class ExemplarNote(BaseModel):
-    exemplar: str
-    score: int | None
-    gap: float | None
-    kind: GapKind
-    confidence: str | None
-    practice: str | None
-    not_assessed: str | None
-
-
-class StatementRow(BaseModel):
-    text: str
-    mean: float | None
-    median: float | None
-    n: int
-    dont_know: float | None
-
-
-class Recommendation(BaseModel):
-    """What to do about one principle, why, and how soon (docs/recommendations.md)."""
-
-    rank: int
-    principle: str
-    name: str
-    kind: Kind
-    horizon: Horizon
-    headline: str
-    level: str | None  # "2 Emerging → 3 Developing"; None where the level is not known
-    what: list[str]  # the first things to do: the rule's own steps, then the framework's next steps
-    actions: list[ActionItem]  # what the room agreed to do
-    why: list[str]
-
-
-class PrincipleSection(Spread):
-    id: str
-    name: str
-    summary: str | None
-    level: str | None
-    rubric: str | None  # what the level it stands at (`standing`) looks like, for this principle
-    agreement: Agreement
-    agreed_score: int | None
-    agreed_label: str | None
-    note: str | None
-    standing: str | None  # the level it stands at, agreed where recorded: "2 Emerging"
-    next_level: str | None  # the level above: "3 Developing"; None at the top
-    first_steps: list[str]
-    next_steps: list[StepUp]
-    recommendation: Recommendation
-    why: list[str]  # the recommendation's reasons, and any change since the baseline too small to earn points
-    change: Change | None  # since the baseline
-    statements: list[StatementRow]
-    exemplars: list[ExemplarNote]
-    comments: list[str]
-    actions: list[ActionItem]
+__all__ = ["ActionItem", "Agreed", "Report", "build_report"]
 
 
 class Lead(BaseModel):
@@ -170,21 +104,23 @@ class Report(BaseModel):
     executive_summary: ExecutiveSummary
     key_findings: list[str]
     summary: Summary
-    recommendations: list[Recommendation]  # priorities first, then what to find out, then by points
+    recommendations: list[Recommendation]  # priorities, then to settle, then to find out, then by points
     leads: list[Lead]  # the chosen exemplars' largest leads, largest first, one per principle
     baseline: BaselineComparison | None
     principles: list[PrincipleSection]  # every principle, in the framework's order (the data)
     unscored: list[Unscored]  # principles nobody could score, listed together rather than a section each
     unscored_note: str | None  # what to do about them, beside the recommendations
     radar: list[Series]  # the room, the agreed scores if any, then the exemplars
-    sectors: list[Series]  # sectors with enough people to stay anonymous
+    sectors: list[Series]  # sectors, or the workshop's wider groups, as the room saw them; cells under 3 blank
+    sector_note: str | None  # what was grouped, left out or left blank, with sizes and the reason
     exemplar_names: list[str]
-    agreement_rule: str  # when the room counts as split, in words with this scale's cut-off
+    agreement_rule: str  # when the room counts as split or in two camps, in words with this scale's cut-off
+    policy: list[PolicyPoint]  # the framework in today's policy frame
     second_votes: dict[str, RoundComparison] = {}  # principle id → its first and second votes, where held
     reviewed_actions: list[ReviewedAction] = []  # the previous workshop's actions, at a follow-up
     crosswalks: list[Crosswalk] = []  # what the principles rest on in other frameworks (engine/crosswalk.py)
     method: list[str]
-    sources: list[str]
+    sources: list[Citation]  # each publication once
     branding: Branding
 
     @property
@@ -204,6 +140,10 @@ class Report(BaseModel):
         """The improvement plan: a section for each principle with a score."""
         return [p for p in self.principles if p.mean is not None]
 
+    @property
+    def in_two_camps(self) -> list[PrincipleSection]:
+        return [p for p in self.principles if p.camps is not None]
+
 
 def build_report(
     framework: Framework,
@@ -219,9 +159,14 @@ def build_report(
     baseline: Baseline | None = None,
     second_votes: Mapping[str, RoundComparison] | None = None,
     reviewed_actions: Sequence[ReviewedAction] = (),
+    groups: Mapping[str, str] | None = None,
+    origin: Origin = Origin.file,
+    on_paper: int = 0,
     branding: Branding | None = None,
     today: datetime.date | None = None,
 ) -> Report:
+    """`groups` are the workshop's wider sector groups (None: the standard ones), so the report shows sectors as the
+    room saw them; `origin` and `on_paper` say where the answers came from, for the method page."""
     result = score(framework, responses)
     exemplars = profiled_on(exemplars, framework)
     agreed = agreed or {}
@@ -229,37 +174,37 @@ def build_report(
     today = today or datetime.date.today()
     room = {p.id: p.mean for p in result.principles}
     gaps = compare(framework, room, exemplars)
-    sectors, _ = sector_series(result, responses)
-    sector_gaps = _sector_gaps(result, responses)
+    lens = sector_lens(framework, responses, result, groups)
+    sector_gaps = _sector_gaps(result, lens)
     leads = _leads(gaps)
     moved = {c.principle: c for c in changes(framework, [baseline.then, baseline.now])} if baseline else {}
     evidence = []
     for p in result.principles:
         own = agreed.get(p.id)
+        agreed_score = own.score if own else None
         evidence.append(Evidence(
             principle=p.id, name=p.name, mean=p.mean, n=p.n, agreement=p.agreement, outside_share=p.outside_share,
-            ad=p.ad, dont_know=p.dont_know, level=standing(framework, mean=p.mean, agreed=own.score if own else None),
-            agreed=bool(own and own.score is not None), sector_gap=sector_gaps.get(p.id), exemplar_lead=leads.get(p.id),
-            change=moved.get(p.id)))
+            ad=p.ad, dont_know=p.dont_know, camps=p.camps, agreed=agreed_score is not None,
+            level=standing(framework, mean=p.mean, agreed=agreed_score) if p.camps is None or agreed_score is not None else None,
+            sector_gap=sector_gaps.get(p.id), exemplar_lead=leads.get(p.id), change=moved.get(p.id)))
     priorities = prioritise(framework, evidence)
     by_principle = {e.principle: e for e in evidence}
-    recommendations = [_recommendation(framework, rank, priority, by_principle[priority.principle], actions)
+    recommendations = [recommendation(framework, rank, priority, by_principle[priority.principle], actions)
                        for rank, priority in enumerate(priorities, start=1)]
     recommended = {r.principle: r for r in recommendations}
     ranked = {p.principle: p for p in priorities}
-    comments = _comments(framework, responses)
-    sections = [_section(framework, principle, result=result, own=agreed.get(principle.id),
-                         priority=ranked[principle.id], recommendation=recommended[principle.id],
-                         evidence=by_principle[principle.id], gaps=gaps, comments=comments.get(principle.id, []),
-                         actions=actions)
+    comments = comments_by_principle(framework, responses)
+    sections = [section(framework, principle, result=result, own=agreed.get(principle.id),
+                        priority=ranked[principle.id], recommended=recommended[principle.id],
+                        evidence=by_principle[principle.id], gaps=gaps, comments=comments.get(principle.id, []),
+                        actions=actions)
                 for principle in framework.principles]
     radar = [room_series(room)]
     if any(a.score is not None for a in agreed.values()):
         radar.append(agreed_series(framework, {pid: a.score for pid, a in agreed.items()}))
     radar += [exemplar_series(e, framework) for e in exemplars]
-    cited = {c for g in gaps for c in g.sources} | {s.source for p in sections for s in p.next_steps if s.source}
     baseline_name = f"baseline workshop ({long_date(baseline.held_on)})" if baseline else None
-    strongest, weakest = strongest_and_weakest(result)
+    strong = strengths(result, priorities, sector_gaps)
     return Report(
         title=f"Readiness report: {partnership}",
         partnership=partnership, place=place, workshop=workshop,
@@ -274,13 +219,15 @@ def build_report(
         alpha_ordinal=result.overall.alpha_ordinal, alpha_interval=result.overall.alpha_interval,
         executive_summary=executive_summary(
             partnership=partnership, framework=framework, result=result, priorities=priorities, gaps=sector_gaps,
-            baseline=baseline_name, changes=list(moved.values())),
+            lens=lens, baseline=baseline_name, changes=list(moved.values())),
         key_findings=key_findings(framework=framework, result=result, gaps=sector_gaps, leads=leads,
                                   changes=list(moved.values())),
         summary=Summary(
             mean=result.overall.mean, level=result.overall.level,
-            scored=sum(p.mean is not None for p in result.principles), strongest=strongest, weakest=weakest,
-            split=[p.name for p in result.principles if p.agreement is Agreement.split],
+            scored=sum(p.mean is not None for p in result.principles),
+            strongest=[(p.name, p.mean) for p in strong if p.mean is not None],
+            weakest=[(p.name, p.mean) for p in weakest(result, priorities, strong) if p.mean is not None],
+            split=[p.name for p in result.principles if p.agreement.divided],
             sector_differences=[SectorDifference(principle_id=pid, principle=result.principle(pid).name, spread=g.gap,
                                                  highest=g.highest, lowest=g.lowest)
                                 for pid, g in sorted(sector_gaps.items(), key=lambda item: -item[1].gap)[:3]]),
@@ -295,14 +242,24 @@ def build_report(
         unscored=[Unscored(principle=s.id, name=s.name, reason=s.recommendation.why[0])
                   for s in sections if s.mean is None],
         unscored_note=_unscored_note([s.name for s in sections if s.mean is None]),
-        radar=radar, sectors=sectors,
+        radar=radar, sectors=lens.series, sector_note=lens.in_words,
         exemplar_names=[e.name for e in exemplars],
         agreement_rule=rule_in_words(len(framework.scale.points)),
+        policy=[PolicyPoint(text=note.text, sources=[citation(s) for s in framework.cited(note.sources)])
+                for note in framework.policy],
         second_votes=dict(second_votes or {}), reviewed_actions=list(reviewed_actions),
-        method=method(framework, with_exemplars=bool(exemplars)),
-        sources=[framework.source.citation(), *(s.citation() for s in framework.sources), *sorted(cited)],
+        method=method(framework, with_exemplars=bool(exemplars), with_baseline=baseline is not None,
+                      facts=data_facts(responses, origin=origin, on_paper=on_paper)),
+        sources=_sources(framework, gaps, sections),
         branding=branding,
     )
+
+
+def _sources(framework: Framework, gaps: Sequence[Gap], sections: Sequence[PrincipleSection]) -> list[Citation]:
+    """The framework's sources, then those the policy notes, the exemplars' judgements and the steps cite."""
+    cited = [s for g in gaps for s in g.sources] + [s.publication for p in sections for s in p.next_steps
+                                                    if s.publication is not None]
+    return reference_list([framework.source, *framework.sources, *sorted(cited, key=lambda s: s.title.casefold())])
 
 
 def _unscored_note(names: list[str]) -> str | None:
@@ -312,83 +269,24 @@ def _unscored_note(names: list[str]) -> str | None:
             "comes first, in the next 3 months: see Principles without a score, after the improvement plan.")
 
 
-def _sector_gaps(result: ScoreResult, responses: Responses) -> dict[str, SectorGap]:
-    """Per principle, the two sectors furthest apart, among sectors with enough people to stay anonymous."""
-    sizes = sector_sizes(responses)
-    shown = {sector: scores for sector, scores in result.by_sector.items() if sizes.get(sector, 0) >= MIN_SECTOR_SIZE}
+def _sector_gaps(result: ScoreResult, lens: SectorLens) -> dict[str, SectorGap]:
+    """Per principle, the two sectors (or groups) furthest apart, among the figures the report shows."""
     found = {}
     for p in result.principles:
-        values = {sector: scores[p.id] for sector, scores in shown.items() if scores.get(p.id) is not None}
+        values = {series.name.rsplit(" (", 1)[0]: value for series in lens.series
+                  if (value := series.scores.get(p.id)) is not None}
         if len(values) >= 2:
-            high, low = max(values, key=values.get), min(values, key=values.get)
+            high, low = max(values, key=values.get), min(values, key=values.get)  # type: ignore[arg-type]
             found[p.id] = SectorGap(highest=high, high=values[high], lowest=low, low=values[low])
     return found
 
 
-def _leads(gaps: Sequence) -> dict[str, ExemplarLead]:  # type: ignore[type-arg]
+def _leads(gaps: Sequence[Gap]) -> dict[str, ExemplarLead]:
     """Per principle, the chosen exemplar furthest ahead, where one is ahead."""
     found: dict[str, ExemplarLead] = {}
     for g in gaps:
-        if g.kind is GapKind.behind and (g.principle not in found or g.gap > found[g.principle].gap):
+        if g.kind is GapKind.behind and (g.principle not in found or (g.gap or 0) > found[g.principle].gap):
+            assert g.exemplar_score is not None and g.gap is not None
             found[g.principle] = ExemplarLead(exemplar=g.exemplar_name, score=g.exemplar_score, gap=g.gap,
                                               practice=g.practice)
-    return found
-
-
-def _recommendation(framework: Framework, rank: int, priority: Priority, evidence: Evidence,
-                    actions: Sequence[ActionItem]) -> Recommendation:
-    labels = framework.scale.labels
-    level, top = evidence.level, framework.scale.max
-    known = priority.kind is not Kind.find_out and level is not None
-    steps = [s.text for s in next_steps_for(framework, priority.principle, level)] if known else []
-    return Recommendation(
-        rank=rank, principle=priority.principle, name=priority.name, kind=priority.kind, horizon=priority.horizon,
-        headline=priority.headline,
-        level=(f"{level} {labels[level]}" + (f" → {level + 1} {labels[level + 1]}" if level < top else ""))
-        if known else None,
-        what=(priority.first_steps + steps)[:TABLE_STEPS],
-        actions=[a for a in actions if a.principle == priority.name], why=priority.reasons)
-
-
-def _section(framework: Framework, principle, *, result: ScoreResult, own: Agreed | None,  # type: ignore[no-untyped-def]
-             priority: Priority, recommendation: Recommendation, evidence: Evidence, gaps: Sequence,  # type: ignore[type-arg]
-             comments: list[str], actions: Sequence[ActionItem]) -> PrincipleSection:
-    scored = result.principle(principle.id)
-    labels = framework.scale.labels
-    statements = {s.id: s for s in result.statements}
-    level = evidence.level if priority.kind is not Kind.find_out else None
-    return PrincipleSection(
-        id=principle.id, name=principle.name, summary=principle.summary, mean=scored.mean, median=scored.median,
-        n=scored.n, rwg=scored.rwg, ad=scored.ad, dont_know=scored.dont_know, level=scored.level,
-        rubric=principle.rubric.get(level) if level is not None else None,
-        agreement=scored.agreement,
-        agreed_score=own.score if own else None,
-        agreed_label=labels.get(own.score) if own and own.score is not None else None,
-        note=own.note if own else None,
-        standing=f"{level} {labels[level]}" if level is not None else None,
-        next_level=f"{level + 1} {labels[level + 1]}" if level is not None and level < framework.scale.max else None,
-        first_steps=priority.first_steps,
-        next_steps=next_steps_for(framework, principle.id, level),
-        recommendation=recommendation, change=evidence.change,
-        why=recommendation.why + ([f"Since the baseline: {evidence.change.in_words}"]
-                                  if evidence.change and evidence.change.change is not None
-                                  and not evidence.change.beyond_spread else []),
-        statements=[StatementRow(text=s.text, mean=statements[s.id].mean, median=statements[s.id].median,
-                                 n=statements[s.id].n, dont_know=statements[s.id].dont_know)
-                    for s in principle.statements],
-        exemplars=[ExemplarNote(exemplar=g.exemplar_name, score=g.exemplar_score, gap=g.gap, kind=g.kind,
-                                confidence=g.confidence, practice=g.practice, not_assessed=g.not_assessed_reason)
-                   for g in gaps if g.principle == principle.id],
-        comments=comments,
-        actions=[a for a in actions if a.principle == principle.name],
-    )
-
-
-def _comments(framework: Framework, responses: Responses) -> dict[str, list[str]]:
-    principle_of = {s.id: p.id for p in framework.principles for s in p.statements}
-    table = responses.table.dropna(subset=["comment"])
-    found: dict[str, list[str]] = {}
-    for statement, comment in zip(table["statement"], table["comment"], strict=True):
-        if comment and statement in principle_of:
-            found.setdefault(principle_of[statement], []).append(str(comment))
     return found

@@ -16,7 +16,15 @@ import pandas as pd
 from pydantic import BaseModel, PrivateAttr, computed_field
 
 from assessment.content.framework import Framework
-from assessment.engine.agreement import OUTSIDE_DISTANCE, Agreement, classify, rwg, rwg_j
+from assessment.engine.agreement import (
+    CAMP_DISTANCE,
+    OUTSIDE_DISTANCE,
+    Agreement,
+    classify,
+    in_two_camps,
+    rwg,
+    rwg_j,
+)
 from assessment.engine.responses import Responses
 
 
@@ -36,12 +44,32 @@ class StatementScore(Spread):
     principle: str
 
 
+class Camps(BaseModel):
+    """A room in two camps (docs/scoring.md, section 5): who sits at each end, and where."""
+
+    low: int  # people a point or more below the room's average
+    high: int  # people a point or more above it
+    between: int  # everyone else
+    low_points: tuple[int, int]  # the lowest and highest scale point the low camp's scores are nearest to
+    high_points: tuple[int, int]
+    low_mean: float
+    high_mean: float
+
+
+def shown_level(level: str | None, agreement: Agreement) -> str:
+    """A level as a screen shows it beside a mean: a room in two camps has no single level."""
+    return level or ("no single level: two camps" if agreement is Agreement.two_camps else "no score")
+
+
 class PrincipleScore(Spread):
     id: str
     name: str
-    level: str | None
+    level: str | None  # None when there is no mean, or when the room is in two camps
     agreement: Agreement
     outside_share: float | None  # share of participants more than one point from the median
+    sd: float | None  # standard deviation of the participants' principle scores; None under two people
+    people_at: list[int]  # participants per scale point, lowest first, by the point their score is nearest to
+    camps: Camps | None  # where the room is in two camps
 
 
 class OverallScore(BaseModel):
@@ -82,6 +110,7 @@ class ScoreResult(BaseModel):
     principles: list[PrincipleScore]
     statements: list[StatementScore]
     by_sector: dict[str, dict[str, float | None]]
+    sector_people: dict[str, dict[str, int]]  # sector → principle → people of the sector who scored it
 
     def principle(self, principle_id: str) -> PrincipleScore:
         return next(p for p in self.principles if p.id == principle_id)
@@ -146,6 +175,20 @@ def score(framework: Framework, responses: Responses) -> ScoreResult:
     outside = np.abs(person_score - principle_median[person_principle]) > OUTSIDE_DISTANCE + 1e-9
     outside_share = _divide(np.bincount(person_principle, weights=outside, minlength=n_principles), people)
     agreement = classify(people, outside_share, principle_ad, len(scale.points))
+    person_mean = _divide(np.bincount(person_principle, weights=person_score, minlength=n_principles), people)
+    deviation = person_score - person_mean[person_principle]
+    person_sd = np.sqrt(_divide(np.bincount(person_principle, weights=deviation**2, minlength=n_principles),
+                                people - 1))
+    low, high = deviation <= -CAMP_DISTANCE + 1e-9, deviation >= CAMP_DISTANCE - 1e-9
+    two_camps = in_two_camps(people, np.bincount(person_principle, weights=low, minlength=n_principles),
+                             np.bincount(person_principle, weights=high, minlength=n_principles))
+    agreement = [Agreement.two_camps if a is Agreement.split and camps else a
+                 for a, camps in zip(agreement, two_camps, strict=True)]
+    # The point each person's score is nearest to, as printed (one decimal place, a half going up).
+    person_point = np.clip(np.floor(np.round(person_score, 1) + 0.5), scale.min, scale.max).astype(int) - scale.min
+    width = len(scale.points)
+    people_at = np.bincount(person_principle * width + person_point, minlength=n_principles * width)
+    people_at = people_at.reshape(n_principles, width)
 
     principles = [
         PrincipleScore(
@@ -157,9 +200,13 @@ def score(framework: Framework, responses: Responses) -> ScoreResult:
             rwg=_value(principle_rwg[i]),
             ad=_value(principle_ad[i]),
             dont_know=_share(principle_dk[i], principle_numeric[i]),
-            level=scale.level(_value(principle_mean[i])),
+            level=None if agreement[i] is Agreement.two_camps else scale.level(_value(principle_mean[i])),
             agreement=agreement[i],
             outside_share=_value(outside_share[i]),
+            sd=_value(person_sd[i]),
+            people_at=[int(c) for c in people_at[i]],
+            camps=_camps(i, person_principle, person_point + scale.min, person_score, low, high)
+            if agreement[i] is Agreement.two_camps else None,
         )
         for i, p in enumerate(framework.principles)
     ]
@@ -179,6 +226,8 @@ def score(framework: Framework, responses: Responses) -> ScoreResult:
     overall_mean = _value(np.nanmean(principle_mean)) if (count > 0).any() else None
     matrix = np.full((len(participant_ids), n_statements), np.nan)
     matrix[who, s] = x
+    by_sector, sector_people = _by_sector(participant, sector, sector_names, numeric, s, x, principle_of,
+                                          principle_ids)
     return ScoreResult(
         framework=framework.id,
         participants=len(participant_ids),
@@ -186,8 +235,18 @@ def score(framework: Framework, responses: Responses) -> ScoreResult:
                                 points=scale.points),
         principles=principles,
         statements=statements,
-        by_sector=_by_sector(participant, sector, sector_names, numeric, s, x, principle_of, principle_ids),
+        by_sector=by_sector, sector_people=sector_people,
     )
+
+
+def _camps(principle: int, person_principle: np.ndarray, point: np.ndarray, person_score: np.ndarray,
+           low: np.ndarray, high: np.ndarray) -> Camps:
+    mine = person_principle == principle
+    lows, highs = mine & low, mine & high
+    return Camps(low=int(lows.sum()), high=int(highs.sum()), between=int((mine & ~low & ~high).sum()),
+                 low_points=(int(point[lows].min()), int(point[lows].max())),
+                 high_points=(int(point[highs].min()), int(point[highs].max())),
+                 low_mean=float(person_score[lows].mean()), high_mean=float(person_score[highs].mean()))
 
 
 def _by_sector(
@@ -199,8 +258,9 @@ def _by_sector(
     value: np.ndarray,
     principle_of: np.ndarray,
     principle_ids: list[str],
-) -> dict[str, dict[str, float | None]]:
-    """Principle means from each sector's participants alone.
+) -> tuple[dict[str, dict[str, float | None]], dict[str, dict[str, int]]]:
+    """Principle means from each sector's participants alone (`by_sector`), and how many of them scored each
+    principle (`sector_people`).
 
     A participant's sector is the first one they gave, so each person counts in one sector.
     """
@@ -208,16 +268,21 @@ def _by_sector(
     people, first = np.unique(participant[given], return_index=True)
     sector_of = np.full(participant.max() + 1 if participant.size else 0, -1)
     sector_of[people] = sector[given][first]
-    row_sector = sector_of[participant[numeric]]
-    n_statements = principle_of.size
-    result: dict[str, dict[str, float | None]] = {}
+    who = participant[numeric]
+    row_sector = sector_of[who]
+    n_statements, n_principles = principle_of.size, len(principle_ids)
+    means: dict[str, dict[str, float | None]] = {}
+    counts: dict[str, dict[str, int]] = {}
     for code, name in enumerate(sector_names):
         mine = row_sector == code
         count = np.bincount(statement[mine], minlength=n_statements)
-        means = _divide(np.bincount(statement[mine], weights=value[mine], minlength=n_statements), count)
-        principle_means = _mean_by(means, principle_of, count > 0, len(principle_ids))
-        result[str(name)] = {p: _value(principle_means[i]) for i, p in enumerate(principle_ids)}
-    return dict(sorted(result.items()))
+        statement_means = _divide(np.bincount(statement[mine], weights=value[mine], minlength=n_statements), count)
+        principle_means = _mean_by(statement_means, principle_of, count > 0, n_principles)
+        scored = np.unique(who[mine] * n_principles + principle_of[statement[mine]]) % n_principles
+        people_per = np.bincount(scored, minlength=n_principles)
+        means[str(name)] = {p: _value(principle_means[i]) for i, p in enumerate(principle_ids)}
+        counts[str(name)] = {p: int(people_per[i]) for i, p in enumerate(principle_ids)}
+    return dict(sorted(means.items())), dict(sorted(counts.items()))
 
 
 def _divide(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:

@@ -7,7 +7,7 @@ score, and the second vote beside the first where there was one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from pydantic import BaseModel
@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from assessment.content.exemplar import Exemplar
 from assessment.content.framework import Framework, Principle
 from assessment.engine.agreement import Agreement
+from assessment.engine.camps import camps_in_words
 from assessment.engine.responses import Responses
 from assessment.engine.rounds import RoundComparison
 from assessment.engine.scoring import PrincipleScore, ScoreResult
@@ -69,10 +70,12 @@ def statement_counts(framework: Framework, principle: Principle, responses: Resp
     return found
 
 
-def agreement_in_words(scored: PrincipleScore) -> str:
+def agreement_in_words(scored: PrincipleScore, labels: Mapping[int, str]) -> str:
     """The verdict as a board member would say it."""
     if scored.agreement is Agreement.too_few:
         return "Too few answers to say whether the room agrees."
+    if scored.camps is not None:
+        return f"The room is in two camps: {camps_in_words(scored.camps, labels)}."
     outside = round((scored.outside_share or 0) * scored.n)
     if scored.agreement is Agreement.agreed:
         return (f"The room broadly agrees: {scored.n - outside} of {scored.n} people are within a point of the "
@@ -97,7 +100,7 @@ def spotlight(framework: Framework, principle_id: str, *, responses: Responses, 
         framework_id=framework.id, principle_id=principle_id, name=principle.name, summary=principle.summary,
         scale=[f"{point} {label}" for point, label in framework.scale.labels.items()],
         mean=scored.mean, level=scored.level, agreement=scored.agreement,
-        agreement_in_words=agreement_in_words(scored),
+        agreement_in_words=agreement_in_words(scored, framework.scale.labels),
         statements=statement_counts(framework, principle, responses),
         lens=[(series.name, value) for series in lens.series
               if (value := series.scores.get(principle_id)) is not None],

@@ -48,6 +48,7 @@ def render() -> None:
     st.subheader("Actions")
     consensus_forms.actions_list(facts, framework)
     consensus_forms.review_of_last_actions(facts)
+    downloads.combined_files(facts)
     downloads.workshop_files(facts, framework)
 
 

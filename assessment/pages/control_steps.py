@@ -7,6 +7,7 @@ import streamlit as st
 
 from assessment.content.framework import Framework
 from assessment.engine.agenda import Stage, Step, spotlight_key
+from assessment.engine.scoring import shown_level
 from assessment.errors import InputError
 from assessment.numbers import number
 from assessment.pages import consensus_forms, crosswalk_view, downloads, results, state
@@ -67,7 +68,8 @@ def _principle(facts: WorkshopFacts, here: Position) -> None:
     scored = room_results.scores(state.database(), actor=state.actor(), workshop_id=facts.id,
                                  framework_id=framework.id).principle(principle_id)
     st.subheader(plain(scored.name))
-    st.markdown(f"Mean {number(scored.mean)} ({scored.level or 'no score'}), {scored.n} people, {scored.agreement}.")
+    st.markdown(f"Mean {number(scored.mean)} ({shown_level(scored.level, scored.agreement)}), {scored.n} people, "
+                f"{scored.agreement}.")
     if st.button("Open a second vote on this principle", icon=":material/how_to_vote:"):
         _open_second_vote(facts, framework, principle_id)
     _comments(facts, framework, principle_id)
@@ -151,6 +153,7 @@ def _actions(facts: WorkshopFacts, here: Position) -> None:
 
 def _close(facts: WorkshopFacts, here: Position) -> None:
     st.markdown("Thank the room, close scoring if it is still open, and take the report away.")
+    downloads.combined_files(facts)
     for framework in facts.frameworks:
         st.markdown(f"**{plain(framework.title)}**")
         downloads.workshop_files(facts, framework)

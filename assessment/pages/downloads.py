@@ -15,7 +15,7 @@ from assessment.engine.responses import responses_csv
 from assessment.pages import state
 from assessment.pages.text import plain
 from assessment.reports.names import progress_file_name, system_file_name, workshop_file_name
-from assessment.reports.render import MIME, VIEW_FORMATS, render, render_view
+from assessment.reports.render import MIME, VIEW_FORMATS, render, render_combined, render_view
 from assessment.services import reports, transfer
 from assessment.services import results as stored_results
 from assessment.services.history import PREVIOUS
@@ -37,8 +37,8 @@ def workshop_files(facts: WorkshopFacts, framework: Framework) -> None:
                NO_BASELINE: "No comparison"} if earlier else {NO_BASELINE: "No comparison"}
     baseline = st.selectbox("Compare the report with", list(options), format_func=options.get,
                             key=f"baseline-{facts.id}-{framework.id}",
-                            help="A follow-up report says what changed since the workshop chosen here, judged "
-                                 "against the room's own spread.")
+                            help="A follow-up report says what changed since the workshop chosen here, judged by "
+                                 "its size and by a 95% interval over the people of the two workshops.")
 
     def report():  # type: ignore[no-untyped-def]
         return reports.workshop_report(db, actor=actor, workshop_id=facts.id, framework_id=framework.id,
@@ -73,6 +73,30 @@ def workshop_files(facts: WorkshopFacts, framework: Framework) -> None:
                                key=f"workshop-json-{facts.id}-{framework.id}")  # the same file under each framework
     st.caption("The answers CSV follows PlaceReady's responses format and can be scored again; the JSON file "
                "can be imported into another PlaceReady with `placeready import`.")
+
+
+def combined_files(facts: WorkshopFacts) -> None:
+    """One report of every framework a workshop scored: one summary, one list of recommendations, a part each."""
+    if len(facts.frameworks) < 2:
+        return
+    _, exemplars = state.content()
+    chosen = [exemplars[i] for i in facts.exemplar_ids if i in exemplars]
+    db, actor = state.database(), state.actor()
+
+    def report():  # type: ignore[no-untyped-def]
+        return reports.combined_report(db, actor=actor, workshop_id=facts.id, exemplars=chosen,
+                                       brand=reports.branding(get_settings()))
+
+    st.subheader("One report of every framework")
+    for column, fmt in zip(st.columns(len(VIEW_FORMATS)), VIEW_FORMATS, strict=True):
+        column.download_button(
+            f"Combined report ({LABELS[fmt]})", data=lambda fmt=fmt: render_combined(report(), fmt), mime=MIME[fmt],
+            file_name=workshop_file_name(partnership=facts.partnership, workshop=facts.title,
+                                         held_on=facts.held_on.isoformat(), framework_id=None,
+                                         what="readiness-report", extension=fmt),
+            on_click="ignore", icon=":material/description:", key=f"combined-{fmt}-{facts.id}")
+    st.caption("One summary and one list of recommendations for the whole workshop, then a part for each "
+               "framework; each framework's own report is below.")
 
 
 def progress_files(*, place_id: int, place: str, framework: Framework) -> None:

@@ -71,7 +71,7 @@ def render(join_page: StreamlitPage, setup_page: StreamlitPage, room_page: Strea
     st.markdown(
         f"Each statement is scored from {scale.min} ({scale.labels[scale.min]}) to {scale.max} "
         f"({scale.labels[scale.max]}), or “don't know”. A principle's score is the average of its "
-        "statements' averages, and its level is the scale point nearest to it (a half goes up). "
+        "statements' averages, and its level is the scale point nearest to it as printed (a half goes up). "
         "“Don't know” answers are counted separately and never treated as a low score."
     )
     st.markdown(rule_in_words(len(scale.points)))

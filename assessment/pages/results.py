@@ -11,7 +11,7 @@ from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar, profiled_on
 from assessment.content.framework import Framework
 from assessment.engine.comparison import GapKind, compare
 from assessment.engine.profiles import Series, exemplar_series, profile_table
-from assessment.engine.scoring import ScoreResult
+from assessment.engine.scoring import ScoreResult, shown_level
 from assessment.numbers import number, percent, rounded, signed
 from assessment.pages.charts import radar
 from assessment.pages.text import plain
@@ -61,7 +61,8 @@ def agreement_table(result: ScoreResult) -> None:
                 "Principle": [p.name for p in result.principles],
                 "Mean": [rounded(p.mean) for p in result.principles],
                 "Median": [rounded(p.median) for p in result.principles],
-                "Level": [p.level for p in result.principles],
+                "Level": [shown_level(p.level, p.agreement) if p.mean is not None else None
+                          for p in result.principles],
                 "People": [p.n for p in result.principles],
                 "rwg": [number(p.rwg, 2) for p in result.principles],
                 "AD": [number(p.ad, 2) for p in result.principles],
@@ -85,4 +86,4 @@ def gap_list(framework: Framework, scores: Mapping[str, float | None], exemplars
             f"What they did: {gap.practice}"
         )
         if gap.sources:
-            st.caption("Sources: " + " · ".join(gap.sources))
+            st.caption("Sources: " + " · ".join(s.citation() for s in gap.sources))

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from assessment.engine.agenda import Stage
+from assessment.engine.scoring import shown_level
 from assessment.numbers import number, percent
 from assessment.pages import results, state
 from assessment.pages.charts import distribution_bars, lens_bars, radar
@@ -145,7 +146,8 @@ def _principle(shown: Screen) -> None:
     st.title(plain(spot.name))
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.markdown(f"**{plain(spot.agreement_in_words)}** Mean {number(spot.mean)} ({spot.level or 'no score'})"
+        st.markdown(f"**{plain(spot.agreement_in_words)}** Mean {number(spot.mean)} "
+                    f"({shown_level(spot.level, spot.agreement)})"
                     + (f" · agreed: **{plain(spot.agreed)}**" if spot.agreed else ""))
         table = pd.DataFrame([[s.text, *s.counts, s.dont_know] for s in spot.statements],
                              columns=["Statement", *spot.scale, "Don't know"])

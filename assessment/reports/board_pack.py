@@ -1,29 +1,32 @@
 """The board pack: the readiness report as 10 to 15 PowerPoint slides a board reads from the back of a room.
 
-Title, where we stand, the radar, strengths and priorities, where the room split, sector differences, the
-exemplars, recommendations, a slide per priority, the actions, progress at a follow-up, and what the numbers
-rest on. Charts are native PowerPoint charts (editable, their data inside) with alt text; everything comes from
-the report model, so the pack says what the report says.
+Title, where we stand, the radar, strengths and priorities, where the room split (a room in two camps shown as
+its answers fall), sector differences, the exemplars, recommendations, a slide per priority, the actions, progress
+at a follow-up, the policy frame, and what the numbers rest on. Charts are native PowerPoint charts (editable,
+their data inside) with alt text; every position and size is a whole number of EMUs, as the file format requires;
+everything comes from the report model, so the pack says what the report says.
 """
 
 from __future__ import annotations
 
 import base64
+import re
 
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
-from assessment.engine.findings import Kind
+from assessment.engine.findings import SECTOR_GAP, Kind
 from assessment.engine.report import Report
 from assessment.engine.sectors import MIN_SECTOR_SIZE
+from assessment.engine.summary import STRENGTH_MARGIN
 from assessment.labels import shortened
 from assessment.numbers import number, signed
 from assessment.palette import TEXT
 from assessment.reports import crosswalk, slides
 from assessment.reports.slides import BODY_HEIGHT, BODY_TOP, HEIGHT, MARGIN, SMALL_PT, WIDTH
 
-HALF = (WIDTH - 2 * MARGIN - Inches(0.4)) / 2
+HALF = (WIDTH - 2 * MARGIN - Inches(0.4)) // 2  # whole EMUs: a fractional position makes Office repair the file
 RIGHT = MARGIN + HALF + Inches(0.4)
 MAX_ROWS = 7  # table rows that fit a slide at projector size; the report has the rest
 
@@ -55,11 +58,11 @@ def _title_slide(deck, report: Report) -> None:  # type: ignore[no-untyped-def]
 def _where_we_stand(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     summary = report.executive_summary
     page = new("Where we stand")
-    slides.text(page, [summary.standing], left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=Inches(1.9),
-                size=24)
-    more = [s for s in (summary.since_baseline, summary.agreement) if s]
-    slides.text(page, more, left=MARGIN, top=BODY_TOP + Inches(2.1), width=WIDTH - 2 * MARGIN,
-                height=BODY_HEIGHT - Inches(2.1), bullets=True, size=18)
+    slides.text(page, [summary.standing], left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=Inches(1.3),
+                size=20)
+    clearest = summary.clearest[:4] or [summary.agreement]
+    slides.text(page, clearest, left=MARGIN, top=BODY_TOP + Inches(1.4), width=WIDTH - 2 * MARGIN,
+                height=BODY_HEIGHT - Inches(1.4), bullets=True, size=SMALL_PT + 2)
 
 
 def _radar(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
@@ -76,20 +79,27 @@ def _radar(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
 def _strengths_and_priorities(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     page = new("Strengths and priorities")
     strengths = [f"{name} ({number(mean)})" for name, mean in report.executive_summary.strongest]
-    slides.text(page, ["Strengths", *strengths] if strengths else ["Strengths", "None stands out yet."],
+    slides.text(page, ["Clear strengths", *strengths] if strengths else [
+        "Clear strengths", f"None stands {number(STRENGTH_MARGIN, 2)} or more above the overall mean with the room "
+                           "and the sectors agreeing."],
                 left=MARGIN, top=BODY_TOP, width=HALF, height=BODY_HEIGHT, bullets=True, bold_first=True, size=18)
     first = [r for r in report.recommendations if r.kind is Kind.priority]
-    unknown = [r for r in report.recommendations if r.kind is Kind.find_out]
     lines = ["Priorities for the next 3 months", *(f"{r.name}: {r.headline}" for r in first)] if first else [
         "Priorities", "No principle stands out as a priority."]
-    if unknown:
-        lines.append("To find out first: " + ", ".join(r.name for r in unknown))
+    for kind, words in ((Kind.settle, "To settle first (two camps): "), (Kind.find_out, "To find out first: ")):
+        named = [r.name for r in report.recommendations if r.kind is kind]
+        if named:
+            lines.append(words + "; ".join(named))
     slides.text(page, lines, left=RIGHT, top=BODY_TOP, width=HALF, height=BODY_HEIGHT, bullets=True, bold_first=True,
                 size=18)
 
 
 def _split(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     page = new("Where the room was split")
+    camps = report.in_two_camps
+    if camps:
+        _two_camps(page, report, camps)
+        return
     slides.text(page, [report.executive_summary.agreement], left=MARGIN, top=BODY_TOP, width=HALF,
                 height=BODY_HEIGHT, size=18)
     scored = [p for p in report.principles if p.ad is not None]
@@ -103,16 +113,39 @@ def _split(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
                  colours=[report.branding.colour], scale=(0, None))
 
 
+def _two_camps(page, report: Report, camps: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """A room in two camps, as its answers fall: the deepest split a board must settle before it can act."""
+    first = camps[0]
+    words = [f"{first.name}: the room is in two camps, {first.camps_in_words}.",
+             "No single level describes it until the room agrees a score.", *first.first_steps[:1]]
+    if len(camps) > 1:
+        words.append("Also in two camps: " + "; ".join(p.name for p in camps[1:]) + ".")
+    slides.text(page, words, left=MARGIN, top=BODY_TOP, width=HALF, height=BODY_HEIGHT, size=SMALL_PT + 2)
+    labels = [f"{point} {label}" for point, label in report.scale.items()]
+    slides.chart(page, XL_CHART_TYPE.COLUMN_CLUSTERED, labels, [("People", list(first.people_at))],
+                 title=f"Where people put it: {shortened(first.name, 60)}",
+                 alt=f"Column chart of how many people scored “{first.name}” nearest each level: "
+                     + ", ".join(f"{count} at {label}" for count, label in zip(first.people_at, labels, strict=True))
+                     + ".", left=RIGHT, top=BODY_TOP, width=HALF, height=BODY_HEIGHT, legend=False,
+                 colours=[report.branding.colour], scale=(0, None), number_format="0")
+
+
 def _sectors(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     page = new("Where sectors see things differently")
     differences = report.summary.sector_differences
-    if not report.sectors or not differences:
-        slides.text(page, [f"Sectors could not be compared: fewer than two sectors had the {MIN_SECTOR_SIZE} "
-                           "people each needs to be shown without identifying anyone."],
+    if len(report.sectors) < 2 or not differences:
+        slides.text(page, [report.sector_note or "Sectors could not be compared: nobody gave a sector."],
                     left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT)
         return
-    slides.text(page, [f"{d.principle}: {d.highest} {number(d.spread)} points above {d.lowest}" for d in differences],
-                left=MARGIN, top=BODY_TOP, width=Inches(4.2), height=BODY_HEIGHT, bullets=True, size=18)
+    apart = [d for d in differences if d.spread >= SECTOR_GAP]
+    lines = [f"{d.principle}: {d.highest} {number(d.spread)} points above {d.lowest}" for d in apart] or [
+        f"No two sectors were {number(SECTOR_GAP)} point or more apart on any principle."]
+    note = Inches(1.9) if report.sector_note else 0
+    slides.text(page, lines, left=MARGIN, top=BODY_TOP, width=Inches(4.2), height=BODY_HEIGHT - note, bullets=True,
+                size=SMALL_PT + 2)
+    if report.sector_note:
+        slides.text(page, [report.sector_note], left=MARGIN, top=HEIGHT - Inches(0.75) - note, width=Inches(4.2),
+                    height=note, size=SMALL_PT, colour=slides.SECONDARY_TEXT)
     slides.chart(page, XL_CHART_TYPE.COLUMN_CLUSTERED, [shortened(d.principle, 30) for d in differences],
                  [(s.name, [s.scores.get(d.principle_id) for d in differences]) for s in report.sectors],
                  alt="Column chart of each sector's mean on the principles where sectors differ most, one column per "
@@ -140,8 +173,9 @@ def _recommendations(deck, report: Report, new) -> None:  # type: ignore[no-unty
     rows = report.first_recommendations[:MAX_ROWS]
     notes = [note for note in (report.unscored_note,) if note]
     if rows:
-        slides.table(page, ["#", "Principle", "How soon", "Why"],
-                     [[str(r.rank), r.name, r.horizon, r.headline] for r in rows], widths=[0.5, 5.0, 1.9, 4.7],
+        slides.table(page, ["#", "Principle", "What and how soon", "Why"],
+                     [[str(r.rank), r.name, f"{r.kind}, {r.horizon}", r.headline] for r in rows],
+                     widths=[0.5, 4.6, 2.5, 4.5],
                      accent=report.branding.colour)
     else:
         notes.insert(0, "No scored principle needs action in the next six months: each is to build on over the "
@@ -203,12 +237,24 @@ def _progress(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def
                  scale=(min(report.scale), max(report.scale)))
 
 
+def _policy(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
+    page = new("The policy frame in 2026")
+    # each point's first sentence: the whole point, and its sources, are in the report
+    slides.text(page, [re.split(r"(?<=\.) (?=[A-Z])", point.text, maxsplit=1)[0] for point in report.policy[:4]],
+                left=MARGIN, top=BODY_TOP, width=WIDTH - 2 * MARGIN, height=BODY_HEIGHT - Inches(0.6), bullets=True,
+                size=SMALL_PT + 2)
+    slides.text(page, ["Each point in full, with its sources, is in the report's policy context."], left=MARGIN,
+                top=HEIGHT - Inches(1.05), width=WIDTH - 2 * MARGIN, height=Inches(0.45), size=SMALL_PT,
+                colour=slides.SECONDARY_TEXT)
+
+
 def _numbers(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     page = new("What the numbers rest on")
     points = [f"{report.participants} people scored privately, on a scale from {min(report.scale)} "
               f"({report.scale[min(report.scale)]}) to {max(report.scale)} ({report.scale[max(report.scale)]}).",
               report.agreement_rule,
-              f"Sector views show only sectors of at least {MIN_SECTOR_SIZE} people, so nobody's answers can be picked "
+              f"Sector views show only sectors (or wider groups) of at least {MIN_SECTOR_SIZE} people, and a figure "
+              f"only where {MIN_SECTOR_SIZE} or more of them scored the principle, so nobody's answers can be picked "
               "out.",
               "Priorities follow one stated rule, given in full in the report's appendix."]
     if report.exemplar_names:
@@ -234,5 +280,7 @@ def render_pptx(report: Report) -> bytes:
     _actions(deck, report, new)
     if report.baseline:
         _progress(deck, report, new)
+    if report.policy:
+        _policy(deck, report, new)
     _numbers(deck, report, new)
     return slides.saved(deck)

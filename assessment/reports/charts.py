@@ -12,6 +12,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from assessment.engine.profiles import Series  # noqa: E402
 from assessment.labels import BESIDE_A_HEAT_MAP, shortened  # noqa: E402
@@ -78,6 +79,41 @@ def radar_svg(names: dict[str, str], series: Sequence[Series], scale: dict[int, 
 
 def radar_png(names: dict[str, str], series: Sequence[Series], scale: dict[int, str]) -> bytes:
     return _png(radar_figure(names, series, scale))
+
+
+def people_figure(people_at: Sequence[int], scale: dict[int, str]):  # type: ignore[no-untyped-def]
+    """How many people's scores sit nearest each point of the scale, as columns shaded light to dark as the scale
+    rises, each with its count: what a room in two camps looks like."""
+    labels = [textwrap.fill(f"{point} {label}", 12) for point, label in scale.items()]
+    figure, axes = plt.subplots(figsize=(5.2, 2.3))
+    shades = [SCALE_COLOURS[round(i * (len(SCALE_COLOURS) - 1) / max(1, len(labels) - 1))] for i in range(len(labels))]
+    bars = axes.bar(range(len(labels)), people_at, color=shades, edgecolor=TEXT, linewidth=0.6)
+    for bar, count in zip(bars, people_at, strict=True):
+        axes.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), str(count), ha="center", va="bottom",
+                  fontsize=9, color=TEXT)
+    axes.set_xticks(range(len(labels)))
+    axes.set_xticklabels(labels, fontsize=8, color=TEXT)
+    axes.set_ylabel("People", fontsize=8.5, color=SECONDARY_TEXT)
+    axes.set_ylim(0, max(people_at or [0]) * 1.25 + 1)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # people come whole
+    axes.tick_params(axis="y", labelsize=8, colors=SECONDARY_TEXT)
+    for edge in ("top", "right"):
+        axes.spines[edge].set_visible(False)
+    figure.tight_layout()
+    return figure
+
+
+def people_svg(people_at: Sequence[int], scale: dict[int, str]) -> str:
+    return _svg(people_figure(people_at, scale))
+
+
+def people_png(people_at: Sequence[int], scale: dict[int, str]) -> bytes:
+    return _png(people_figure(people_at, scale))
+
+
+def people_alt(name: str, people_at: Sequence[int], scale: dict[int, str]) -> str:
+    counts = ", ".join(f"{count} at {label}" for count, label in zip(people_at, scale.values(), strict=True))
+    return f"Column chart of where people put “{name}”: {counts}. The table beside it gives the same numbers."
 
 
 def heatmap_figure(names: dict[str, str], places: Mapping[str, Mapping[str, float | None]],  # type: ignore[no-untyped-def]

@@ -46,10 +46,11 @@ def slide(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
 
 
 def _on_slide(standing: Standing | None) -> str:
-    """A foundation's score in a few characters: "3.1", "2.6 split", or "—" where no figure is shown."""
+    """A foundation's score in a few characters: "3.1", "2.6 split", "2.6 two camps", or "—" where no figure is
+    shown."""
     if standing is None or standing.mean is None:
         return "—"
-    return number(standing.mean) + ("" if standing.level else " split")
+    return number(standing.mean) + ("" if standing.level else f" {standing.agreement}")
 
 
 def _room(link: Link) -> str:

@@ -40,7 +40,7 @@ def render_progress_docx(report: ProgressReport) -> bytes:
                [[row.name, *(num(c.score) + (" *" if c.agreed else "") for c in row.cells)] for row in report.rows],
                first_cm=6.0)
     document.add_heading("What changed most", level=1)
-    word.table(document, ["Principle", "First", "Latest", "Change", "Judged against the room's spread"],
+    word.table(document, ["Principle", "First", "Latest", "Change", "How sure, and what else changed"],
                [[c.name, num(c.first), num(c.last), signed(c.change), c.in_words] for c in report.changes],
                widths_cm=[5.0, 1.6, 1.6, 1.6, 7.2])
     return _method(document, report)

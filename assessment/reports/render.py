@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from assessment.engine.combined import CombinedReport
 from assessment.engine.progress_report import ProgressReport
 from assessment.engine.report import Report
 from assessment.engine.responses import Responses
@@ -12,7 +13,7 @@ from assessment.engine.system_report import SystemReport
 
 Format = Literal["pdf", "docx", "html", "pptx", "xlsx", "csv"]
 REPORT_FORMATS: tuple[Format, ...] = ("pdf", "docx", "html", "pptx", "xlsx", "csv")
-VIEW_FORMATS: tuple[Format, ...] = ("pdf", "docx", "html")  # progress and places side by side
+VIEW_FORMATS: tuple[Format, ...] = ("pdf", "docx", "html")  # progress, places side by side, combined reports
 MIME = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -42,6 +43,17 @@ def render(report: Report, format: Format, *, responses: Responses | None = None
     from assessment.reports.html import render_html
 
     return _html_or_pdf(render_html(report, print=format == "pdf"), format)
+
+
+def render_combined(report: CombinedReport, format: Format) -> bytes:  # noqa: A002
+    """The combined report of a workshop that scored several frameworks (pdf, docx, html)."""
+    if format == "docx":
+        from assessment.reports.docx import render_combined_docx
+
+        return render_combined_docx(report)
+    from assessment.reports.html import render_combined_html
+
+    return _html_or_pdf(render_combined_html(report, print=format == "pdf"), format)
 
 
 def render_view(view: ProgressReport | SystemReport, format: Format) -> bytes:  # noqa: A002

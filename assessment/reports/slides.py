@@ -18,6 +18,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from assessment.palette import SECONDARY_TEXT, SERIES_COLOURS, TEXT
+from assessment.reports import office
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.6)
@@ -34,8 +35,7 @@ def rgb(colour: str) -> RGBColor:
 def new_deck(*, title: str, author: str):  # type: ignore[no-untyped-def]
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
-    deck.core_properties.title = title
-    deck.core_properties.author = author
+    office.set_properties(deck.core_properties, title=title, author=author)
     return deck
 
 
@@ -109,14 +109,15 @@ def described(shape, alt: str) -> None:  # type: ignore[no-untyped-def]
 
 def chart(page, kind, categories: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], *,  # type: ignore[no-untyped-def]
           alt: str, left, top, width, height, scale: tuple[float | None, float | None] = (None, None),
-          colours: Sequence[str] = SERIES_COLOURS, legend: bool = True, title: str | None = None):
+          colours: Sequence[str] = SERIES_COLOURS, legend: bool = True, title: str | None = None,
+          number_format: str = "0.0"):
     """A native chart (its data stays editable in PowerPoint and LibreOffice) with alt text; `scale` fixes either
     end of the value axis, so a radar runs from the bottom of the scale to the top whatever the numbers, and a bar
     starts at 0. No title unless given: the slide's title says what the chart is."""
     data = CategoryChartData()
     data.categories = list(categories)
     for name, values in series:
-        data.add_series(name, list(values), number_format="0.0")
+        data.add_series(name, list(values), number_format=number_format)
     frame = page.shapes.add_chart(kind, left, top, width, height, data)
     described(frame, alt)
     drawn = frame.chart
@@ -157,6 +158,12 @@ def picture(page, image: bytes, *, alt: str, left, top, height) -> None:  # type
 
 
 def saved(deck) -> bytes:  # type: ignore[no-untyped-def]
+    parts = list(deck.part.package.iter_parts())
+    office.british(parts)
+    for part in parts:  # the template's extended properties name a Mac PowerPoint and a 4:3 show
+        if part.partname == "/docProps/app.xml":
+            part._blob = (part.blob.replace(b"Microsoft Macintosh PowerPoint", b"PlaceReady")
+                          .replace(b"On-screen Show (4:3)", b"Widescreen"))
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from assessment.engine.formula import TRIGGERS, as_text
 from assessment.engine.report import Report
 from assessment.engine.responses import Responses
+from assessment.engine.sectors import WITHHELD
 
 
 def results_tables(report: Report, responses: Responses | None = None) -> dict[str, pd.DataFrame]:
@@ -25,12 +26,17 @@ def results_tables(report: Report, responses: Responses | None = None) -> dict[s
         "framework": report.framework_id, "principle": p.id, "name": p.name, "mean": p.mean, "median": p.median,
         "people": p.n, "rwg": p.rwg, "ad": p.ad, "dont_know": p.dont_know, "level": p.level,
         "room": str(p.agreement), "agreed_score": p.agreed_score, "agreed_level": p.agreed_label, "notes": p.note,
+        # a room in two camps has no level: how many sit at each end instead
+        "low_camp": p.camps.low if p.camps else None, "high_camp": p.camps.high if p.camps else None,
+        "between_camps": p.camps.between if p.camps else None,
     } for p in report.principles])
     statements = pd.DataFrame([{"principle": p.id, "statement": s.text, "mean": s.mean, "median": s.median,
                                 "answers": s.n, "dont_know": s.dont_know}
                                for p in report.principles for s in p.statements])
-    sectors = pd.DataFrame([{"principle": pid, "name": name, **{s.name: s.scores.get(pid) for s in report.sectors}}
+    sectors = pd.DataFrame([{"principle": pid, "name": name,
+                             **{s.name: WITHHELD if pid in s.withheld else s.scores.get(pid) for s in report.sectors}}
                             for pid, name in report.principle_names.items()])
+    about_sectors = pd.DataFrame({"note": [report.sector_note or "Every sector of 3 or more people is shown."]})
     exemplars = pd.DataFrame([{"principle": p.id, "exemplar": e.exemplar, "exemplar_score": e.score, "gap": e.gap,
                                "kind": str(e.kind), "confidence": e.confidence, "what_they_did": e.practice,
                                "not_assessed": e.not_assessed} for p in report.principles for e in p.exemplars])
@@ -52,7 +58,7 @@ def results_tables(report: Report, responses: Responses | None = None) -> dict[s
                                      "how_soon": str(r.horizon), "level": r.level, "what_first": " ".join(r.what),
                                      "why": " ".join(r.why)} for r in report.recommendations])
     tables = {"Principles": principles, "Recommendations": recommendations, "Statements": statements,
-              "By sector": sectors, "Exemplars": exemplars, "Actions": actions, "Second votes": second_votes,
+              "By sector": sectors, "About sectors": about_sectors, "Exemplars": exemplars, "Actions": actions, "Second votes": second_votes,
               "Last actions reviewed": reviewed, "Comments": comments}
     if responses is not None:
         tables["Answers"] = responses.table.assign(

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from assessment.engine.cover import Branding, Cover
+from assessment.reports import office
 
 TEXT_WIDTH_CM = 17.0  # A4 less 2 cm margins each side
 FONT = "Arial"
@@ -36,9 +37,22 @@ def new_document(*, title: str, branding: Branding):  # type: ignore[no-untyped-
         document.styles[style].font.name = FONT
     document.styles["Normal"].font.size = Pt(10)
     document.styles["Normal"].font.name = FONT  # as the PDF reads; Word's default is not on every machine
-    document.core_properties.title = title
-    document.core_properties.author = branding.name
+    office.set_properties(document.core_properties, title=title, author=branding.name)
+    _update_fields_on_open(document)
     return document
+
+
+def _update_fields_on_open(document) -> None:  # type: ignore[no-untyped-def]
+    """Word fills in the contents' page numbers when the document opens (it asks first), so they are never
+    missing; LibreOffice fills them in as it lays the pages out."""
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    later = settings.find(qn("w:compat"))  # the schema puts updateFields before compat
+    if later is not None:
+        later.addprevious(update)
+    else:
+        settings.append(update)
 
 
 def _field_mark(kind: str):  # type: ignore[no-untyped-def]
@@ -89,14 +103,16 @@ def cover_page(document, cover: Cover, branding: Branding) -> None:  # type: ign
 
 
 def contents(document, headings: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """A table of contents field showing the section headings; Word adds page numbers when it updates the field
-    (right-click, Update field), and LibreOffice shows the headings as they are."""
+    """A table of contents field showing the section headings, marked out of date so that Word, which the
+    document asks to update its fields on opening, fills in the page numbers."""
     title = document.add_paragraph()
     title.add_run("Contents").bold = True  # not a heading, or the contents would list itself when updated
     title.runs[0].font.size = Pt(14)
     paragraphs = [document.add_paragraph(heading) for heading in headings]
     first = paragraphs[0].runs[0]._r
-    for run in (_field_mark("begin"), _field_code('TOC \\o "1-1" \\h \\z \\u'), _field_mark("separate")):
+    begin = _field_mark("begin")
+    begin[0].set(qn("w:dirty"), "true")  # out of date until Word updates it: Word fills in the page numbers
+    for run in (begin, _field_code('TOC \\o "1-1" \\h \\z \\u'), _field_mark("separate")):
         first.addprevious(run)
     paragraphs[-1]._p.append(_field_mark("end"))
     document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
@@ -167,6 +183,7 @@ def bullets(document, items: list[str], *, style: str = "List Bullet") -> None: 
 
 
 def saved(document) -> bytes:  # type: ignore[no-untyped-def]
+    office.british(document.part.package.iter_parts())
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -77,7 +77,7 @@ def snapshots_on(session: Session, scored: Sequence[tuple[Workshop, Framework]],
         agreed = {principle: record.score
                   for (fid, principle), record in agreed_by_workshop.get(workshop.id, {}).items()
                   if fid == on.id and principle in unchanged}
-        found.append(snapshot(workshop.id, workshop.title, workshop.held_on, result, agreed))
+        found.append(snapshot(workshop.id, workshop.title, workshop.held_on, result, agreed, on.scale.labels))
     return found
 
 

@@ -13,13 +13,8 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from assessment.content.framework import (
-    BUILTIN_DIR,
-    Framework,
-    builtin_frameworks,
-    foundation_problems,
-    parse_framework,
-)
+from assessment.content.foundations import foundation_problems
+from assessment.content.framework import BUILTIN_DIR, Framework, builtin_frameworks, parse_framework
 from assessment.errors import InputError, Problem
 from assessment.services import codes
 from assessment.services.access import Actor, Refused, Role

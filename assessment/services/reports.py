@@ -8,8 +8,11 @@ from collections.abc import Sequence
 from typing import Literal
 
 from assessment.content.exemplar import Exemplar
+from assessment.engine.combined import CombinedReport, build_combined_report
 from assessment.engine.cover import Branding
+from assessment.engine.crosswalk_section import cross_walks
 from assessment.engine.follow_through import ReviewedAction
+from assessment.engine.method import Origin
 from assessment.engine.progress_report import ProgressReport, build_progress_report
 from assessment.engine.report import ActionItem, Agreed, Report, build_report
 from assessment.engine.system_report import SystemReport, build_system_report
@@ -20,8 +23,10 @@ from assessment.services.comments import without_hidden
 from assessment.services.consensus import actions_in, agreed_in, reviews_for
 from assessment.services.results import crosswalks_in, workshop_responses
 from assessment.services.second_votes import comparisons_in
+from assessment.services.transfer import IMPORTED
 from assessment.services.workshops import authorised, frameworks_of, pick
 from assessment.settings import Settings
+from assessment.storage import audit, participants
 from assessment.storage.db import Database
 
 MAX_LOGO_BYTES = 2**20
@@ -68,13 +73,32 @@ def workshop_report(db: Database, *, actor: Actor, workshop_id: int, framework_i
         responses = without_hidden(session, workshop_id=workshop_id, framework_id=framework.id,
                                    responses=workshop_responses(session, workshop_id=workshop_id,
                                                                 framework_id=framework.id))
+        imported = audit.recorded(session, workshop_id=workshop_id, action=IMPORTED)
         report = build_report(
             framework, responses, partnership=workshop.partnership.name, place=workshop.partnership.place,
             workshop=workshop.title, held_on=workshop.held_on, exemplars=exemplars, agreed=agreed, actions=actions,
-            second_votes=votes, reviewed_actions=reviewed, branding=brand,
+            second_votes=votes, reviewed_actions=reviewed, branding=brand, groups=workshop.sector_groups,
+            origin=Origin.imported if imported else Origin.live,
+            on_paper=0 if imported else participants.on_paper(session, workshop_id=workshop_id),
             baseline=history.baseline_of(session, workshop=workshop, framework_id=framework.id, chosen=baseline))
         return report.model_copy(update={"crosswalks": crosswalks_in(session, workshop=workshop,
                                                                      framework=framework)})
+
+
+def combined_report(db: Database, *, actor: Actor, workshop_id: int, exemplars: Sequence[Exemplar],
+                    brand: Branding | None = None,
+                    baseline: int | Literal["previous"] | None = history.PREVIOUS) -> CombinedReport:
+    """One report of every framework the workshop scored: one summary, one list of recommendations, a part per
+    framework, and a section for each framework resting on another the workshop scored (the neighbourhood health
+    components on Ham's principles)."""
+    with db.read() as session:
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.viewer,
+                              what="Making a report")
+        frameworks = frameworks_of(workshop)
+    parts = [(framework, workshop_report(db, actor=actor, workshop_id=workshop_id, framework_id=framework.id,
+                                         exemplars=exemplars, brand=brand, baseline=baseline))
+             for framework in frameworks]
+    return build_combined_report(parts, cross_walks=cross_walks(frameworks))
 
 
 def baseline_choices(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> dict[int, str]:

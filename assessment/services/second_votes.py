@@ -115,11 +115,12 @@ def comparisons(db: Database, *, actor: Actor, workshop_id: int) -> dict[tuple[s
 
 
 def suggested(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> list[str]:
-    """The framework's principle ids in the order to offer a second vote: split ones first, then the rest."""
+    """The framework's principle ids in the order to offer a second vote: split ones (two camps among them) first, then
+    the rest."""
     with db.read() as session:
         workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
                               what="Suggesting a second vote")
         framework = pick(frameworks_of(workshop), framework_id)
         result = score(framework, workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id))
-    ranked = sorted(result.principles, key=lambda p: (p.agreement is not Agreement.split, -(p.ad or 0)))
+    ranked = sorted(result.principles, key=lambda p: (not p.agreement.divided, -(p.ad or 0)))
     return [p.id for p in ranked]

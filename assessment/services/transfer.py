@@ -21,10 +21,12 @@ from assessment.errors import InputError, Problem
 from assessment.services import consensus, entries, participation, workshops
 from assessment.services.access import Actor, Role
 from assessment.services.workshops import NewWorkshop, authorised, frameworks_of
-from assessment.storage import answers, participants
+from assessment.storage import answers, audit, participants
 from assessment.storage import workshops as stored_workshops
 from assessment.storage.answers import NewAnswer
 from assessment.storage.db import Database
+
+IMPORTED = "answers imported"  # the audit entry that marks a workshop whose answers came from a file
 
 FORMAT = "placeready-workshop"
 MAX_BYTES = 20 * 2**20
@@ -142,6 +144,8 @@ def import_workshop(db: Database, *, actor: Actor, document: WorkshopFile, organ
         # Checked as each answer given on a phone is, and stored in one statement: 80 people's answers one by one
         # took 4.4 s on SQLite and 8.7 s on PostgreSQL.
         participation.record_all(session, workshop=workshop, given=given)
+        audit.insert(session, actor=actor.name, action=IMPORTED, workshop_id=created.id,
+                     detail={"answers": len(given)})  # a report's method says the answers were not given here
         for entry in document.consensus:
             consensus.agree(session, actor=actor, workshop_id=created.id, framework_id=entry.framework,
                             principle_id=entry.principle, score=entry.score, note=entry.note)
@@ -187,6 +191,7 @@ def store_responses(session: Session, *, actor: Actor, partnership_name: str, pl
                                    statement_id=answer.statement, value=answer.score, dont_know=answer.dont_know,
                                    comment=answer.comment))
     participation.record_all(session, workshop=workshop, given=given)
+    audit.insert(session, actor=actor.name, action=IMPORTED, workshop_id=created.id, detail={"answers": len(given)})
     for participant_id in participant_ids.values():
         participants.mark_finished(session, participant_id=participant_id)
     stored_workshops.change(session, workshop_id=created.id, scoring_open=False, revealed=True)

@@ -24,6 +24,12 @@ def newest(session: Session, *, workshop_ids: Sequence[int] | None = None, limit
     return list(session.scalars(query))
 
 
+def recorded(session: Session, *, workshop_id: int, action: str) -> bool:
+    """Whether the workshop's log holds an entry of this action."""
+    return session.scalar(select(AuditEntry.id).where(AuditEntry.workshop_id == workshop_id,
+                                                      AuditEntry.action == action).limit(1)) is not None
+
+
 # What a workshop's entries keep when they are scrubbed: which score or statement changed, and how; never an
 # action's text or owner, a note or a comment, which can name people.
 FACTS = frozenset({"framework", "principle", "statement", "score", "status", "due", "outcome", "form", "answers"})

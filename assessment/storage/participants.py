@@ -48,6 +48,12 @@ def of_workshop(session: Session, *, workshop_id: int) -> list[Participant]:
                                 .order_by(Participant.id)))
 
 
+def on_paper(session: Session, *, workshop_id: int) -> int:
+    """How many of the workshop's participants are paper forms the facilitator typed in."""
+    return session.scalar(select(func.count(Participant.id)).where(Participant.workshop_id == workshop_id,
+                                                                   Participant.paper_number.is_not(None))) or 0
+
+
 def mark_finished(session: Session, *, participant_id: int) -> None:
     session.execute(update(Participant).where(Participant.id == participant_id, Participant.finished_at.is_(None))
                     .values(finished_at=utcnow()))

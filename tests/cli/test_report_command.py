@@ -87,3 +87,50 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback(stored, arguments, me
     assert main(["report", "--framework", "ham-2015", *arguments]) == 2
     error = capsys.readouterr().err
     assert message in error and "Traceback" not in error
+
+
+def test_a_workshop_of_both_frameworks_gives_one_combined_report_without_framework(tmp_path, capsys):
+    from assessment.services.database import open_database
+    from assessment.services.transfer import import_responses
+    from assessment.settings import get_settings
+    from tests.utils.rooms import room_of_24
+    from tests.utils.workshops import ADMIN
+
+    db = open_database(get_settings(), seed=False)
+    created = import_responses(db, actor=ADMIN, partnership_name="Bothbrook", place="Bothbrook", title="Both",
+                               held_on=date(2026, 5, 14), answered=[(HAM, room_of_24()),
+                                                                    (builtin_framework("salford-behaviours"),
+                                                                     room_of_24("salford-behaviours"))])
+    db.dispose()
+    assert main(["report", "--workshop", created.join_code, "-o", str(tmp_path / "report.pdf")]) == 0
+    text = " ".join(read_pdf((tmp_path / "report.pdf").read_bytes()).text.split())
+    assert "Part 1: Ten design principles" in text and "Part 2: The ten Salford behaviours" in text
+    assert "imported from a file of answers collected elsewhere" in text  # the method, true to the data
+    assert main(["report", "--workshop", created.join_code, "-o", str(tmp_path / "pack.pptx")]) == 2
+    assert "a board pack or results cover one framework, so give --framework" in capsys.readouterr().err
+    assert main(["report", "--responses", "x.csv", "-o", str(tmp_path / "r.pdf")]) == 2
+
+
+def test_a_workshop_of_ham_and_neighbourhood_health_gets_the_cross_walk_in_its_combined_report(tmp_path):
+    from assessment.content.demo import load_demo
+    from assessment.services.database import open_database
+    from assessment.services.demo import demo_responses
+    from assessment.services.transfer import import_responses
+    from assessment.settings import get_settings
+    from tests.utils.workshops import ADMIN
+
+    neighbourhood = builtin_framework("neighbourhood-health-2025")
+    workshop = load_demo().by_id["neighbourhood"]
+    db = open_database(get_settings(), seed=False)
+    created = import_responses(db, actor=ADMIN, partnership_name="Hoodbrook", place="Hoodbrook", title="Hoods",
+                               held_on=date(2026, 11, 19), answered=[(f, demo_responses(workshop, f.id))
+                                                                     for f in (HAM, neighbourhood)])
+    db.dispose()
+    assert main(["report", "--workshop", created.join_code, "-o", str(tmp_path / "both.html")]) == 0
+    page = (tmp_path / "both.html").read_text()
+    assert f'<h2 class="part" id="across-1">What “{neighbourhood.title}” rests on</h2>' in page
+    assert "Read across the two frameworks, the lowest-scored foundation is principle 7" in page  # the summary
+    for framework_id, rests_on in (("neighbourhood-health-2025", True), ("ham-2015", False)):
+        target = tmp_path / f"{framework_id}.html"
+        assert main(["report", "--workshop", created.join_code, "--framework", framework_id, "-o", str(target)]) == 0
+        assert ('id="crosswalk">What it rests on: Ten design principles' in target.read_text()) is rests_on

@@ -6,13 +6,8 @@ import re
 
 import pytest
 
-from assessment.content.framework import (
-    Wording,
-    builtin_framework,
-    builtin_framework_ids,
-    builtin_frameworks,
-    foundation_problems,
-)
+from assessment.content.foundations import foundation_problems
+from assessment.content.framework import Wording, builtin_framework, builtin_framework_ids, builtin_frameworks
 
 HAM_ORDER = ["population", "partners", "vision", "governance", "leadership",
              "conflict", "funding", "team", "systems", "measures"]
@@ -152,3 +147,12 @@ def test_neighbourhood_sources_are_complete_cited_and_at_their_publishers_addres
     assert "10 Year Health Plan (July 2025)" in framework.description  # what dhsc-10-year-plan supports
     assert {s.id for s in sources} == cited | {"dhsc-10-year-plan"}  # each source supports something
     assert builtin_framework("ham-2015").source.url == framework.cited(("ham-2015",))[0].url
+
+
+@pytest.mark.parametrize("framework_id", ALL)
+def test_every_framework_opens_its_reports_with_todays_policy_frame(framework_id):
+    framework = builtin_framework(framework_id)
+    own = {s.id for s in (framework.source, *framework.sources)}
+    assert len(framework.policy) >= 3
+    assert all(note.sources and set(note.sources) <= own for note in framework.policy)
+    assert any("10 Year Health Plan" in note.text for note in framework.policy)

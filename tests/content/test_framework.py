@@ -178,6 +178,14 @@ def test_the_json_schema_accepts_the_builtin_frameworks_with_their_next_steps():
         assert not list(validator.iter_errors(data)), path
 
 
+def test_a_framework_without_policy_points_is_stored_exactly_as_before_policy_existed():
+    # an upload stored before `policy` existed must keep its digest, or uploading it again would make a new version
+    dumped = read_framework(DATA / "frameworks" / "tiny.yaml").model_dump(mode="json")
+    assert "policy" not in dumped and all("policy" not in principle for principle in dumped["principles"])
+    ham = load_framework("ham-2015").model_dump(mode="json")
+    assert ham["policy"] and ham["principles"][6]["policy"]["sources"]
+
+
 def test_a_framework_resting_on_nothing_is_stored_exactly_as_before_rests_on_existed():
     # stored copies are found by a digest of this dump: Ham's and Salford's must not change with the new field
     for framework_id in ("ham-2015", "salford-behaviours"):

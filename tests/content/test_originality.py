@@ -23,8 +23,10 @@ def framework_texts(framework: Framework) -> Iterator[tuple[str, str]]:
     """Every piece of our own wording in a framework, with where it is (names the source gave are left out)."""
     yield "description", framework.description or ""
     yield "attribution", framework.attribution or ""
+    yield from (("policy", note.text) for note in framework.policy)
     for p in framework.principles:
         yield f"{p.id}.summary", p.summary or ""
+        yield f"{p.id}.policy", p.policy.text if p.policy else ""
         yield f"{p.id}.basis", p.basis or ""
         yield from ((f"{p.id}.rubric.{level}", text) for level, text in p.rubric.items())
         yield from ((f"{p.id}.prompts", text) for text in p.prompts)

@@ -22,7 +22,7 @@ def test_gaps_largest_first_with_what_the_exemplar_did(tiny, northtown):
     alpha = gaps[0]
     assert alpha.gap == 2.5
     assert alpha.practice == "They pooled every budget."
-    assert alpha.sources[0].startswith("“Northtown report”, Northtown Council, 2021.")
+    assert alpha.sources[0].citation().startswith("“Northtown report”, Northtown Council, 2021.")
     assert gaps[1].gap == -1.0
 
 

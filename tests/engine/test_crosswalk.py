@@ -70,13 +70,24 @@ def test_a_room_in_step_with_its_foundations_says_so():
 
 def test_a_split_foundation_shows_its_mean_without_a_level_and_is_left_out_of_averages():
     walked = _walk({"x1": [4, 4, 4, 4, 4, 4], "y1": [3, 3, 3, 3, 3, 3]},
-                   {"a1": [1, 1, 1, 5, 5, 5], "b1": [2, 2, 2, 2, 2, 2], "c1": [3, 3, 3, 3, 3, 3]})
+                   {"a1": [1, 3, 3, 3, 3, 5], "b1": [2, 2, 2, 2, 2, 2], "c1": [3, 3, 3, 3, 3, 3]})
     split = walked.links[0].foundations[0].standing
     assert split.agreement is Agreement.split and split.level is None and split.in_words == "3.0, room split"
     assert walked.links[0].foundation_mean == 2.0 and walked.links[0].agreed_foundations == 1
     assert "average of the 1 principles it rests on that the room agreed about" in walked.findings[1]
     assert walked.findings[-1].startswith("The room was split on principle 1, Principle A; it is left out of the "
                                           "averages above, and the components resting on it (Component X)")
+
+
+def test_a_foundation_in_two_camps_says_so_and_has_no_level():
+    walked = _walk({"x1": [4, 4, 4, 4, 4, 4], "y1": [3, 3, 3, 3, 3, 3]},
+                   {"a1": [1, 1, 1, 5, 5, 5], "b1": [2, 2, 2, 2, 2, 2], "c1": [3, 3, 3, 3, 3, 3]})
+    camps = walked.links[0].foundations[0].standing
+    assert camps.agreement is Agreement.two_camps and camps.level is None
+    assert camps.in_words == "3.0, room in two camps" and camps.brief == "3.0, room in two camps"
+    assert walked.links[0].foundation_mean == 2.0 and walked.links[0].agreed_foundations == 1
+    assert walked.findings[-1].startswith("The room was split on principle 1, Principle A (in two camps); it is "
+                                          "left out of the averages above")
 
 
 def test_fewer_than_three_answers_show_no_figure_at_all():

@@ -18,7 +18,8 @@ from assessment.engine.findings import (
     rule_in_words,
 )
 from assessment.engine.next_steps import next_steps_for, standing
-from assessment.engine.progress import Change
+from assessment.engine.progress import Change, Verdict
+from assessment.engine.scoring import Camps
 
 
 @pytest.fixture(scope="module")
@@ -26,21 +27,27 @@ def ham():
     return builtin_framework("ham-2015")
 
 
-def evidence(principle: str, mean: float | None, *, n: int = 20, split: bool = False, dont_know: float = 0.0,
-             agreed: int | None = None, sector_gap: float | None = None, lead: float | None = None,
-             change: float | None = None, beyond: bool = False) -> Evidence:
+CAMPS = Camps(low=9, high=9, between=2, low_points=(1, 2), high_points=(4, 5), low_mean=1.4, high_mean=4.3)
+
+
+def evidence(principle: str, mean: float | None, *, n: int = 20, split: bool = False, camps: bool = False,
+             dont_know: float = 0.0, agreed: int | None = None, sector_gap: float | None = None,
+             lead: float | None = None, change: float | None = None, beyond: bool = False) -> Evidence:
     """One principle's evidence on the 1–5 Ham scale, with only the signals a case needs."""
     ham = builtin_framework("ham-2015")
     return Evidence(
         principle=principle, name=principle.title(), mean=mean, n=n,
-        agreement=Agreement.split if split else Agreement.agreed if n >= 3 else Agreement.too_few,
-        outside_share=0.4 if split else 0.1, ad=0.9 if split else 0.5, dont_know=dont_know,
-        level=standing(ham, mean=mean, agreed=agreed), agreed=agreed is not None,
+        agreement=Agreement.two_camps if camps else Agreement.split if split else Agreement.agreed if n >= 3
+        else Agreement.too_few, camps=CAMPS if camps else None,
+        outside_share=0.4 if split or camps else 0.1, ad=0.9 if split or camps else 0.5, dont_know=dont_know,
+        level=standing(ham, mean=mean, agreed=agreed) if not camps or agreed is not None else None,
+        agreed=agreed is not None,
         sector_gap=SectorGap(highest="acute", high=3.0 + sector_gap, lowest="VCSE", low=3.0) if sector_gap else None,
         exemplar_lead=ExemplarLead(exemplar="Salford Together", score=5, gap=lead, practice="Pooled budgets.")
         if lead else None,
-        change=Change(principle=principle, name=principle, first=mean, last=mean, change=change,
-                      beyond_spread=beyond, in_words="moved.") if change is not None else None)
+        change=Change(principle=principle, name=principle, first=mean, last=mean, change=change, interval=None,
+                      verdict=Verdict.clear if beyond else Verdict.chance, in_words="moved.")
+        if change is not None else None)
 
 
 def by_id(priorities):  # type: ignore[no-untyped-def]
@@ -92,12 +99,12 @@ def test_the_agreed_score_sets_the_level_the_room_stands_at(ham):
     assert standing(ham, mean=None, agreed=None) is None
 
 
-def test_movement_since_the_baseline_counts_only_beyond_the_rooms_spread(ham):
+def test_movement_since_the_baseline_counts_only_when_it_is_clear(ham):
     fell = by_id(prioritise(ham, [evidence("funding", 3.0, change=-0.9, beyond=True),
                                   evidence("team", 3.0, change=-0.9, beyond=False),
                                   evidence("vision", 3.0, change=0.9, beyond=True)]))
     assert fell["funding"].points == 2 + 2 and "down 0.9 since the baseline" in fell["funding"].headline
-    assert fell["team"].points == 2  # within the spread: could be disagreement, so no points
+    assert fell["team"].points == 2  # could be chance, so no points
     assert fell["vision"].points == 2 - 1  # progress under way
 
 
@@ -131,3 +138,20 @@ def test_progress_in_words_says_unchanged_rather_than_up_nothing(tiny):
     same = [snapshot(i, "w", datetime.date(2026, i, 1), result, {}) for i in (1, 2)]
     alpha = next(c for c in changes(tiny, same) if c.principle == "alpha")
     assert alpha.in_words == "unchanged."
+
+
+def test_a_room_in_two_camps_settles_first_with_no_level_and_each_camp_asked_what_it_would_need(ham):
+    found = by_id(prioritise(ham, [evidence("funding", 2.8, camps=True, lead=2.0), evidence("team", 2.0)]))
+    funding = found["funding"]
+    assert (funding.kind, funding.points, funding.horizon) == (Kind.settle, None, Horizon.now)
+    assert "The room is in two camps: nine people at Not yet in place or Emerging, nine at Maturing or Thriving " \
+           "and two in between" in funding.reasons[0]
+    assert "describes nobody in the room" in funding.reasons[0]
+    steps = funding.first_steps[0]
+    assert "what they would need to see to put it at Maturing" in steps
+    assert f"“{ham.principles[6].rubric[4].rstrip('.')}”" in steps and f"“{ham.principles[6].rubric[2].rstrip('.')}”" in steps
+    assert list(found) == ["team", "funding"]  # the priority first, then what to settle
+    # once the room agrees a score, that score leads, and the two camps count as a split
+    [agreed] = prioritise(ham, [evidence("funding", 2.8, camps=True, agreed=2)])
+    assert agreed.kind is Kind.priority and agreed.points == 3 + 2
+    assert any("The room was in two camps before it agreed a score" in r for r in agreed.reasons)

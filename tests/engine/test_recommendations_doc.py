@@ -24,17 +24,17 @@ def _evidence(row: dict[str, str]):  # type: ignore[no-untyped-def]
         return None if cell == "—" else float(cell)
 
     since = row["since"]
-    return evidence(row["principle"], float(row["mean"]), split=row["split"] == "yes",
+    return evidence(row["principle"], float(row["mean"]), split=row["split"] == "yes", camps=row["split"] == "two camps",
                     dont_know=float(row["don't know"].rstrip("%")) / 100,
                     agreed=None if row["agreed"] == "—" else int(row["agreed"]), sector_gap=number(row["sectors"]),
                     lead=number(row["ahead"]),
                     change=None if since == "—" else (-0.7 if since.startswith("fell") else 0.6),
-                    beyond=since.endswith("beyond"))
+                    beyond=since.endswith("clear"))
 
 
 def test_the_worked_example_is_what_the_engine_decides():
     rows = _worked_example()
-    assert len(rows) == 8
+    assert len(rows) == 9
     ranked = prioritise(builtin_framework("ham-2015"), [_evidence(row) for row in rows])
     for position, (row, found) in enumerate(zip(sorted(rows, key=lambda r: int(r["order"])), ranked, strict=True),
                                             start=1):

@@ -63,11 +63,13 @@ def test_half_goes_up_and_even_counts_take_the_mean_of_the_middle_two(tiny):
 
 @pytest.mark.parametrize(
     ("value", "label"),
-    [(1.0, "Not yet in place"), (1.49, "Not yet in place"), (1.5, "Emerging"), (3.5, "Maturing"),
-     (4.5, "Thriving"), (7 / 3 + 1 / 6, "Developing"), (None, None)],
+    [(1.0, "Not yet in place"), (1.44, "Not yet in place"), (1.46, "Emerging"), (1.5, "Emerging"),
+     (2.449, "Emerging"), (2.46, "Developing"), (3.5, "Maturing"), (4.5, "Thriving"), (7 / 3 + 1 / 6, "Developing"),
+     (None, None)],
 )
-def test_level_is_the_nearest_point_with_ties_going_up(tiny, value, label):
-    # 7/3 + 1/6 is 2.5 in exact arithmetic but 2.4999999999999996 in floating point
+def test_level_is_the_label_of_the_mean_as_printed_with_ties_going_up(tiny, value, label):
+    # 2.46 prints as 2.5, so it is Developing, as the printed number says; 7/3 + 1/6 is 2.5 in exact arithmetic
+    # but 2.4999999999999996 in floating point, and prints as 2.5
     assert tiny.scale.level(value) == label
 
 

@@ -108,3 +108,35 @@ def test_the_compare_page_says_what_moving_up_takes_from_the_rooms_level(downbro
     assert as_shown(funding.label).endswith("2 Emerging → 3 Developing")
     steps = [as_shown(m.value) for m in funding.markdown]
     assert f"- {HAM.principles[6].next_steps[2][0].step}" in steps
+
+
+@pytest.fixture(scope="module")
+def bothbrook() -> int:
+    """The room of 24 on both built-in frameworks; the workshop's id."""
+    from tests.utils.rooms import room_of_24
+
+    return import_responses(state.database(), actor=ADMIN, partnership_name="Bothbrook", place="Bothbrook",
+                            title="Both", held_on=date(2026, 5, 14),
+                            answered=[(HAM, room_of_24()), (builtin_framework("salford-behaviours"),
+                                                             room_of_24("salford-behaviours"))]).id
+
+
+def test_a_workshop_of_both_frameworks_offers_one_combined_report_before_each_frameworks_own(bothbrook):
+    app = AppTest.from_function(_agree_page, default_timeout=60)
+    open_as_admin(app)
+    app.session_state[state.FACILITATED] = bothbrook
+    app.run()
+    assert not app.exception
+    assert _labels(app)[:4] == ["Combined report (PDF)", "Combined report (Word)", "Combined report (HTML)",
+                                "Report (PDF)"]
+
+
+def test_the_compare_page_gives_a_room_in_two_camps_no_level_but_the_steps_to_settle_it(bothbrook):
+    app = AppTest.from_function(_compare_page, default_timeout=60)
+    open_as_admin(app)
+    app.session_state[state.FACILITATED] = bothbrook
+    app.run()
+    assert not app.exception
+    funding = next(e for e in app.expander if as_shown(e.label).startswith(HAM.principles[6].name))
+    assert as_shown(funding.label).endswith("two camps: no single level")
+    assert as_shown(funding.markdown[0].value).startswith("- Settle the difference before choosing steps.")

@@ -74,8 +74,9 @@ def test_the_results_csv_has_no_cell_a_spreadsheet_would_run(report):
 
 def test_every_excel_cell_from_people_is_text_headers_and_sheet_titles_too(report, answers):
     workbook = load_workbook(io.BytesIO(render(report, "xlsx", responses=answers)))
-    assert workbook.sheetnames == ["Principles", "Recommendations", "Statements", "By sector", "Exemplars", "Actions",
-                                   "Second votes", "Last actions reviewed", "Comments", "Answers"]
+    assert workbook.sheetnames == ["Principles", "Recommendations", "Statements", "By sector", "About sectors",
+                                   "Exemplars", "Actions", "Second votes", "Last actions reviewed", "Comments",
+                                   "Answers"]
     header = [cell for cell in next(workbook["By sector"].iter_rows(max_row=1))]
     assert LINK + " (4)" in [cell.value for cell in header]  # the sector from the defect, as a header
     formulas = [(sheet.title, cell.coordinate) for sheet in workbook for row in sheet.iter_rows() for cell in row

@@ -123,3 +123,13 @@ def test_every_word_table_repeats_its_header_and_keeps_it_with_a_row(follow_up):
         assert header is not None and header.find(qn("w:tblHeader")) is not None
         assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
         assert all(cell.paragraphs[0].paragraph_format.keep_with_next for cell in table.rows[0].cells)
+
+
+def test_every_font_in_the_pdf_is_the_reports_sans_serif_page_numbers_included(follow_up):
+    # The page number, set in a page-margin box that does not inherit the body's font, was once in a serif.
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(render(follow_up, "pdf")))
+    fonts = {str(font.get_object()["/BaseFont"]) for page in reader.pages[1:3]
+             for font in page["/Resources"]["/Font"].values()}
+    assert fonts and all("DejaVu-Sans" in font and "Serif" not in font for font in fonts), fonts

@@ -90,20 +90,26 @@ def test_progress_and_system_views_become_reports(db):
                                 brand=Branding())
 
 
-def test_a_workshop_scoring_neighbourhood_health_and_ham_reports_what_each_component_rests_on(db):
+NEIGHBOURHOOD = builtin_framework("neighbourhood-health-2025")
+
+
+def _neighbourhood_workshop(db, frameworks=(HAM, NEIGHBOURHOOD), place="Riverbrook") -> int:  # type: ignore[no-untyped-def]
+    """The demo's neighbourhood health workshop, stored with the answers to `frameworks`."""
     from assessment.content.demo import load_demo
-    from assessment.services import results
     from assessment.services.demo import demo_responses
 
-    neighbourhood = builtin_framework("neighbourhood-health-2025")
     workshop = load_demo().by_id["neighbourhood"]
-    both = import_responses(db, actor=ADMIN, partnership_name="Riverbrook", place="Riverbrook",
-                            title="Neighbourhood health", held_on=date(2026, 11, 19),
-                            answered=[(HAM, demo_responses(workshop, HAM.id)),
-                                      (neighbourhood, demo_responses(workshop, neighbourhood.id))]).id
-    alone = import_responses(db, actor=ADMIN, partnership_name="Eastmere", place="Eastmere",
-                             title="Neighbourhood health only", held_on=date(2026, 11, 20),
-                             answered=[(neighbourhood, demo_responses(workshop, neighbourhood.id))]).id
+    return import_responses(db, actor=ADMIN, partnership_name=place, place=place, title="Neighbourhood health",
+                            held_on=date(2026, 11, 19),
+                            answered=[(f, demo_responses(workshop, f.id)) for f in frameworks]).id
+
+
+def test_a_workshop_scoring_neighbourhood_health_and_ham_reports_what_each_component_rests_on(db):
+    from assessment.services import results
+
+    neighbourhood = NEIGHBOURHOOD
+    both = _neighbourhood_workshop(db)
+    alone = _neighbourhood_workshop(db, (NEIGHBOURHOOD,), place="Eastmere")
     walked, = results.crosswalks(db, actor=ADMIN, workshop_id=both, framework_id=neighbourhood.id)
     assert walked.scored and walked.foundations_id == HAM.id and len(walked.links) == 6
     report = reports.workshop_report(db, actor=ADMIN, workshop_id=both, framework_id=neighbourhood.id,
@@ -116,3 +122,18 @@ def test_a_workshop_scoring_neighbourhood_health_and_ham_reports_what_each_compo
                                    brand=Branding()).crosswalks == []
     with pytest.raises(Refused):
         results.crosswalks(db, actor=Actor("stranger"), workshop_id=both, framework_id=neighbourhood.id)
+
+
+def test_the_combined_report_of_ham_and_neighbourhood_health_reads_across_them(db):
+    neighbourhood = NEIGHBOURHOOD
+    both = _neighbourhood_workshop(db)
+    combined = reports.combined_report(db, actor=ADMIN, workshop_id=both, exemplars=[], brand=Branding())
+    [section] = combined.cross_sections
+    walked, = reports.workshop_report(db, actor=ADMIN, workshop_id=both, framework_id=neighbourhood.id,
+                                      exemplars=[], brand=Branding()).crosswalks
+    assert section.title == f"What “{neighbourhood.title}” rests on"
+    assert section.paragraphs[:len(walked.findings)] == walked.findings  # what the framework's own report says
+    assert [row[0] for row in section.rows] == [link.name for link in walked.links]
+    assert section.headline in combined.summary
+    with pytest.raises(Refused):
+        reports.combined_report(db, actor=Actor("stranger"), workshop_id=both, exemplars=[], brand=Branding())
