@@ -13,7 +13,7 @@ from assessment.engine.responses import parse_responses_csv
 from assessment.engine.scoring import score
 from assessment.errors import InputError
 from assessment.numbers import number
-from assessment.pages import results, state
+from assessment.pages import devices, results, state
 from assessment.pages.text import plain, show_problems
 from assessment.services import library, organisations, places, privacy, transfer, workshops
 from assessment.services.access import Actor, Role
@@ -50,6 +50,8 @@ def render(room_page: StreamlitPage) -> None:
     owned = [w.id for place in found if place.role is not None and place.role >= Role.owner for w in place.workshops]
     if owned:  # the log names who did what: it is for owners
         _audit_log(reader, owned)
+    if reader.everything and not state.signing_in():
+        devices.admin_sessions()
 
 
 def _place_form(place: Place) -> None:

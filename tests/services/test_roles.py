@@ -183,8 +183,11 @@ USE_CASES: list[tuple[str, Role, Callable[[Place, Actor], object]]] = [
         p.db, actor=a, workshop_id=p.workshop_id, step=Step(Stage.overview, SALFORD.id))),
     ("plan the running order", Role.facilitator, lambda p, a: presenter.set_running_order(
         p.db, actor=a, workshop_id=p.workshop_id, planned={"scoring": 25})),
-    ("add a device", Role.facilitator, lambda p, a: sessions.add_device(
-        p.db, actor=a, workshop_id=p.workshop_id, device="Tablet")),
+    ("add a device", Role.facilitator, lambda p, a: sessions.invite_device(p.db, actor=a, workshop_id=p.workshop_id)),
+    ("make a new facilitator link", Role.facilitator, lambda p, a: sessions.new_facilitator_link(
+        p.db, actor=a, workshop_id=p.workshop_id, holder="b" * 32, device="Tablet")),
+    ("see the screen link", Role.facilitator, lambda p, a: workshops.screen_key_of(
+        p.db, actor=a, workshop_id=p.workshop_id)),
     ("list devices", Role.facilitator, lambda p, a: sessions.devices(p.db, actor=a, workshop_id=p.workshop_id)),
     ("put the place in a system", Role.facilitator, lambda p, a: places.place_in_system(
         p.db, actor=a, partnership_id=p.partnership_id, system_name="Lune ICS")),
