@@ -26,6 +26,17 @@ WRONG_CODES = "wrong_join_codes"  # join codes this session found wrong: each co
 REVERT = "participant_revert"  # widget key → the stored value to show again after a failed save
 VOTE_JUST_READ = "participant_vote_just_read"  # this run of the whole page has read which vote is open
 
+# What others can see, exactly (the Privacy page says the same at more length).
+WHO_SEES_WHAT = (
+    "We never ask your name: only your organisation and sector, so that the room can see where sectors differ.\n\n"
+    "- **The room** sees the whole room's results, a sector's only where 3 or more people in it answered, and your "
+    "comments without your organisation or sector.\n"
+    "- **Files for the board** list answers person by person under a number, never a name; a sector or "
+    "organisation with fewer than 3 people is shown under a wider label.\n"
+    "- **The facilitator and the workshop's owners** can see your answers with the organisation and sector you "
+    "choose. Choose \"Prefer not to say\" if you would rather not give them."
+)
+
 
 def render() -> None:
     me = _participant_from_address() or st.session_state.get(state.PARTICIPANT)
@@ -122,10 +133,7 @@ def _join() -> None:
     if not workshop.scoring_open:
         st.warning("Scoring for this workshop has closed.")
         return
-    st.markdown(
-        "Your answers are anonymous: we ask for your organisation and sector, never your name, so the room "
-        "can see where sectors differ. Nobody else sees your individual answers."
-    )
+    st.markdown(WHO_SEES_WHAT)
     organisations, sectors = list(workshop.organisations), list(workshop.sectors)
     with st.form("join"):
         organisation = (st.selectbox("Your organisation", organisations + [NOT_SAYING], index=None,

@@ -87,3 +87,17 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback(stored, arguments, me
     assert main(["report", "--framework", "ham-2015", *arguments]) == 2
     error = capsys.readouterr().err
     assert message in error and "Traceback" not in error
+
+
+def test_the_raw_answers_come_from_the_command_line_clearly_named(stored, tmp_path, monkeypatch, capsys):
+    from assessment.engine.responses import read_responses_csv
+    from tests.utils.reports import riverbrook
+
+    _, follow_up = stored
+    monkeypatch.chdir(tmp_path)
+    assert main(["answers", "--workshop", follow_up, "--framework", "ham-2015"]) == 0
+    [written] = tmp_path.glob("*.csv")
+    assert written.name == "clibrook-co_follow-up_2026-09-17_ham-2015_raw-answers-personal-level-data.csv"
+    assert "personal-level data" in capsys.readouterr().out
+    raw, given = read_responses_csv(written, HAM), riverbrook()[1]
+    assert sorted(raw.table["sector"].dropna().unique()) == sorted(given.table["sector"].dropna().unique())

@@ -187,7 +187,7 @@ def test_a_paper_form_counts_like_any_other_answers(db, salford):
     again = paper.enter_form(db, actor=ADMIN, workshop_id=created.id, paper_number=7, sector=None,
                              answers={(salford.id, principle.statements[0].id): 4})
     assert again == pid
-    table = responses(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id).table
+    table = responses(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id, personal=True).table
     assert table["value"].dropna().tolist() == [4.0] and table["dont_know"].sum() == 1
     assert set(table["sector"]) == {"Primary care"}
     with pytest.raises(InputError, match="not a statement"):

@@ -39,7 +39,8 @@ def test_changed_answers_are_kept_and_the_newest_counts(db, ham):
         only_ham = answers.current(session, workshop_id=created.id, framework_id="ham-2015")
         assert answers.current(session, workshop_id=created.id, framework_id="salford-behaviours") == []
     assert only_a == current[:1] and only_ham == current
-    result = score(ham, results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id="ham-2015"))
+    result = score(ham, results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id="ham-2015",
+                                          personal=True))
     assert [(c.participant_id, c.statement_id, c.value, c.dont_know) for c in current] == [
         (a, "population-1", 4, False), (b, "population-1", None, True), (b, "population-2", 3, False)]
     assert current[0].comment == "<script>alert(1)</script>"  # stored as given; pages show it as text
@@ -111,3 +112,4 @@ def test_a_participant_resumes_at_the_first_screen_with_something_unanswered(db,
     mine = participation.my_answers(db, participant_id=pid)
     assert participation.first_unanswered((ham,), mine) == 1
     assert participation.first_unanswered((ham,), {}) == 0
+

@@ -146,6 +146,10 @@ USE_CASES: list[tuple[str, Role, Callable[[Place, Actor], object]]] = [
         p.db, actor=a, partnership_id=p.partnership_id, framework_id=SALFORD.id, brand=_brand())),
     ("export the workshop file", Role.viewer, lambda p, a: transfer.export_workshop(
         p.db, actor=a, workshop_id=p.workshop_id)),
+    ("read the raw answers (personal-level data)", Role.facilitator, lambda p, a: results.responses(
+        p.db, actor=a, workshop_id=p.workshop_id, framework_id=SALFORD.id, personal=True)),
+    ("export the raw workshop file", Role.facilitator, lambda p, a: transfer.export_workshop(
+        p.db, actor=a, workshop_id=p.workshop_id, personal=True)),
     ("reveal results", Role.facilitator, lambda p, a: workshops.set_revealed(
         p.db, actor=a, workshop_id=p.workshop_id, revealed=True)),
     ("close scoring", Role.facilitator, lambda p, a: workshops.set_scoring_open(
@@ -194,6 +198,8 @@ USE_CASES: list[tuple[str, Role, Callable[[Place, Actor], object]]] = [
     ("read the audit log", Role.owner, lambda p, a: privacy.audit_log(
         p.db, actor=a, workshop_ids=[p.workshop_id]) or None),
     ("erase personal data", Role.owner, lambda p, a: privacy.erase_personal_data(
+        p.db, actor=a, workshop_id=p.workshop_id)),
+    ("list actions to redact", Role.owner, lambda p, a: privacy.actions_to_redact(
         p.db, actor=a, workshop_id=p.workshop_id)),
     ("delete the workshop", Role.owner, lambda p, a: workshops.delete_workshop(
         p.db, actor=a, workshop_id=p.workshop_id, typed_code=p.join_code)),
