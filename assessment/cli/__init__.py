@@ -192,7 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
                                   "responses CSV")
     answers.add_argument("--workshop", required=True, metavar="JOIN_CODE")
     answers.add_argument("--framework", required=True, metavar="ID")
-    answers.add_argument("-o", "--output", metavar="FILE.csv", help="default: named for the workshop, as the app names it")
+    answers.add_argument("-o", "--output", metavar="FILE.csv",
+                         help="default: named for the workshop, as the app names it")
     answers.set_defaults(run=_answers)
 
     export = commands.add_parser("export", help="write a stored workshop as a JSON file (personal data: organisations "

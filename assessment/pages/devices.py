@@ -88,7 +88,7 @@ def _new_facilitator_link(facts: WorkshopFacts) -> None:
                                                 holder=state.device(), device=state.device_name())
             st.session_state[NEW_LINK] = (facts.id, f"{state.base_url()}/room?key={key}")
             st.session_state.pop(INVITE, None)
-            state.take_up_device()
+            st.rerun()  # the whole block again, with the new screen link
     made = st.session_state.get(NEW_LINK)
     if made and made[0] == facts.id:
         st.success("New link made: the old one opens nothing now, and this browser stays in control. Open the "

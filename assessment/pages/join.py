@@ -32,13 +32,10 @@ VOTE_JUST_READ = "participant_vote_just_read"  # this run of the whole page has 
 
 # What others can see, exactly (the Privacy page says the same at more length).
 WHO_SEES_WHAT = (
-    "We never ask your name: only your organisation and sector, so that the room can see where sectors differ.\n\n"
-    "- **The room** sees the whole room's results, a sector's only where 3 or more people in it answered, and your "
-    "comments without your organisation or sector.\n"
-    "- **Files for the board** list answers person by person under a number, never a name; a sector or "
-    "organisation with fewer than 3 people is shown under a wider label.\n"
-    "- **The facilitator and the workshop's owners** can see your answers with the organisation and sector you "
-    "choose. Choose \"Prefer not to say\" if you would rather not give them."
+    "We never ask your name. **The room** sees results for the whole room and for sectors of 3 or more people, and "
+    "comments without your organisation or sector. **The board's files** list answers under a number, with any "
+    "sector or organisation of fewer than 3 people under a wider label. **The facilitator and the workshop's "
+    "owners** can see your answers with the organisation and sector you choose (or \"Prefer not to say\")."
 )
 
 Sent = TypeVar("Sent")

@@ -1,8 +1,9 @@
 """The projector: what the whole room sees, one step at a time, in large type, without scrolling at 1920×1080.
 
 Opened by the workshop's screen link, /screen?s=KEY (the join code opens no screen); it follows wherever the
-facilitator's control view puts the room, refreshing by itself. It gives no control. Opened from the control view in the same browser, it also answers the keyboard
-(Page Down / Page Up, as a presentation clicker sends) to move the room on or back.
+facilitator's control view puts the room, refreshing by itself. It gives no control: opened from the control view
+in the browser that runs the workshop, it also answers the keyboard (Page Down / Page Up, as a presentation clicker
+sends) to move the room on or back.
 """
 
 from __future__ import annotations
@@ -80,12 +81,12 @@ def _opened() -> tuple[str, Screen | None]:
 
 
 def _keyboard(workshop: WorkshopFacts) -> None:
-    """Next and previous for a facilitator presenting from this browser (invisible to everyone else)."""
+    """Next and previous for a facilitator presenting from the browser that runs the workshop (every window of it,
+    since control is the browser's): keys only, in the sidebar the projector hides, so the screen is the same."""
     if state.actor().may(Role.facilitator, organisation_id=workshop.organisation_id,
                          workshop_id=workshop.id):
-        back, forward, _ = st.columns([1, 1, 10])
-        for column, label, by, key in ((back, "Previous", -1, "PageUp"), (forward, "Next", 1, "PageDown")):
-            if column.button(label, shortcut=key, key=f"screen-{by}", type="tertiary"):
+        for label, by, key in (("Previous", -1, "PageUp"), ("Next", 1, "PageDown")):
+            if st.sidebar.button(label, shortcut=key, key=f"screen-{by}", type="tertiary"):
                 presenter.move(state.database(), actor=state.actor(), workshop_id=workshop.id, by=by)
                 st.rerun()
 

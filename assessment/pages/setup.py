@@ -39,7 +39,7 @@ def render(room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
     created_here = st.container()  # the new workshop's code and links go above the (cleared) form
     st.markdown(
         "Name the partnership, choose what the room will score and who it will compare itself with. "
-        "You will get a join code and QR code for the screen, and a private facilitator link."
+        "You will get a join code, a screen link for the projector, and a private facilitator link."
     )
     with st.form("setup", clear_on_submit=True):
         partnership = st.text_input("Partnership name", max_chars=200,
@@ -76,6 +76,7 @@ def render(room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
             return
         state.open_as_facilitator(created.facilitator_key)  # this browser runs it: no key in any address
         st.session_state["created"] = created
+        st.rerun()  # the menu now offers the workshop's pages
     if "created" in st.session_state:
         with created_here:
             _show_links(st.session_state["created"], room_page, screen_page)

@@ -80,7 +80,7 @@ def take_up_device() -> None:
         return
     held = sessions.held(database(), holder=device(), admin_key=_admin_key())
     _keep(held)
-    if before and before[1].anything and not held.anything:
+    if held.ended or (before and before[1].anything and not held.anything):
         st.session_state[SESSION_ENDED] = True
 
 

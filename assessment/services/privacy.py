@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from assessment.errors import InputError, Problem
 from assessment.services.access import Actor, Refused, Role
 from assessment.services.workshops import authorised
@@ -46,7 +48,7 @@ def erase_personal_data(db: Database, *, actor: Actor, workshop_id: int, redact:
         return _erase(session, actor, workshop_id, redact)
 
 
-def _erase(session, actor: Actor, workshop_id: int, redact: Sequence[int] = ()) -> Erasure:  # type: ignore[no-untyped-def]
+def _erase(session: Session, actor: Actor, workshop_id: int, redact: Sequence[int] = ()) -> Erasure:
     participants.erase_details(session, workshop_id=workshop_id)
     answers.erase_comments(session, workshop_id=workshop_id)
     consensus.erase_notes(session, workshop_id=workshop_id)

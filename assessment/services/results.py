@@ -45,8 +45,8 @@ def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str
     needed = Role.facilitator if personal else Role.viewer
     with db.read() as session:
         workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=needed, what="Reading the answers")
-        given = without_hidden(session, workshop_id=workshop_id, framework_id=framework_id,
-                               responses=workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id))
+        stored = workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id)
+        given = without_hidden(session, workshop_id=workshop_id, framework_id=framework_id, responses=stored)
         groups = workshop.sector_groups if workshop.sector_groups is not None else STANDARD_SECTOR_GROUPS
     return given if personal else anonymised(given, groups)
 

@@ -28,6 +28,7 @@ from assessment.storage.models import AccessSession, utcnow
 
 FACILITATOR, ADMIN, INVITE = "facilitator", "admin", "invite"
 SEEN_EVERY = timedelta(minutes=1)  # last-seen times are kept to the minute, not written on every rerun
+ENDED_NOTICE = timedelta(days=1)  # a browser whose control was ended is told so for this long, reloads included
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Held:
 
     admin: int | None = None  # its admin session's id
     facilitating: dict[int, int] = field(default_factory=dict)  # workshop id → its session's id, newest first
+    ended: bool = False  # it controls nothing now, and its control of a workshop was ended in the last day
 
     @property
     def anything(self) -> bool:
@@ -83,7 +85,7 @@ def open_with_key(db: Database, *, key: str, holder: str, device: str) -> int | 
         workshop = stored_workshops.by_facilitator_key(session, key_sha256=key_sha256)
         workshop_id = workshop.id if workshop else None
         if workshop_id is None:  # a one-time link for another device, used now
-            invite = next(iter(stored.open_of_holder(session, holder_sha256=key_sha256, kind=INVITE)), None)
+            invite = next(iter(stored.of_holder(session, holder_sha256=key_sha256, kind=INVITE)), None)
             if invite is None or not _live(invite, now, None):
                 return None
             stored.end(session, session_ids=[invite.id])
@@ -106,8 +108,9 @@ def held(db: Database, *, holder: str, admin_key: str | None, now: datetime | No
     now = now or utcnow()
     fingerprint = admin_fingerprint(admin_key) if admin_key else None
     with db.read() as session:
-        rows = [row for row in stored.open_of_holder(session, holder_sha256=codes.digest(holder))
-                if row.kind in (FACILITATOR, ADMIN) and _live(row, now, fingerprint)]
+        found = stored.of_holder(session, holder_sha256=codes.digest(holder), ended_since=now - ENDED_NOTICE)
+        rows = [row for row in found if row.ended_at is None and row.kind in (FACILITATOR, ADMIN)
+                and _live(row, now, fingerprint)]
         stale = [row.id for row in rows if now - row.last_seen_at > SEEN_EVERY]
     if stale:
         with db.write() as session:
@@ -117,11 +120,13 @@ def held(db: Database, *, holder: str, admin_key: str | None, now: datetime | No
     for row in rows:
         if row.kind == FACILITATOR and row.workshop_id is not None:
             facilitating.setdefault(row.workshop_id, row.id)
-    return Held(admin, facilitating)
+    ended = not rows and any(row.kind == FACILITATOR and row.ended_at is not None for row in found)
+    return Held(admin, facilitating, ended)
 
 
 def _devices(rows: list[AccessSession], now: datetime, fingerprint: str | None = None) -> list[Device]:
-    return [Device(row.id, row.device, row.created_at, row.last_seen_at) for row in rows if _live(row, now, fingerprint)]
+    return [Device(row.id, row.device, row.created_at, row.last_seen_at)
+            for row in rows if _live(row, now, fingerprint)]
 
 
 def devices(db: Database, *, actor: Actor, workshop_id: int) -> list[Device]:

@@ -20,9 +20,13 @@ def insert(session: Session, *, holder_sha256: str, kind: str, workshop_id: int 
     return row
 
 
-def open_of_holder(session: Session, *, holder_sha256: str, kind: str | None = None) -> list[AccessSession]:
-    """The holder's sessions not yet ended (of one kind, when given), newest first."""
-    query = select(AccessSession).where(AccessSession.holder_sha256 == holder_sha256, AccessSession.ended_at.is_(None))
+def of_holder(session: Session, *, holder_sha256: str, kind: str | None = None,
+              ended_since: datetime | None = None) -> list[AccessSession]:
+    """The holder's sessions not yet ended (and, with `ended_since`, those ended since then), of one kind when given,
+    newest first."""
+    still = AccessSession.ended_at.is_(None)
+    query = select(AccessSession).where(AccessSession.holder_sha256 == holder_sha256,
+                                        still if ended_since is None else still | (AccessSession.ended_at >= ended_since))
     if kind is not None:
         query = query.where(AccessSession.kind == kind)
     return list(session.scalars(query.order_by(AccessSession.id.desc())))

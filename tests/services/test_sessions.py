@@ -28,7 +28,8 @@ def _facilitator(workshop_id: int) -> Actor:
 
 
 def test_a_browser_that_opens_the_link_controls_the_workshop_and_no_other_browser_does(db, created):
-    assert sessions.open_with_key(db, key=created.facilitator_key, holder=LAPTOP, device="Chrome on Windows") == created.id
+    opened = sessions.open_with_key(db, key=created.facilitator_key, holder=LAPTOP, device="Chrome on Windows")
+    assert opened == created.id
     assert sessions.held(db, holder=LAPTOP, admin_key=None).facilitating.keys() == {created.id}
     assert not sessions.held(db, holder=STRANGER, admin_key=None).anything  # an address copied elsewhere: nothing
     assert sessions.open_with_key(db, key=created.facilitator_key + "x", holder=STRANGER, device="Firefox") is None
@@ -41,9 +42,12 @@ def test_each_browser_is_its_own_device_and_ending_one_ends_only_it(db, created)
     listed = sessions.devices(db, actor=_facilitator(created.id), workshop_id=created.id)
     assert [d.device for d in listed] == ["Safari on iPad", "Chrome on Windows"]
     assert all(d.last_seen >= d.started for d in listed)
-    sessions.end_sessions(db, actor=_facilitator(created.id), workshop_id=created.id, session_ids=[listed[1].session_id])
-    assert not sessions.held(db, holder=LAPTOP, admin_key=None).anything
+    sessions.end_sessions(db, actor=_facilitator(created.id), workshop_id=created.id,
+                          session_ids=[listed[1].session_id])
+    laptop = sessions.held(db, holder=LAPTOP, admin_key=None)
+    assert not laptop.anything and laptop.ended  # and it is told so, a reload too
     assert sessions.held(db, holder=TABLET, admin_key=None).facilitating.keys() == {created.id}
+    assert not sessions.held(db, holder=STRANGER, admin_key=None).ended
     with pytest.raises(Refused):
         sessions.devices(db, actor=Actor("stranger"), workshop_id=created.id)
 

@@ -61,7 +61,8 @@ def test_the_answers_csv_the_excel_answers_sheet_and_the_json_single_nobody_out(
     report = reports.workshop_report(db, actor=viewer, workshop_id=workshop_id, framework_id=ham.id, exemplars=[])
     sheet = load_workbook(io.BytesIO(render(report, "xlsx", responses=shown)))["Answers"]
     header, *rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    first = [dict(zip(header, row, strict=True)) for row in rows if row[header.index("statement")] == ham.statements[0].id]
+    first = [dict(zip(header, row, strict=True)) for row in rows
+             if row[header.index("statement")] == ham.statements[0].id]
     assert len(first) == 7
     _labels([(row["sector"], row["organisation"]) for row in first])
 
