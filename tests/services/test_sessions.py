@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from assessment.content.framework import builtin_framework
-from assessment.services import sessions, workshops
+from assessment.services import participation, privacy, sessions, workshops
 from assessment.services.access import Actor, Refused
 from assessment.storage.models import utcnow
 from tests.utils.workshops import ADMIN, new_workshop
@@ -74,6 +74,8 @@ def test_a_new_facilitator_link_ends_every_other_device_and_the_old_link_and_scr
         assert sessions.open_with_key(db, key=old, holder=STRANGER, device="Firefox") is None
     assert sessions.open_with_key(db, key=new_key, holder=TABLET, device="Safari on iPad") == created.id
     assert workshops.screen_key_of(db, actor=ADMIN, workshop_id=created.id) != created.screen_key
+    [entry] = privacy.audit_log(db, actor=ADMIN, workshop_ids=[created.id])
+    assert (entry.actor, entry.action) == ("facilitator link", "new facilitator link")
 
 
 def test_sessions_end_when_idle_and_at_their_absolute_lifetime(db, created):
@@ -107,14 +109,16 @@ def test_admin_sessions_hold_only_under_the_key_they_were_opened_with_and_can_be
                          ).admin is None
 
 
-def test_only_hashes_are_stored(db, created):
+def test_only_hashes_of_keys_device_cookies_and_resume_codes_are_stored(db, created):
     from sqlalchemy import text
 
     sessions.open_with_key(db, key=created.facilitator_key, holder=LAPTOP, device="Chrome on Windows")
     sessions.open_admin(db, holder=TABLET, device="Safari on iPad", admin_key=ADMIN_KEY)
+    invite = sessions.invite_device(db, actor=_facilitator(created.id), workshop_id=created.id)
+    joined = participation.join(db, join_code=created.join_code, organisation=None, sector=None)
     with db.read() as session:
-        stored = " ".join(str(v) for row in session.execute(text("SELECT * FROM access_sessions")) for v in row)
-        keys = " ".join(str(v) for row in session.execute(text("SELECT * FROM workshops")) for v in row)
-    for secret in (LAPTOP, TABLET, ADMIN_KEY):
+        stored = " ".join(str(v) for table in ("access_sessions", "workshops", "participants")
+                          for row in session.execute(text(f"SELECT * FROM {table}")) for v in row)
+    for secret in (LAPTOP, TABLET, ADMIN_KEY, invite, created.facilitator_key, joined.resume_code):
         assert secret not in stored
-    assert created.facilitator_key not in keys
+    assert created.screen_key in stored  # kept as it is: it opens only the room's view, and is shown again
