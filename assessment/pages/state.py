@@ -85,12 +85,15 @@ def take_up_device() -> None:
 
 
 def _keep(held: sessions.Held) -> None:
+    """Keep what the browser controls; the tab shows the workshop whose link was opened last, unless it chose one
+    (from the places page) or its own is still held."""
+    before = _held()
     st.session_state[HELD] = (time.monotonic(), held)
     if held.anything:
         st.session_state.pop(SESSION_ENDED, None)
     shown = st.session_state.get(FACILITATED)
-    if held.facilitating and (shown is None or (shown not in held.facilitating and held.admin is None)):
-        st.session_state[FACILITATED] = next(iter(held.facilitating))  # the workshop whose link was opened last
+    if held.facilitating and (shown is None or (shown in before.facilitating and shown not in held.facilitating)):
+        st.session_state[FACILITATED] = next(iter(held.facilitating))
 
 
 def _held() -> sessions.Held:

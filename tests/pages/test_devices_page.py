@@ -3,6 +3,7 @@ one-time link for another device, a new facilitator link that ends the rest, and
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.content.framework import builtin_framework
@@ -33,18 +34,20 @@ def _manage_page():
     manage.render(st.Page(lambda: None, title="Run the workshop", url_path="room"))
 
 
-def _devices(app: AppTest) -> AppTest:
-    app.button_group[0].set_value("Screens and devices").run()
-    assert not app.exception, app.exception
-    return app
-
-
-def test_the_control_view_lists_each_browser_and_ends_one_without_the_others():
+@pytest.fixture
+def two_browsers():
+    """A workshop run from this tab's browser and a tablet; (the workshop, this tab on Screens and devices)."""
     created = new_workshop(state.database(), builtin_framework("ham-2015"))
     sessions.open_with_key(state.database(), key=created.facilitator_key, holder=TABLET, device="Safari on iPad")
     app = AppTest.from_function(_room_page, default_timeout=30)
     open_with_key(app, created.facilitator_key)
-    _devices(app.run())
+    app.run().button_group[0].set_value("Screens and devices").run()
+    assert not app.exception, app.exception
+    return created, app
+
+
+def test_the_control_view_lists_each_browser_and_ends_one_without_the_others(two_browsers):
+    created, app = two_browsers
     listed = [as_shown(m.value) for m in app.markdown if "last seen" in m.value]
     assert len(listed) == 2 and "AppTest" in listed[0] and "(this browser)" in listed[0]
     assert "Safari on iPad" in listed[1] and "(this browser)" not in listed[1]
@@ -56,12 +59,8 @@ def test_the_control_view_lists_each_browser_and_ends_one_without_the_others():
     assert app.session_state[state.HELD][1].facilitating.keys() == {created.id}  # this one still runs it
 
 
-def test_a_one_time_link_and_a_new_facilitator_link():
-    created = new_workshop(state.database(), builtin_framework("ham-2015"))
-    sessions.open_with_key(state.database(), key=created.facilitator_key, holder=TABLET, device="Safari on iPad")
-    app = AppTest.from_function(_room_page, default_timeout=30)
-    open_with_key(app, created.facilitator_key)
-    _devices(app.run())
+def test_a_one_time_link_and_a_new_facilitator_link(two_browsers):
+    created, app = two_browsers
     next(b for b in app.button if b.label.startswith("Add another device")).click().run()
     [invite] = [c.value for c in app.code if "/room?key=" in c.value]
     next(b for b in app.button if b.label == "Make a new facilitator link").click().run()
