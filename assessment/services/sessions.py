@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import Session
+
 from assessment.errors import InputError, Problem
 from assessment.services import codes
 from assessment.services.access import Actor, Refused, Role
@@ -90,16 +92,28 @@ def open_with_key(db: Database, *, key: str, holder: str, device: str) -> int | 
                 return None
             stored.end(session, session_ids=[invite.id])
             workshop_id = invite.workshop_id
-        stored.insert(session, holder_sha256=codes.digest(holder), kind=FACILITATOR, workshop_id=workshop_id,
-                      device=device[:200] or "A browser")
+        _start(session, holder=holder, kind=FACILITATOR, workshop_id=workshop_id, device=device, now=now)
         return workshop_id
+
+
+def _start(session: Session, *, holder: str, kind: str, workshop_id: int | None, device: str, now: datetime,
+           fingerprint: str | None = None) -> None:
+    """A session of this browser; one it holds already (the link opened again) is carried on, not doubled."""
+    holder_sha256 = codes.digest(holder)
+    held = next((row for row in stored.of_holder(session, holder_sha256=holder_sha256, kind=kind)
+                 if row.workshop_id == workshop_id and _live(row, now, fingerprint)), None)
+    if held is not None:
+        stored.touch(session, session_ids=[held.id], at=now)
+        return
+    stored.insert(session, holder_sha256=holder_sha256, kind=kind, workshop_id=workshop_id,
+                  device=device[:200] or "A browser", key_fingerprint=fingerprint)
 
 
 def open_admin(db: Database, *, holder: str, device: str, admin_key: str) -> None:
     """Make this browser an admin device (the caller has checked `admin_key` is the current one)."""
     with db.write() as session:
-        stored.insert(session, holder_sha256=codes.digest(holder), kind=ADMIN, workshop_id=None,
-                      device=device[:200] or "A browser", key_fingerprint=admin_fingerprint(admin_key))
+        _start(session, holder=holder, kind=ADMIN, workshop_id=None, device=device, now=utcnow(),
+               fingerprint=admin_fingerprint(admin_key))
 
 
 def held(db: Database, *, holder: str, admin_key: str | None, now: datetime | None = None) -> Held:
@@ -168,8 +182,7 @@ def new_facilitator_link(db: Database, *, actor: Actor, workshop_id: int, holder
         ended = [row.id for kind in (FACILITATOR, INVITE)
                  for row in stored.open_of_kind(session, kind=kind, workshop_id=workshop_id)]
         stored.end(session, session_ids=ended)
-        stored.insert(session, holder_sha256=codes.digest(holder), kind=FACILITATOR, workshop_id=workshop_id,
-                      device=device[:200] or "A browser")
+        _start(session, holder=holder, kind=FACILITATOR, workshop_id=workshop_id, device=device, now=utcnow())
         audit.insert(session, actor=actor.name, action="new facilitator link", workshop_id=workshop_id,
                      detail={"sessions ended": len(ended)})
     return key

@@ -30,7 +30,8 @@ def _facilitator(workshop_id: int) -> Actor:
 def test_a_browser_that_opens_the_link_controls_the_workshop_and_no_other_browser_does(db, created):
     opened = sessions.open_with_key(db, key=created.facilitator_key, holder=LAPTOP, device="Chrome on Windows")
     assert opened == created.id
-    assert sessions.held(db, holder=LAPTOP, admin_key=None).facilitating.keys() == {created.id}
+    sessions.open_with_key(db, key=created.facilitator_key, holder=LAPTOP, device="Chrome on Windows")  # again
+    assert len(sessions.devices(db, actor=_facilitator(created.id), workshop_id=created.id)) == 1  # one device    assert sessions.held(db, holder=LAPTOP, admin_key=None).facilitating.keys() == {created.id}
     assert not sessions.held(db, holder=STRANGER, admin_key=None).anything  # an address copied elsewhere: nothing
     assert sessions.open_with_key(db, key=created.facilitator_key + "x", holder=STRANGER, device="Firefox") is None
     assert not sessions.held(db, holder=STRANGER, admin_key=None).anything
