@@ -24,7 +24,6 @@ import re
 import secrets
 import sys
 from collections.abc import Mapping
-from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -147,8 +146,7 @@ class Custody:
             await self.app(scope, receive, send)
             return
         headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope["headers"]}
-        cookies = {name: morsel.value for name, morsel in SimpleCookie(headers.get("cookie", "")).items()}
-        device = device_id(cookies) or new_device_id()
+        device = device_id(_cookies(headers.get("cookie", ""))) or new_device_id()
         direct = scope["client"][0] if scope.get("client") else None
         secure = scope.get("scheme") == "https" or (
             _trusted(direct) and headers.get("x-forwarded-proto", "").lower() == "https")
@@ -172,6 +170,13 @@ class Custody:
             await send(message)
 
         await self.app(scope, receive, with_cookie)
+
+
+def _cookies(header: str) -> dict[str, str]:
+    """The cookies a request carries, read leniently: another site's malformed cookie on the same host must not
+    hide this one (http.cookies stops at the first it cannot read)."""
+    pairs = (part.strip().partition("=") for part in header.split(";"))
+    return {name: value.strip('"') for name, _, value in pairs if name}
 
 
 def _device_cookie(device: str, secure: bool) -> str:

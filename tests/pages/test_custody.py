@@ -56,6 +56,8 @@ def test_every_page_carries_the_device_cookie_httponly_and_samesite_and_no_scrip
     assert kept[custody.DEVICE_COOKIE].value == device.value  # renewed, not replaced
     forged = _get("/room", headers={"Cookie": f"{custody.DEVICE_COOKIE}=x; other=1"})[2]
     assert custody.device_id({custody.DEVICE_COOKIE: forged[custody.DEVICE_COOKIE].value})  # a new, well-formed one
+    beside = _get("/room", headers={"Cookie": f'a b=1; "odd; {custody.DEVICE_COOKIE}={device.value}'})[2]
+    assert beside[custody.DEVICE_COOKIE].value == device.value  # another site's bad cookie does not hide it
 
 
 def test_the_cookie_is_secure_over_tls_and_behind_a_proxy_that_says_so_only_when_the_proxy_is_trusted():
