@@ -146,6 +146,7 @@ def test_the_join_page_says_exactly_who_sees_what(browser, live_app):
         for words in ("The room", "The board's files", "The facilitator and the workshop's owners"):
             expect(phone.get_by_text(words, exact=False).first).to_be_visible()
         assert "Nobody else sees your individual answers" not in phone.inner_text("body")
+        expect(phone.get_by_role("combobox", name=re.compile("Your sector"))).to_be_visible()
         _shot(phone, "6-join-390")
         axe_all_clear(phone)
     finally:
