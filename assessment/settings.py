@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     workshops_per_hour: int = Field(30, ge=1, le=10_000, description="At most this many workshops set up in any "
                                     "hour (per organisation with sign-in); the admin and the command line are not "
                                     "limited.")
+    answers_per_minute: int = Field(60, ge=5, le=10_000, description="At most this many changed answers stored per "
+                                    "person in any minute (one a second is more than anyone reading the statements "
+                                    "gives); beyond it the phone is asked to slow down.")
     retention_days: int | None = Field(None, ge=MIN_RETENTION_DAYS, description="Erase the personal data of workshops held more "
                                        "than this many days ago (checked at each start). Unset: kept until erased.")
     trusted_proxies: str = Field(

@@ -61,7 +61,7 @@ def main() -> None:
     from assessment.engine.agenda import label, steps
     from assessment.pages import state
     from assessment.pages.server import prepare
-    from assessment.services import sessions
+    from tests.utils.apptest import open_with_key
 
     db = state.database()
     started = time.perf_counter()
@@ -71,12 +71,11 @@ def main() -> None:
     prepare()  # what placeready-app does before it serves, so the reruns below are a server's
 
     control = AppTest.from_function(_control, default_timeout=60)
-    workshop_id, token = sessions.start_with_key(db, key=created.facilitator_key, device="bench")
-    control.session_state[state.GRANT] = (token, sessions.resolve(db, token=token))
-    control.session_state[state.FACILITATED] = workshop_id
+    open_with_key(control, created.facilitator_key)  # this tab's browser opened the facilitator link
+    workshop_id = control.session_state[state.FACILITATED]
     control.run()
     projector = AppTest.from_function(_screen, default_timeout=60)
-    projector.query_params["code"] = created.join_code
+    projector.query_params["s"] = created.screen_key
     projector.run()
     from assessment.engine.agenda import Stage, Step, spotlight_key
     from assessment.services import presenter

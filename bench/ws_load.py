@@ -60,12 +60,14 @@ class Page:
 
 
 class Client:
-    def __init__(self, url: str):
+    def __init__(self, url: str, cookie: str = ""):
         self.url = url
         self.query = ""
+        self.cookie = cookie  # the browser's, as its page load left it
 
     async def __aenter__(self) -> Client:
-        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None, open_timeout=60)
+        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None, open_timeout=60,
+                                          additional_headers={"Cookie": self.cookie} if self.cookie else None)
         return self
 
     async def __aexit__(self, *exc) -> None:  # type: ignore[no-untyped-def]
@@ -149,11 +151,25 @@ async def participant(url: str, join_code: str, number: int, screens: int, think
         tally.failures.append(f"participant {number}: {type(error).__name__}: {error}")
 
 
+def opened_link(url: str, key: str) -> str:
+    """The device cookie a browser gets by opening the facilitator link (the server answers with a redirect)."""
+    page = url.replace("ws://", "http://").replace("/_stcore/stream", f"/room?key={key}")
+
+    class Stay(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            return None
+
+    try:
+        urllib.request.build_opener(Stay).open(page, timeout=30)
+    except urllib.error.HTTPError as redirect:
+        return redirect.headers["Set-Cookie"].split(";", 1)[0]
+    raise RuntimeError("the facilitator link was not exchanged")
+
+
 async def facilitator(url: str, key: str, every: float, stop: asyncio.Event, tally: Tally) -> None:
-    async with Client(url) as client:
-        client.query = f"key={key}"
-        await client.run("room")
-        client.query = ""
+    async with Client(url, cookie=opened_link(url, key)) as client:
+        if ("button", "Next") not in (await client.run("room")).widgets:
+            raise RuntimeError("the facilitator link did not open the room view")
         while not stop.is_set():
             await asyncio.sleep(every)
             tally.room_seconds.append((await client.run("room")).seconds)

@@ -53,3 +53,24 @@ def test_every_link_in_the_docs_and_readme_resolves():
             if not (document.parent / target).exists():
                 missing.append(f"{document.name}: {target}")
     assert missing == []
+
+
+def _security_claims() -> list[str]:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Security model", 1)[1].split("\n## ", 1)[0]
+    return [" ".join(claim.split()) for claim in re.split(r"\n- ", section)[1:]]
+
+
+def test_every_claim_of_the_security_model_names_a_test_that_exists():
+    claims = _security_claims()
+    assert len(claims) >= 15
+    unnamed, missing = [], []
+    for claim in claims:
+        named = re.findall(r"`(tests/[\w/]+\.py)::(test_\w+)`", claim)
+        if not named:
+            unnamed.append(claim[:80])
+        for path, test in named:
+            source = ROOT / path
+            if not source.exists() or f"def {test}(" not in source.read_text():
+                missing.append(f"{path}::{test}")
+    assert unnamed == [] and missing == []

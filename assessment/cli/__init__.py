@@ -86,8 +86,29 @@ def _export(args: argparse.Namespace) -> None:
 
     with database() as db:
         workshop = stored_workshop(db, args.workshop)
-        Path(args.output).write_text(export_workshop(db, actor=COMMAND_LINE, workshop_id=workshop.id), encoding="utf-8")
-    print(f"wrote {args.output}")
+        Path(args.output).write_text(export_workshop(db, actor=COMMAND_LINE, workshop_id=workshop.id, personal=True),
+                                     encoding="utf-8")
+    print(f"wrote {args.output} (personal data: every organisation and sector as people gave them)")
+
+
+def _answers(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from assessment.engine.responses import responses_csv
+    from assessment.reports.names import RAW_ANSWERS, workshop_file_name
+    from assessment.services import results, workshops
+
+    with database() as db:
+        workshop = stored_workshop(db, args.workshop)
+        framework = workshops.pick(workshop.frameworks, args.framework)
+        raw = results.responses(db, actor=COMMAND_LINE, workshop_id=workshop.id, framework_id=framework.id,
+                                personal=True)
+    target = Path(args.output or workshop_file_name(
+        partnership=workshop.partnership, workshop=workshop.title, held_on=workshop.held_on.isoformat(),
+        framework_id=framework.id, what=RAW_ANSWERS, extension="csv"))
+    target.write_text(responses_csv(raw), encoding="utf-8")
+    print(f"wrote {target}: raw answers, personal-level data (every organisation and sector as given); keep it to "
+          "the workshop's facilitators and owners")
 
 
 def _import(args: argparse.Namespace) -> None:
@@ -167,7 +188,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     reports.add_command(commands)
 
-    export = commands.add_parser("export", help="write a stored workshop as a JSON file")
+    answers = commands.add_parser("answers", help="write a stored workshop's raw answers (personal-level data) as a "
+                                  "responses CSV")
+    answers.add_argument("--workshop", required=True, metavar="JOIN_CODE")
+    answers.add_argument("--framework", required=True, metavar="ID")
+    answers.add_argument("-o", "--output", metavar="FILE.csv",
+                         help="default: named for the workshop, as the app names it")
+    answers.set_defaults(run=_answers)
+
+    export = commands.add_parser("export", help="write a stored workshop as a JSON file (personal data: organisations "
+                                 "and sectors as given)")
     export.add_argument("--workshop", required=True, metavar="JOIN_CODE")
     export.add_argument("-o", "--output", required=True, metavar="FILE.json")
     export.set_defaults(run=_export)

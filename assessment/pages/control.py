@@ -12,10 +12,9 @@ from streamlit.navigation.page import StreamlitPage
 
 from assessment.engine.agenda import TITLES, Stage, label, steps
 from assessment.errors import InputError
-from assessment.pages import control_steps, paper_forms, state
-from assessment.pages.qr import qr_svg
+from assessment.pages import control_steps, devices, paper_forms, state
 from assessment.pages.text import plain, show_problems
-from assessment.services import presenter, sessions, workshops
+from assessment.services import presenter, workshops
 from assessment.services.presenter import Position
 from assessment.services.workshops import WorkshopFacts
 
@@ -43,7 +42,7 @@ def render(screen_page: StreamlitPage) -> None:
     elif section == "Running order":
         _running_order(facts, here)
     elif section == "Screens and devices":
-        _screens_and_devices(facts, screen_page)
+        devices.screens_and_devices(facts, screen_page)
     else:
         paper_forms.render(facts)
 
@@ -101,33 +100,3 @@ def _running_order(facts: WorkshopFacts, here: Position) -> None:
             else:
                 st.rerun()
     st.caption(f"In all: {sum(here.planned.values())} minutes.")
-
-
-def _screens_and_devices(facts: WorkshopFacts, screen_page: StreamlitPage) -> None:
-    st.subheader("The projector")
-    link = f"{state.base_url()}/screen?code={facts.join_code}"
-    st.markdown("Open this on the computer connected to the projector (full screen with F11). It holds no "
-                "secret: it shows only what the room sees, and follows this view.")
-    st.code(link, language=None)
-    st.page_link(screen_page, label="Present from this browser (Page Down moves on)", icon=":material/tv:",
-                 query_params={"code": facts.join_code})
-    st.subheader("Your devices")
-    st.markdown("Each device that opened your facilitator link keeps control through a reload. End the sessions "
-                "of devices you no longer use; they are locked out at their next step.")
-    for device in sessions.devices(state.database(), actor=state.actor(), workshop_id=facts.id):
-        words, end = st.columns([4, 1], vertical_alignment="center")
-        current = device.session_id == state.session_id()
-        words.markdown(f"{plain(device.device)} — last seen {device.last_seen:%H:%M} UTC"
-                       + (" **(this device)**" if current else ""))
-        if not current and end.button("End", key=f"end-{device.session_id}"):
-            sessions.end_sessions(state.database(), actor=state.actor(), workshop_id=facts.id,
-                                  session_ids=[device.session_id])
-            st.rerun()
-    if st.button("Add another device (a tablet beside the laptop)", icon=":material/add_to_queue:"):
-        token = sessions.add_device(state.database(), actor=state.actor(), workshop_id=facts.id,
-                                    device="Added from the control view")
-        st.session_state["device_link"] = f"{state.base_url()}/room?session={token}"
-    if added := st.session_state.get("device_link"):
-        st.markdown("Open this link on the other device (it is private: anyone with it can run the workshop):")
-        st.code(added, language=None)
-        st.image(qr_svg(added), width=220, alt="QR code of the link for another device")

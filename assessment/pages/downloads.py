@@ -14,10 +14,11 @@ from assessment.content.framework import Framework
 from assessment.engine.responses import responses_csv
 from assessment.pages import state
 from assessment.pages.text import plain
-from assessment.reports.names import progress_file_name, system_file_name, workshop_file_name
+from assessment.reports.names import RAW_ANSWERS, progress_file_name, system_file_name, workshop_file_name
 from assessment.reports.render import MIME, VIEW_FORMATS, render, render_combined, render_view
 from assessment.services import reports, transfer
 from assessment.services import results as stored_results
+from assessment.services.access import Role
 from assessment.services.history import PREVIOUS
 from assessment.services.workshops import WorkshopFacts
 from assessment.settings import get_settings
@@ -71,8 +72,30 @@ def workshop_files(facts: WorkshopFacts, framework: Framework) -> None:
                                data=lambda: transfer.export_workshop(db, actor=actor, workshop_id=facts.id),
                                file_name=name("workshop", "json", framework_id=None),
                                key=f"workshop-json-{facts.id}-{framework.id}")  # the same file under each framework
-    st.caption("The answers CSV follows PlaceReady's responses format and can be scored again; the JSON file "
-               "can be imported into another PlaceReady with `placeready import`.")
+    st.caption("These files are for the board: in their rows of people's answers, a sector or organisation with "
+               "fewer than 3 people is shown under a wider label (its wider group, or \"Other (groups under 3 "
+               "people)\"), so nobody can be picked out. The answers CSV follows PlaceReady's responses format and can "
+               "be scored again; the JSON file can be imported into another PlaceReady with `placeready import`.")
+    if actor.may(Role.facilitator, organisation_id=facts.organisation_id, workshop_id=facts.id):
+        _personal_files(facts, framework, name)
+
+
+def _personal_files(facts: WorkshopFacts, framework: Framework, name) -> None:  # type: ignore[no-untyped-def]
+    """The raw per-person rows, every organisation and sector as given: for the workshop's facilitators and owners."""
+    db, actor = state.database(), state.actor()
+    st.markdown("**Personal-level data** — for you and the workshop's owners only: every organisation and sector as "
+                "people gave them, so in a small room a person can be recognised. Do not circulate these files.")
+    raw, whole = st.columns(2)
+    raw.download_button(
+        "Raw answers — personal-level data (CSV)", mime=MIME["csv"], on_click="ignore", icon=":material/lock:",
+        file_name=name(RAW_ANSWERS, "csv"), key=f"raw-answers-{facts.id}-{framework.id}",
+        data=lambda: responses_csv(stored_results.responses(db, actor=actor, workshop_id=facts.id,
+                                                            framework_id=framework.id, personal=True)))
+    whole.download_button(
+        "Whole workshop, raw — personal-level data (JSON)", mime="application/json", on_click="ignore",
+        icon=":material/lock:", file_name=name(f"workshop {RAW_ANSWERS}", "json", framework_id=None),
+        key=f"raw-workshop-{facts.id}-{framework.id}",
+        data=lambda: transfer.export_workshop(db, actor=actor, workshop_id=facts.id, personal=True))
 
 
 def combined_files(facts: WorkshopFacts) -> None:

@@ -6,10 +6,14 @@ in the address, so a reload, a locked phone or a reconnection to another server 
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
 import streamlit as st
 
 from assessment.content.framework import Framework
-from assessment.errors import InputError, Unavailable
+from assessment.errors import InputError, Problem, Unavailable
 from assessment.pages import state
 from assessment.pages.text import plain, show_problems
 from assessment.services import codes, entries, participation, phone, second_votes, workshops
@@ -25,6 +29,17 @@ PROBLEM = "participant_problem"  # why the last save failed, shown on the next r
 WRONG_CODES = "wrong_join_codes"  # join codes this session found wrong: each counts once as a wrong try
 REVERT = "participant_revert"  # widget key → the stored value to show again after a failed save
 VOTE_JUST_READ = "participant_vote_just_read"  # this run of the whole page has read which vote is open
+
+# What others can see, exactly (the Privacy page says the same at more length).
+WHO_SEES_WHAT = (
+    "We never ask your name. **The room** sees results for the whole room and for sectors of 3 or more people, and "
+    "comments without your organisation or sector. **The board's files** list answers under a number, with any "
+    "sector or organisation of fewer than 3 people under a wider label. **The facilitator and the workshop's "
+    "owners** can see your answers with the organisation and sector you choose (or \"Prefer not to say\")."
+)
+
+Sent = TypeVar("Sent")
+_log = logging.getLogger(__name__)
 
 
 def render() -> None:
@@ -122,10 +137,7 @@ def _join() -> None:
     if not workshop.scoring_open:
         st.warning("Scoring for this workshop has closed.")
         return
-    st.markdown(
-        "Your answers are anonymous: we ask for your organisation and sector, never your name, so the room "
-        "can see where sectors differ. Nobody else sees your individual answers."
-    )
+    st.markdown(WHO_SEES_WHAT)
     organisations, sectors = list(workshop.organisations), list(workshop.sectors)
     with st.form("join"):
         organisation = (st.selectbox("Your organisation", organisations + [NOT_SAYING], index=None,
@@ -263,19 +275,34 @@ def _answer(me: Joined, framework: Framework, statement_id: str, text: str, save
     options = [*framework.scale.points, DONT_KNOW]
     stored, stored_comment = _choice(saved), (saved.comment if saved else None) or ""
     where = (me.participant_id, framework.id, statement_id, round, stored, stored_comment)
-    choice = st.radio(text, options, key=_key("answer", round, framework.id, statement_id), disabled=disabled,
-                      index=None if stored is None else options.index(stored), label_visibility="collapsed",
-                      format_func=lambda o: "Don't know" if o == DONT_KNOW else f"{o} · {labels[o]}",
-                      on_change=_save, args=where)
+    answer_key, comment_key = _key("answer", round, framework.id, statement_id), _key("comment", round, framework.id,
+                                                                                      statement_id)
+    choice = _sent(answer_key, lambda: st.radio(
+        text, options, key=answer_key, disabled=disabled, index=None if stored is None else options.index(stored),
+        label_visibility="collapsed", on_change=_save, args=where,
+        format_func=lambda o: "Don't know" if o == DONT_KNOW else f"{o} · {labels.get(o, '?')}"))
     comment = stored_comment
     if round == 1:
         with st.expander("Add a comment (optional)", expanded=bool(stored_comment)):
-            comment = st.text_area("Comment", key=_key("comment", round, framework.id, statement_id),
-                                   value=stored_comment, max_chars=entries.MAX_TEXT, disabled=disabled,
-                                   on_change=_save, args=where, label_visibility="collapsed",
-                                   placeholder="Anything the room should know")
+            comment = _sent(comment_key, lambda: st.text_area(
+                "Comment", key=comment_key, value=stored_comment, max_chars=entries.MAX_TEXT, disabled=disabled,
+                on_change=_save, args=where, label_visibility="collapsed", placeholder="Anything the room should know"))
     if not disabled and (choice, comment or "") != (stored, stored_comment) and not _save(*where):
         st.rerun()  # the revert shows the stored answer again, beside the message
+
+
+def _sent(key: str, draw: Callable[[], Sent]) -> Sent:
+    """A widget drawn with what the phone sent. A value Streamlit cannot even read back (a number sent for a
+    choice: no browser of ours sends one) is refused with one log line, no traceback, and the widget shown again as
+    stored; values it reads are checked by `participation.save_answer`."""
+    try:
+        return draw()
+    except (TypeError, ValueError, KeyError, IndexError) as error:
+        if PROBLEM not in st.session_state:  # else its callback's save was refused, and logged, already
+            _log.warning("refused a malformed widget value from a phone: %s", type(error).__name__)
+        st.session_state.pop(key, None)
+        st.session_state[PROBLEM] = InputError("Your answer", [Problem("that was not one of the answers offered")])
+        st.rerun()
 
 
 def _key(kind: str, round: int, framework_id: str, statement_id: str) -> str:  # noqa: A002
@@ -288,9 +315,9 @@ def _save(participant_id: int, framework_id: str, statement_id: str, round: int,
     answer_key, comment_key = (_key(kind, round, framework_id, statement_id) for kind in ("answer", "comment"))
     choice = st.session_state.get(answer_key)
     comment = st.session_state.get(comment_key) or None if round == 1 else None
-    try:
+    try:  # what the phone sent, as it sent it: the service refuses anything that is not an answer
         participation.save_answer(state.database(), participant_id=participant_id, framework_id=framework_id,
-                                  statement_id=statement_id, value=None if choice in (None, DONT_KNOW) else int(choice),
+                                  statement_id=statement_id, value=None if choice in (None, DONT_KNOW) else choice,
                                   dont_know=choice == DONT_KNOW, comment=comment, round=round)
     except (InputError, Unavailable) as error:
         st.session_state[PROBLEM] = error

@@ -13,7 +13,7 @@ from assessment.engine.responses import parse_responses_csv
 from assessment.engine.scoring import score
 from assessment.errors import InputError
 from assessment.numbers import number
-from assessment.pages import results, state
+from assessment.pages import devices, results, state
 from assessment.pages.text import plain, show_problems
 from assessment.services import library, organisations, places, privacy, transfer, workshops
 from assessment.services.access import Actor, Role
@@ -50,6 +50,8 @@ def render(room_page: StreamlitPage) -> None:
     owned = [w.id for place in found if place.role is not None and place.role >= Role.owner for w in place.workshops]
     if owned:  # the log names who did what: it is for owners
         _audit_log(reader, owned)
+    if reader.everything and not state.signing_in():
+        devices.admin_sessions()
 
 
 def _place_form(place: Place) -> None:
@@ -85,12 +87,7 @@ def _workshop_form(workshop: WorkshopLine, room_page: StreamlitPage, *, owner: b
                 st.rerun()
     if not owner:
         return
-    with st.form(f"erase-{workshop.id}"):
-        st.markdown("Erase personal data: people's organisations and sectors, their comments, discussion notes "
-                    "and action owners. The anonymous scores stay, so results, reports and progress still stand.")
-        if st.form_submit_button("Erase personal data"):
-            privacy.erase_personal_data(state.database(), actor=state.actor(), workshop_id=workshop.id)
-            st.success("Personal data erased.")
+    _erase_form(workshop)
     with st.form(f"delete-{workshop.id}"):
         typed = st.text_input(f"To delete this workshop and all {workshop.people} people's answers, type its join "
                               f"code ({workshop.join_code})", max_chars=20)
@@ -102,6 +99,27 @@ def _workshop_form(workshop: WorkshopLine, room_page: StreamlitPage, *, owner: b
                 show_problems("Nothing was deleted:", error)
             else:
                 st.rerun()
+
+
+def _erase_form(workshop: WorkshopLine) -> None:
+    with st.form(f"erase-{workshop.id}"):
+        st.markdown("Erase personal data: people's organisations and sectors, their comments, discussion notes, "
+                    "action owners and notes on earlier actions. The anonymous scores stay, so results, reports and "
+                    "progress still stand.")
+        texts = privacy.actions_to_redact(state.database(), actor=state.actor(), workshop_id=workshop.id)
+        redact = st.multiselect("Also erase the text of these actions (any that names or points to a person)",
+                                list(texts), format_func=lambda i: texts[i][:150], key=f"redact-{workshop.id}",
+                                placeholder="None") if texts else []
+        if st.form_submit_button("Erase personal data"):
+            erased = privacy.erase_personal_data(state.database(), actor=state.actor(), workshop_id=workshop.id,
+                                                 redact=redact)
+            kept = (f" Kept as written, the text of {len(erased.actions_kept)} action"
+                    f"{'' if len(erased.actions_kept) == 1 else 's'}: "
+                    + "; ".join(f"“{plain(text[:80])}”" for text in erased.actions_kept) + "."
+                    if erased.actions_kept else "")
+            st.success(f"Personal data erased, with the text of {erased.actions_redacted} action"
+                       f"{'' if erased.actions_redacted == 1 else 's'}. Kept: the anonymous scores, agreed scores and "
+                       f"the actions' dates and status.{kept}")
 
 
 def _import(reader: Actor) -> None:

@@ -20,9 +20,6 @@ from streamlit.navigation.page import StreamlitPage
 from assessment.services.access import Actor
 from assessment.services.workshops import may_set_up
 
-WITHOUT_SESSION = {"screen"}  # the projector's page: its address never carries a session token
-
-
 @dataclass(frozen=True)
 class Access:
     facilitating: bool  # a workshop to run in this session

@@ -1,8 +1,9 @@
 """The projector: what the whole room sees, one step at a time, in large type, without scrolling at 1920×1080.
 
-Opened at /screen?code=JOIN_CODE; it follows wherever the facilitator's control view puts the room, refreshing
-by itself. It holds no secret. Opened from the control view in the same browser, it also answers the keyboard
-(Page Down / Page Up, as a presentation clicker sends) to move the room on or back.
+Opened by the workshop's screen link, /screen?s=KEY (the join code opens no screen); it follows wherever the
+facilitator's control view puts the room, refreshing by itself. It gives no control: opened from the control view
+in the browser that runs the workshop, it also answers the keyboard (Page Down / Page Up, as a presentation clicker
+sends) to move the room on or back.
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ import streamlit as st
 
 from assessment.engine.agenda import Stage
 from assessment.engine.scoring import shown_level
+from assessment.errors import InputError
 from assessment.numbers import number, percent
 from assessment.pages import results, state
 from assessment.pages.charts import distribution_bars, lens_bars, radar
 from assessment.pages.qr import qr_svg
-from assessment.pages.text import plain
+from assessment.pages.text import plain, show_problems
 from assessment.services import presenter
 from assessment.services.access import Role
 from assessment.services.screen import Screen, screen
 from assessment.services.workshops import WorkshopFacts
 
+SCREEN_LINK = "s"  # the query parameter of the screen link, and the key this tab opened
 CHART = {"displayModeBar": False, "staticPlot": True}
 FONT = 20  # chart type on the projector
 PRESENTER_CSS = """
@@ -49,32 +52,50 @@ PRESENTER_CSS = """
 
 
 def render() -> None:
-    code = st.query_params.get("code", "")
     st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
-    shown = screen(state.database(), join_code=code) if code else None
+    try:
+        key, shown = _opened()
+    except InputError as too_many:  # attempts.TooManyTries: the link was not even looked up
+        show_problems("The screen was not opened:", too_many)
+        return
     if shown is None:
         st.title("Projector screen")
-        st.markdown("Open this screen from the facilitator's control view (Screens and devices), or add the "
-                    "workshop's join code to the address: /screen?code=…")
+        st.markdown("Open this screen with its screen link, from the facilitator's control view (Screens and "
+                    "devices): /screen?s=…")
         return
     _keyboard(shown.workshop)
-    state.refreshed(_follow)(code)
+    state.refreshed(_follow)(key)
+
+
+def _opened() -> tuple[str, Screen | None]:
+    """The screen link in the address and what it shows; a link not yet seen in this tab goes through the one
+    limiter of wrong codes, so this page tells nobody whether a guess is a workshop."""
+    key = st.query_params.get(SCREEN_LINK, "").strip()
+    if not key:
+        return key, None
+    if st.session_state.get(SCREEN_LINK) == key:
+        return key, screen(state.database(), screen_key=key)
+    shown = state.guarded(lambda: screen(state.database(), screen_key=key))
+    if shown is not None:
+        st.session_state[SCREEN_LINK] = key
+    return key, shown
 
 
 def _keyboard(workshop: WorkshopFacts) -> None:
-    """Next and previous for a facilitator presenting from this browser (invisible to everyone else)."""
+    """Next and previous for a facilitator presenting from the browser that runs the workshop (every window of it,
+    since control is the browser's): keys only, in the sidebar the projector hides, so the screen is the same."""
     if state.actor().may(Role.facilitator, organisation_id=workshop.organisation_id,
                          workshop_id=workshop.id):
-        back, forward, _ = st.columns([1, 1, 10])
-        for column, label, by, key in ((back, "Previous", -1, "PageUp"), (forward, "Next", 1, "PageDown")):
-            if column.button(label, shortcut=key, key=f"screen-{by}", type="tertiary"):
+        for label, by, key in (("Previous", -1, "PageUp"), ("Next", 1, "PageDown")):
+            if st.sidebar.button(label, shortcut=key, key=f"screen-{by}", type="tertiary"):
                 presenter.move(state.database(), actor=state.actor(), workshop_id=workshop.id, by=by)
                 st.rerun()
 
 
-def _follow(code: str) -> None:
-    shown = screen(state.database(), join_code=code)
+def _follow(key: str) -> None:
+    shown = screen(state.database(), screen_key=key)
     if shown is None:
+        st.info("This screen link no longer opens the workshop: its facilitator made a new link.")
         return
     position = shown.position
     st.markdown(f'<div class="screen-bar"><span>{html.escape(shown.workshop.partnership)} · '

@@ -1,5 +1,7 @@
 """`placeready-app`: Streamlit serving `streamlit_app.py`, with the pages ready before the server says it is.
 
+`streamlit_app.py` is an `st.App`: Streamlit running the pages' script (`entry.py`) behind PlaceReady's
+middleware (`custody.py`: the device cookie, and private links exchanged for it).
 `streamlit run streamlit_app.py` starts listening at once and runs the script only when a page is opened, so
 the first person after a start waited for pandas, SQLAlchemy, plotly and every page module to be imported,
 and for the database to be migrated (and, when new, given the demo), while the health check already said OK.
@@ -21,6 +23,7 @@ from assessment.content import REPOSITORY_DIR
 from assessment.errors import InputError, Unavailable
 
 ENTRY_POINT = REPOSITORY_DIR / "streamlit_app.py"
+ENTRY_SCRIPT = "entry"
 BEFORE_THE_RUNTIME_WARNINGS = ["streamlit.runtime.scriptrunner_utils.script_run_context",
                                "streamlit.runtime.caching.cache_data_api"]
 
@@ -45,9 +48,10 @@ def _load() -> None:
     import assessment.pages
 
     for module in pkgutil.iter_modules(assessment.pages.__path__):
-        import_module(f"{assessment.pages.__name__}.{module.name}")
+        if module.name != ENTRY_SCRIPT:  # a script, run for each page view: importing it would draw a page
+            import_module(f"{assessment.pages.__name__}.{module.name}")
     _pay_first_use_costs()
-    from assessment.pages import state
+    from assessment.pages import custody, state
 
     # Before the server starts, Streamlit warns of no script run and no runtime, once per cached function: the
     # caches are found by the runtime all the same.
@@ -57,7 +61,7 @@ def _load() -> None:
         logger.setLevel(logging.ERROR)
     try:
         state.content()
-        state.admin_key()
+        custody.admin_key()
         state.database()
     except (InputError, Unavailable):
         pass  # the first page shows what is wrong (a setting, the database) and tries again

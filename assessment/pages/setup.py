@@ -1,4 +1,7 @@
-"""Facilitator: set up a workshop and get its join code, QR code and private facilitator link."""
+"""Facilitator: set up a workshop and get its join code, its screen link and a private facilitator link.
+
+The browser that sets a workshop up is in control of it at once, so its private link never has to be opened here:
+it is shown only on request, in small type, to copy or e-mail to oneself (the laptop may be on the projector)."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from assessment.engine.sectors import STANDARD_SECTOR_GROUPS
 from assessment.errors import InputError
-from assessment.pages import state
+from assessment.pages import devices, state
 from assessment.pages.text import show_problems
 from assessment.services import entries, library, workshops
 
@@ -36,7 +39,7 @@ def render(room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
     created_here = st.container()  # the new workshop's code and links go above the (cleared) form
     st.markdown(
         "Name the partnership, choose what the room will score and who it will compare itself with. "
-        "You will get a join code and QR code for the screen, and a private facilitator link."
+        "You will get a join code, a screen link for the projector, and a private facilitator link."
     )
     with st.form("setup", clear_on_submit=True):
         partnership = st.text_input("Partnership name", max_chars=200,
@@ -65,28 +68,28 @@ def render(room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
                 state.database(), actor=reader, partnership_name=partnership, place=place, title=title,
                 held_on=held_on, frameworks=[frameworks[i] for i in chosen_frameworks], exemplar_ids=chosen_exemplars,
                 sectors=sectors.splitlines(), organisations=organisations.splitlines(), organisation_id=owned_by,
-                sector_groups=entries.pairs(groups, field="Wider groups"))
+                sector_groups=entries.pairs(groups, field="Wider groups"), caller=state.caller())
         except InputError as error:
             with created_here:
                 show_problems("The workshop was not created (the form kept what you typed is cleared; the problems "
                               "are):", error)
             return
-        if token := state.open_as_facilitator(created.facilitator_key):
-            st.query_params["session"] = token
-        st.session_state["created"] = (created.join_code, created.facilitator_key)
+        state.open_as_facilitator(created.facilitator_key)  # this browser runs it: no key in any address
+        st.session_state["created"] = created
+        st.rerun()  # the menu now offers the workshop's pages
     if "created" in st.session_state:
         with created_here:
-            _show_links(*st.session_state["created"], room_page, screen_page)
+            _show_links(st.session_state["created"], room_page, screen_page)
 
 
-def _show_links(join_code: str, facilitator_key: str, room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
+def _show_links(created: workshops.NewWorkshop, room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
     base = state.base_url()
-    st.success(f"Workshop created. Join code **{join_code}**.", icon=":material/check_circle:")
+    st.success(f"Workshop created. Join code **{created.join_code}**. This browser now runs it.",
+               icon=":material/check_circle:")
     st.page_link(room_page, label="Run the workshop (your control view)", icon=":material/co_present:")
     st.page_link(screen_page, label="Open the projector screen", icon=":material/tv:",
-                 query_params={"code": join_code})
-    st.markdown(f"**Join link for participants:** {base}/join?code={join_code}")
-    st.markdown("**Your facilitator link** — keep it private: it opens the control view, results and agreed scores "
-                "on any device. This browser stays signed in to the workshop through a reload; bookmark the link to "
-                "come back from another browser.")
-    st.code(f"{base}/room?key={facilitator_key}", language=None)
+                 query_params={"s": created.screen_key})
+    st.markdown(f"**Join link for participants:** {base}/join?code={created.join_code}")
+    st.markdown("**Your private facilitator link** gives control of this workshop to any browser that opens it; this "
+                "browser has it already. Keep the link to come back from another browser.")
+    devices.private_link(f"{base}/room?key={created.facilitator_key}", subject=f"Facilitator link: {created.join_code}")

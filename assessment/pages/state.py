@@ -1,18 +1,15 @@
 """What the pages share: the database, the built-in content, and who this browser session is.
 
-A facilitator is whoever opened the workshop's facilitator link in this session (or, signed in or
-with the admin key, opened it from the places page); a participant is whoever joined (or resumed) in
-it. Both live in `st.session_state`, never in widgets. Every page acts as `actor()`; the services
-decide what that actor may do.
+What a browser controls is read from its device cookie (`pages/custody.py`): a facilitator is whoever opened the
+workshop's private link in this browser (or, signed in or holding the admin link, opened it from the places
+page); a participant is whoever joined (or resumed) in this tab. Nothing is taken from the address. Every page
+acts as `actor()`; the services decide what that actor may do.
 """
 
 from __future__ import annotations
 
-import hmac
-import ipaddress
-import secrets
+import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TypeVar
 
 import streamlit as st
@@ -20,25 +17,28 @@ import streamlit as st
 from assessment.content.exemplar import Exemplar, builtin_exemplars
 from assessment.content.framework import Framework, builtin_frameworks
 from assessment.errors import InputError, Unavailable
-from assessment.services import attempts, codes, organisations, sessions, workshops
+from assessment.pages import custody
+from assessment.services import attempts, organisations, sessions, workshops
 from assessment.services.access import Actor, Role
-from assessment.services.database import Database, open_database
-from assessment.services.workshops import WorkshopFacts
+from assessment.services.database import Database
+from assessment.services.workshops import Caller, WorkshopFacts
 from assessment.settings import get_settings
 
 FACILITATED = "facilitated_workshop"  # the workshop this session facilitates (or, for an admin, opened)
-GRANT = "access_grant"  # (session token, services.sessions.Grant) while this browser session holds one
-SESSION_ENDED = "access_session_ended"  # set when the session was ended from another device
+HELD = "held_sessions"  # (when read, services.sessions.Held): what this browser controls
+DEVICE = "tab_device"  # this tab's device id, where the browser keeps no cookie (and under AppTest)
+SESSION_ENDED = "access_session_ended"  # set when this browser's control was ended from another device
 PARTICIPANT = "participant"  # services.participation.Joined
 LOCAL_ACTOR = "facilitator link"  # who made a change without sign-in or the admin key
-TRIES = "wrong_tries_session"  # this browser session's name in the count of wrong codes
+TRIES = "wrong_tries_session"  # this browser session's name in the counts of wrong codes and set-ups
+NOTHING_HELD_RECHECK = 30.0  # seconds: a browser that controls nothing is looked up again at most this often
 
 Found = TypeVar("Found")
 
 
 @st.cache_resource(show_spinner="Setting up the database (the first start also stores the demo workshops)…")
 def database() -> Database:
-    return open_database(get_settings())
+    return custody.database()
 
 
 @st.cache_resource
@@ -59,31 +59,67 @@ def _signed_in_email() -> str | None:
     return str(email) if email else None
 
 
-def _grant() -> sessions.Grant | None:
-    held = st.session_state.get(GRANT)
-    return held[1] if held else None
+def device() -> str:
+    """This browser's device id: its cookie's, or (where it keeps no cookie) this tab's own, which a reload loses."""
+    return custody.device_id(st.context.cookies) or st.session_state.setdefault(DEVICE, custody.new_device_id())
+
+
+def device_name() -> str:
+    return custody.device_name(st.context.headers.get("User-Agent", ""))
+
+
+def _admin_key() -> str | None:
+    return None if signing_in() else custody.admin_key()
+
+
+def take_up_device() -> None:
+    """Read what this browser controls (once a run, by the entry script): a session ended on another device stops
+    here at its next step. A browser that controls nothing (every phone) is looked up at most every 30 s."""
+    before = st.session_state.get(HELD)
+    if before and not before[1].anything and time.monotonic() - before[0] < NOTHING_HELD_RECHECK:
+        return
+    held = sessions.held(database(), holder=device(), admin_key=_admin_key())
+    _keep(held)
+    if held.ended or (before and before[1].anything and not held.anything):
+        st.session_state[SESSION_ENDED] = True
+
+
+def _keep(held: sessions.Held) -> None:
+    """Keep what the browser controls; the tab shows the workshop whose link was opened last, unless it chose one
+    (from the places page) or its own is still held."""
+    before = _held()
+    st.session_state[HELD] = (time.monotonic(), held)
+    if held.anything:
+        st.session_state.pop(SESSION_ENDED, None)
+    shown = st.session_state.get(FACILITATED)
+    if held.facilitating and (shown is None or (shown in before.facilitating and shown not in held.facilitating)):
+        st.session_state[FACILITATED] = next(iter(held.facilitating))
+
+
+def _held() -> sessions.Held:
+    kept = st.session_state.get(HELD)
+    return kept[1] if kept else sessions.Held()
 
 
 def actor() -> Actor:
     """Who this session acts as: the signed-in member with their roles (read afresh), the admin-session holder,
-    or, without sign-in, whoever holds a facilitator session (facilitating just that workshop)."""
-    grant = _grant()
+    or, without sign-in, whoever holds facilitator sessions in this browser (facilitating just those workshops)."""
     if signing_in():
         email = _signed_in_email()
         return organisations.actor_for(database(), email=email) if email else Actor("signed out")
-    if grant and grant.kind == sessions.ADMIN:
+    held = _held()
+    if held.admin is not None:
         return Actor.local_admin()
-    if grant and grant.kind == sessions.FACILITATOR:
-        return Actor(LOCAL_ACTOR, facilitating=frozenset({grant.workshop_id}))
-    return Actor(LOCAL_ACTOR)
+    return Actor(LOCAL_ACTOR, facilitating=frozenset(held.facilitating))
 
 
-def device() -> str:
-    """A name for this device in the facilitator's list of sessions: its browser and system, and when."""
-    agent = st.context.headers.get("User-Agent", "")
-    browser = next((name for name in ("Edg", "Firefox", "Chrome", "Safari") if name in agent), "A browser")
-    system = next((name for name in ("iPad", "iPhone", "Android", "Windows", "Mac OS", "Linux") if name in agent), "")
-    return f"{'Edge' if browser == 'Edg' else browser}{' on ' + system if system else ''}, from {datetime.now(UTC):%d %b %H:%M} UTC"
+def session_id(workshop_id: int) -> int | None:
+    """This browser's session of the workshop, to tell it apart in the list of the workshop's devices."""
+    return _held().facilitating.get(workshop_id)
+
+
+def admin_session_id() -> int | None:
+    return _held().admin
 
 
 def refreshed(body: Callable[..., None], *, every: float | None = None) -> Callable[..., None]:
@@ -100,59 +136,48 @@ def refreshed(body: Callable[..., None], *, every: float | None = None) -> Calla
     return st.fragment(guarded, run_every=every or get_settings().room_refresh_seconds)
 
 
+LINK_OUTCOMES = {
+    "refused": "That private link opens nothing here. Check you copied all of it: a link is replaced when its "
+               "facilitator makes a new one, and a link for another device works once, within 15 minutes.",
+    "wait": "Too many wrong codes or links were tried from here in the last minute. Wait a minute, then open the "
+            "link again.",
+    "unavailable": "The link could not be opened just now: the database did not answer. Open it again in a moment.",
+}
+
+
+def say_what_became_of_a_link() -> None:
+    """Say once why a private link just opened did not give control (custody put the reason in the address)."""
+    outcome = st.query_params.get(custody.OUTCOME)
+    if outcome is not None:
+        del st.query_params[custody.OUTCOME]
+        if outcome in LINK_OUTCOMES:
+            st.error(LINK_OUTCOMES[outcome], icon=":material/link_off:")
+
+
 def client_address() -> str:
-    """The address this browser reaches PlaceReady from. Behind a proxy on this computer (or one of the
-    trusted networks) the last address it added to X-Forwarded-For; the header is believed from nobody else."""
-    direct = st.context.ip_address  # None over loopback
-    if direct is None or any(ipaddress.ip_address(direct) in network for network in get_settings().proxy_networks):
-        forwarded = st.context.headers.get("X-Forwarded-For", "").rsplit(",", 1)[-1].strip()
-        return forwarded or direct or "this computer"
-    return direct
+    """The address this browser reaches PlaceReady from (see `custody.client_address`)."""
+    return custody.client_address(st.context.ip_address, st.context.headers.get("X-Forwarded-For", ""))
+
+
+def caller() -> Caller:
+    """This browser session and its address, as the limits count them."""
+    return Caller(st.session_state.setdefault(TRIES, custody.new_device_id()), client_address())
 
 
 def guarded(attempt: Callable[[], Found | None]) -> Found | None:
     """Try a code or key someone typed or followed; a few wrong ones a minute, then `attempts.TooManyTries`."""
-    session = st.session_state.setdefault(TRIES, secrets.token_hex(8))
-    return attempts.checked(attempt, session=session, address=client_address())
+    who = caller()
+    return attempts.checked(attempt, session=who.session, address=who.address)
 
 
-def _hold(token: str, grant: sessions.Grant) -> None:
-    st.session_state[GRANT] = (token, grant)
-    st.session_state.pop(SESSION_ENDED, None)
-    if grant.workshop_id is not None:
-        st.session_state[FACILITATED] = grant.workshop_id
-
-
-def open_as_facilitator(key: str) -> str | None:
-    """Exchange a facilitator link's key for a session of this device; the session token, or None."""
-    started = guarded(lambda: sessions.start_with_key(database(), key=key, device=device()))
-    if started is None:
-        return None
-    _, token = started
-    _hold(token, sessions.resolve(database(), token=token))
-    return token
-
-
-def resume_session(token: str) -> bool:
-    """Take up the session this token (from the address bar) belongs to; False once it has ended."""
-    grant = sessions.resolve(database(), token=token)
-    if grant is None:
-        st.session_state.pop(GRANT, None)
-        st.session_state[SESSION_ENDED] = True
-        return False
-    _hold(token, grant)
-    return True
-
-
-def session_token() -> str | None:
-    held = st.session_state.get(GRANT)
-    return held[0] if held else None
-
-
-def session_id() -> int | None:
-    """This device's session, to tell it apart in the list of the workshop's devices."""
-    grant = _grant()
-    return grant.session_id if grant else None
+def open_as_facilitator(key: str) -> bool:
+    """Make this browser a device of the workshop whose facilitator key this is (set-up does, with the key it has
+    just made, so that the key never has to travel in an address); False if it opens none."""
+    opened = sessions.open_with_key(database(), key=key, holder=device(), device=device_name())
+    if opened is not None:
+        st.session_state[FACILITATED] = opened
+        _keep(sessions.held(database(), holder=device(), admin_key=_admin_key()))
+    return opened is not None
 
 
 def facilitating() -> bool:
@@ -178,9 +203,10 @@ def facilitated() -> WorkshopFacts | None:
         _sign_in_prompt()
         return None
     if st.session_state.get(SESSION_ENDED):
-        st.error("This device's session was ended from another device. Open your facilitator link again to "
-                 "carry on here.")
-    elif st.session_state.get("facilitator_key_refused") or (workshop_id is not None and signing_in()):
+        st.error("This browser's control of the workshop has ended: it was ended from another device, a new "
+                 "facilitator link replaced the old one, or it reached its time limit. Open your facilitator link "
+                 "again to carry on here.")
+    elif workshop_id is not None and signing_in():
         st.error("That facilitator link does not open any workshop you facilitate. Check you copied all of it.")
     st.warning("This page is for the workshop's facilitator. Open your facilitator link to see it.",
                icon=":material/lock:")
@@ -201,28 +227,6 @@ def _sign_in_prompt() -> None:
         st.login()
 
 
-@st.cache_resource
-def admin_key() -> str:
-    """The key for the places, progress and system pages: the configured one, or one made for this run."""
-    configured = get_settings().admin_key
-    if configured:
-        return configured
-    key = codes.new_key()
-    print(f"PlaceReady: open the places, progress and system pages at /manage?admin={key} "
-          "(a new key each start; set PLACEREADY_ADMIN_KEY to keep one)", flush=True)
-    return key
-
-
-def open_as_admin(key: str) -> str | None:
-    """Without sign-in, the admin key opens the private pages for a session of this device; its token, or None.
-    With sign-in the key opens nothing."""
-    if signing_in() or not guarded(lambda: hmac.compare_digest(key.encode(), admin_key().encode()) or None):
-        return None
-    token = sessions.start_admin(database(), device=device())
-    _hold(token, sessions.resolve(database(), token=token))
-    return token
-
-
 def private_pages_actor() -> Actor | None:
     """The actor for a private page (places, progress, system); otherwise says how to get in and returns None."""
     someone = actor()
@@ -235,8 +239,8 @@ def private_pages_actor() -> Actor | None:
             st.warning(f"You are signed in as {someone.name}, but no organisation has added you yet. Ask one of "
                        "its owners to add you.", icon=":material/lock:")
         return None
-    st.warning("This page is for whoever runs this PlaceReady: open the admin link (/manage?admin=…) from the "
-               "server's log, or the one set in PLACEREADY_ADMIN_KEY.", icon=":material/lock:")
+    st.warning("This page is for whoever runs this PlaceReady: open the admin link, /manage?admin= followed by the "
+               "key set in PLACEREADY_ADMIN_KEY (or shown on the server's terminal at start).", icon=":material/lock:")
     return None
 
 

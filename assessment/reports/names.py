@@ -11,6 +11,7 @@ from assessment.engine.progress_report import ProgressReport
 from assessment.engine.report import Report
 from assessment.engine.system_report import SystemReport
 
+RAW_ANSWERS = "raw answers personal-level data"  # the file of per-person rows with every label as given
 MAX_PART = 40  # characters of one part (partnership, workshop…): long enough to recognise, short enough for a path
 
 

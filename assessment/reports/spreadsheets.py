@@ -2,8 +2,8 @@
 
 Text that came from people — names of sectors, principles, partnerships, comments, actions — is kept from
 running as a formula wherever it lands, headers included: in CSV it gets a leading apostrophe
-(`assessment.engine.formula`); in Excel every text cell is stored as a string, never as a formula, and a sheet's
-title keeps only the characters Excel allows.
+(`assessment.engine.formula`); in Excel every text cell is stored as a string, never as a formula, with Excel's
+quote prefix (so that editing the cell keeps it text), and a sheet's title keeps only the characters Excel allows.
 """
 
 from __future__ import annotations
@@ -107,6 +107,7 @@ def results_xlsx(report: Report, responses: Responses | None = None) -> bytes:
             for cell in cells:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # never a formula, whatever the text starts with; headers too
+                    cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
         for index, column in enumerate(table.columns, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = min(60, max(12, len(str(column)) + 2))
         sheet.freeze_panes = "A2"

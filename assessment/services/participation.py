@@ -2,11 +2,19 @@
 
 A participant is known by the id that joining or resuming gives; the page keeps it in the person's own
 session, and every change here checks the workshop is still open for scoring.
+
+Writes are bounded: an answer the same as the person's newest (value, don't know and comment) appends nothing,
+and a phone stores at most `PLACEREADY_ANSWERS_PER_MINUTE` changed answers a minute (`TooFast` beyond that: one
+phone flipping an answer on every rerun wrote 1,790 rows in 20 s). Anything that is not an answer — a score off
+the scale or of the wrong type, a statement not in the workshop — is refused whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+import functools
+import logging
+from numbers import Integral
 from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
@@ -14,13 +22,16 @@ from sqlalchemy.orm import Session
 from assessment.content.framework import Framework, Principle
 from assessment.errors import InputError, Problem
 from assessment.services import codes, entries
+from assessment.services.allowances import Allowance
 from assessment.services.workshops import frameworks_of
+from assessment.settings import get_settings
 from assessment.storage import answers, participants, second_votes
 from assessment.storage import workshops as stored_workshops
 from assessment.storage.answers import CurrentAnswer, NewAnswer
 from assessment.storage.db import Database
 from assessment.storage.models import Workshop
 
+_log = logging.getLogger(__name__)
 NOT_ANSWERED = (None, False, None)  # (value, don't know, comment) of a statement never answered
 
 
@@ -63,16 +74,38 @@ def resume(db: Database, *, join_code: str, resume_code: str) -> Joined | None:
         return Joined(workshop.id, workshop.join_code, found.id, codes.normalise_code(resume_code)) if found else None
 
 
+class TooFast(InputError):
+    """This person has changed answers more often in the last minute than anyone reading them could."""
+
+    def __init__(self, seconds: int):
+        super().__init__("Slow down", [Problem(
+            f"answers are changing faster than anyone could read the statements. Wait {seconds} seconds, then "
+            "answer again")])
+        self.seconds = seconds
+
+
+@functools.lru_cache
+def _saves(per_minute: int) -> Allowance:
+    return Allowance("answer saves", {"person": f"{per_minute}/minute"})
+
+
 def save_answer(db: Database, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
                 dont_know: bool = False, comment: str | None = None, round: int = 1) -> bool:  # noqa: A002
     """Record an answer or a change to one: in round 1 while scoring is open, in round 2 while a second vote
-    is open on the statement's principle.
+    is open on the statement's principle. `TooFast`, storing nothing, once the person has stored their changes
+    allowed for the minute.
 
     Returns False when nothing new was kept (the same answer again, or a blank for a statement never answered).
     """
+    saves = _saves(get_settings().answers_per_minute)
+    if wait := saves.wait(person=participant_id):
+        raise TooFast(wait)
     with db.write() as session:
-        return record(session, participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
-                      value=value, dont_know=dont_know, comment=comment, round=round)
+        stored = record(session, participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
+                        value=value, dont_know=dont_know, comment=comment, round=round)
+    if stored:
+        saves.use(person=participant_id)
+    return stored
 
 
 def record(session: Session, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
@@ -131,15 +164,20 @@ def record_all(session: Session, *, workshop: Workshop, given: Sequence[NewAnswe
 
 def _checked_comment(frameworks: Sequence[Framework], *, framework_id: str, statement_id: str, value: int | None,
                      dont_know: bool, comment: str | None) -> str | None:
-    """The answer's comment as stored, once the statement is the workshop's and the score on its scale."""
+    """The answer's comment as stored, once the statement is the workshop's and the score on its scale. What is not
+    an answer is refused with one line in the log (a phone only sends one by being made to)."""
     framework = next((f for f in frameworks if f.id == framework_id), None)
+    whole = isinstance(value, Integral) and not isinstance(value, bool)
     if framework is None or statement_id not in framework.principle_of:
-        raise InputError("Your answer", [Problem("not a statement of this workshop",
-                                                 location=f"{framework_id}/{statement_id}")])
-    if value is not None and (dont_know or value not in framework.scale.points):
-        raise InputError("Your answer", [Problem(f"score must be one of {list(framework.scale.points)}",
-                                                 location=statement_id)])
-    return entries.clean(comment, field="Comment")
+        problem = Problem("not a statement of this workshop", location=f"{framework_id}/{statement_id}")
+    elif value is not None and (dont_know or not whole or value not in framework.scale.points):
+        problem = Problem(f"score must be one of {list(framework.scale.points)}", location=statement_id)
+    elif not isinstance(dont_know, bool) or not (comment is None or isinstance(comment, str)):
+        problem = Problem("not an answer", location=statement_id)
+    else:
+        return entries.clean(comment, field="Comment")
+    _log.warning("refused an answer: %s (%s)", problem.message, type(value).__name__)
+    raise InputError("Your answer", [problem])
 
 
 def finish(db: Database, *, participant_id: int) -> None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from assessment.errors import InputError, Problem
 from assessment.services.access import Actor, Refused, Role
 from assessment.services.workshops import authorised
@@ -18,26 +20,47 @@ from assessment.storage.db import Database
 ERASED = "(erased)"
 
 
-def erase_personal_data(db: Database, *, actor: Actor, workshop_id: int) -> None:
+@dataclass(frozen=True)
+class Erasure:
+    """What erasing a workshop's personal data cleared, and the action text it kept."""
+
+    actions_redacted: int
+    actions_kept: list[str]  # the text of each action kept as it was
+
+
+def actions_to_redact(db: Database, *, actor: Actor, workshop_id: int) -> dict[int, str]:
+    """The workshop's actions (id → text), for its owner to choose those naming people before erasing."""
+    with db.read() as session:
+        authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.owner, what="Erasing personal data")
+        return {action.id: action.text for action in actions.of_workshop(session, workshop_id=workshop_id)}
+
+
+def erase_personal_data(db: Database, *, actor: Actor, workshop_id: int, redact: Sequence[int] = ()) -> Erasure:
     """What could identify someone goes; the anonymous scores stay, so the results still stand (owners only).
 
-    Clears participants' organisation and sector, their comments (on every saved version), the notes
-    of agreed scores, the owners of actions, and whatever of these the audit log copied. PlaceReady never
-    stores participants' names.
+    Clears participants' organisation and sector, their comments (on every saved version), the notes of agreed
+    scores, the owners of actions, the notes on earlier actions reviewed here, the text of the actions in `redact`
+    (those the owner marks as naming people: "Ask Dr Jane Smith to…"), and whatever of these the audit log copied.
+    PlaceReady never stores participants' names. Returns what it kept of the actions' text.
     """
     with db.write() as session:
         authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.owner, what="Erasing personal data")
-        _erase(session, actor, workshop_id)
+        return _erase(session, actor, workshop_id, redact)
 
 
-def _erase(session, actor: Actor, workshop_id: int) -> None:  # type: ignore[no-untyped-def]
+def _erase(session: Session, actor: Actor, workshop_id: int, redact: Sequence[int] = ()) -> Erasure:
     participants.erase_details(session, workshop_id=workshop_id)
     answers.erase_comments(session, workshop_id=workshop_id)
     consensus.erase_notes(session, workshop_id=workshop_id)
     actions.replace_owners(session, workshop_id=workshop_id, owner=ERASED)
+    actions.erase_review_notes(session, workshop_id=workshop_id)
+    redacted = actions.redact(session, workshop_id=workshop_id, action_ids=list(redact), text=ERASED) if redact else 0
     stored_workshops.change(session, workshop_id=workshop_id, personal_data_erased=True)
     audit.scrub(session, workshop_id=workshop_id, replacement=ERASED)
-    audit.insert(session, actor=actor.name, action="personal data erased", workshop_id=workshop_id, detail={})
+    audit.insert(session, actor=actor.name, action="personal data erased", workshop_id=workshop_id,
+                 detail={"actions redacted": redacted})
+    kept = [action.text for action in actions.of_workshop(session, workshop_id=workshop_id) if action.text != ERASED]
+    return Erasure(redacted, kept)
 
 
 def due_for_retention(db: Database, *, actor: Actor, days: int, today: date) -> list[int]:

@@ -9,9 +9,11 @@ from sqlalchemy.orm import Session
 
 from assessment.content.framework import Framework, builtin_frameworks
 from assessment.engine.crosswalk import Crosswalk, crosswalk, foundation_ids
+from assessment.engine.disclosure import anonymised
 from assessment.engine.responses import Responses
 from assessment.engine.room import RoomResults, room_results
 from assessment.engine.scoring import ScoreResult, score
+from assessment.engine.sectors import STANDARD_SECTOR_GROUPS
 from assessment.services.access import Actor, Role
 from assessment.services.comments import without_hidden
 from assessment.services.workshops import authorised, frameworks_of, pick
@@ -37,14 +39,18 @@ def responses_from(current: Sequence[answers.CurrentAnswer]) -> Responses:
         comment=column.get("comment", ()))
 
 
-def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str,
-              needed: Role = Role.viewer) -> Responses:
-    """The current answers, as exports give them: comments the facilitator hid from the room left out (the whole
-    workshop's JSON file keeps them, as the data)."""
+def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str, personal: bool = False) -> Responses:
+    """The current answers, as exports give them: comments the facilitator hid from the room left out, and every
+    sector and organisation shown under a label that stands for at least 3 people (`engine.disclosure`).
+    `personal=True`: the raw rows, every label as given — personal data, for the workshop's facilitators and
+    owners only."""
+    needed = Role.facilitator if personal else Role.viewer
     with db.read() as session:
-        authorised(session, actor=actor, workshop_id=workshop_id, needed=needed, what="Reading the answers")
-        return without_hidden(session, workshop_id=workshop_id, framework_id=framework_id,
-                              responses=workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id))
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=needed, what="Reading the answers")
+        stored = workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id)
+        given = without_hidden(session, workshop_id=workshop_id, framework_id=framework_id, responses=stored)
+        groups = workshop.sector_groups if workshop.sector_groups is not None else STANDARD_SECTOR_GROUPS
+    return given if personal else anonymised(given, groups)
 
 
 def _answers_to(db: Database, actor: Actor, workshop_id: int, framework_id: str, needed: Role,

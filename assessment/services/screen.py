@@ -1,4 +1,7 @@
-"""What the projector shows at each step of the workshop, read by the join code (the screen holds no secret).
+"""What the projector shows at each step of the workshop, read by the workshop's screen link.
+
+The screen link is the projector's own (a random key, replaced with the facilitator link): the join code, which
+the room sees, opens no screen, so no page answers "is this a workshop?" for a guessed code without the limiter.
 
 The screen shows only what the whole room sees anyway: the join panel and counts, and — once the facilitator
 has revealed results — the room's profile, one principle at a time, second votes, agreed scores, actions.
@@ -19,7 +22,6 @@ from assessment.engine.rounds import RoundComparison
 from assessment.engine.scoring import score
 from assessment.engine.sectors import sector_lens
 from assessment.engine.spotlight import Spotlight, StatementCounts, spotlight, statement_counts
-from assessment.services import codes
 from assessment.services.comments import comments_in
 from assessment.services.consensus import ActionRecord, ActionToReview, actions_in, agreed_in, reviews_for
 from assessment.services.presenter import Position, position
@@ -115,10 +117,10 @@ def _second_vote(session: Session, workshop: Workshop) -> SecondVoteView | None:
                           [f"{point} {label}" for point, label in framework.scale.labels.items()], *rounds)
 
 
-def screen(db: Database, *, join_code: str) -> Screen | None:
-    """Everything the projector draws now; None when no workshop has this join code."""
+def screen(db: Database, *, screen_key: str) -> Screen | None:
+    """Everything the projector draws now; None when no workshop has this screen link (or it was replaced)."""
     with db.read() as session:
-        workshop = stored_workshops.by_join_code(session, join_code=codes.normalise_code(join_code))
+        workshop = stored_workshops.by_screen_key(session, screen_key=screen_key.strip())
         if workshop is None:
             return None
         frameworks = frameworks_of(workshop)

@@ -1,7 +1,8 @@
 """Moving workshops in and out: the whole workshop as one JSON file, and answers collected elsewhere.
 
 The file holds the pinned frameworks, every participant's current answers (with organisation and
-sector, never a name), agreed scores and actions. Importing makes a new workshop with new codes
+sector, never a name; a viewer's file shows them under labels that stand for at least 3 people), agreed scores
+and actions. Importing makes a new workshop with new codes
 and a new facilitator key; the numbers come out the same. A responses CSV (checked whole by the
 engine) becomes a new, closed workshop.
 """
@@ -10,13 +11,16 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections import Counter
 from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session
 
 from assessment.content.framework import Framework
+from assessment.engine.disclosure import shown_labels
 from assessment.engine.responses import Responses
+from assessment.engine.sectors import STANDARD_SECTOR_GROUPS
 from assessment.errors import InputError, Problem
 from assessment.services import consensus, entries, participation, workshops
 from assessment.services.access import Actor, Role
@@ -82,13 +86,24 @@ class WorkshopFile(_Strict):
     actions: list[ActionEntry] = []
 
 
-def export_workshop(db: Database, *, actor: Actor, workshop_id: int) -> str:
+def export_workshop(db: Database, *, actor: Actor, workshop_id: int, personal: bool = False) -> str:
+    """The whole workshop as JSON. Each person's sector and organisation are shown under labels that stand for
+    at least 3 people (`engine.disclosure`), unless `personal=True`: the raw file, personal data, for the
+    workshop's facilitators and owners (and the command line) only, which imports with the same sector views."""
     with db.read() as session:
-        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.viewer,
-                              what="Exporting the workshop")
-        people = {p.id: ParticipantEntry(organisation=p.organisation, sector=p.sector,
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id,
+                              needed=Role.facilitator if personal else Role.viewer, what="Exporting the workshop")
+        found = participants.of_workshop(session, workshop_id=workshop_id)
+        sectors: dict[str, str] = {}
+        organisations: dict[str, str] = {}
+        if not personal:
+            groups = workshop.sector_groups if workshop.sector_groups is not None else STANDARD_SECTOR_GROUPS
+            sectors = shown_labels(Counter(p.sector for p in found if p.sector is not None), groups)
+            organisations = shown_labels(Counter(p.organisation for p in found if p.organisation is not None))
+        people = {p.id: ParticipantEntry(organisation=organisations.get(p.organisation, p.organisation),
+                                         sector=sectors.get(p.sector, p.sector),
                                          finished=p.finished_at is not None, answers=[])
-                  for p in participants.of_workshop(session, workshop_id=workshop_id)}
+                  for p in found}
         for a in answers.current(session, workshop_id=workshop_id):
             people[a.participant_id].answers.append(AnswerEntry(framework=a.framework_id, statement=a.statement_id,
                                                                 value=a.value, dont_know=a.dont_know,

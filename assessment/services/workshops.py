@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from assessment.content.framework import Framework
 from assessment.errors import InputError, Problem
 from assessment.services import codes, entries, library
+from assessment.services.allowances import Allowance
 from assessment.services.access import Actor, Refused, Role
 from assessment.settings import get_settings
 from assessment.storage import audit, partnerships
@@ -51,6 +52,7 @@ class NewWorkshop:
     id: int
     join_code: str
     facilitator_key: str  # shown once; only its hash is stored
+    screen_key: str  # the projector's link
 
 
 def frameworks_of(workshop: Workshop) -> tuple[Framework, ...]:
@@ -92,39 +94,66 @@ def may_set_up_any(actor: Actor) -> bool:
     return may_set_up(actor, None) or bool(actor.organisations(Role.facilitator))
 
 
-def _within_hourly_cap(session: Session, *, actor: Actor, organisation_id: int | None) -> None:
+@dataclass(frozen=True)
+class Caller:
+    """Where a set-up without sign-in comes from: its browser session and network address."""
+
+    session: str
+    address: str
+
+
+def _open_set_ups() -> Allowance:
+    cap = f"{get_settings().workshops_per_hour}/hour"
+    return Allowance("set-ups", {"session": cap, "address": cap})
+
+
+def _too_many(made: int, wait_seconds: float) -> InputError:
+    wait = max(1, math.ceil(wait_seconds / 60))
+    return InputError("Workshop set-up", [Problem(
+        f"{made} workshops were set up from here in the last hour, the most this PlaceReady allows; the next can "
+        f"be set up in {wait} minute{'s' if wait != 1 else ''}. Nothing was stored.")])
+
+
+def _within_hourly_cap(session: Session, *, actor: Actor, organisation_id: int | None, caller: Caller | None) -> None:
+    """An organisation's set-ups in any hour, counted in the database; without sign-in, each browser session's
+    and each address's (one visitor used to fill the one bucket everyone shared)."""
     if actor.everything:
         return
     cap = get_settings().workshops_per_hour
-    since = datetime.now(UTC) - timedelta(hours=1)
-    made = stored.created_since(session, since=since, organisation_id=organisation_id)
+    if organisation_id is None:
+        if caller is None:
+            raise Refused("Setting up a workshop without saying where from", Role.facilitator)
+        allowance = _open_set_ups()
+        if wait := allowance.wait(session=caller.session, address=caller.address):
+            raise _too_many(cap, wait)
+        allowance.use(session=caller.session, address=caller.address)
+        return
+    made = stored.created_since(session, since=datetime.now(UTC) - timedelta(hours=1), organisation_id=organisation_id)
     if len(made) >= cap:
-        wait = max(1, math.ceil((made[0] + timedelta(hours=1) - datetime.now(UTC)).total_seconds() / 60))
-        raise InputError("Workshop set-up", [Problem(
-            f"{len(made)} workshops were set up here in the last hour, the most this PlaceReady allows; the "
-            f"next can be set up in {wait} minute{'s' if wait != 1 else ''}. Nothing was stored.")])
+        raise _too_many(len(made), (made[0] + timedelta(hours=1) - datetime.now(UTC)).total_seconds())
 
 
 def create_workshop(db: Database, *, actor: Actor, partnership_name: str, place: str, title: str, held_on: date,
                     frameworks: Sequence[Framework], exemplar_ids: Sequence[str] = (), sectors: Sequence[str] = (),
                     organisations: Sequence[str] = (), organisation_id: int | None = None,
-                    sector_groups: Mapping[str, str] | None = None) -> NewWorkshop:
+                    sector_groups: Mapping[str, str] | None = None, caller: Caller | None = None) -> NewWorkshop:
     """A new workshop of the partnership with this name and place (made on first use). `sector_groups` maps
-    sectors to the wider groups a small room is shown in (None: the standard groups)."""
+    sectors to the wider groups a small room is shown in (None: the standard groups); `caller` is where a set-up
+    without sign-in comes from (its hourly cap is counted per browser session and per address)."""
     with db.write() as session:
         return create(session, actor=actor, partnership_name=partnership_name, place=place, title=title,
                       held_on=held_on, frameworks=frameworks, exemplar_ids=exemplar_ids, sectors=sectors,
-                      organisations=organisations, organisation_id=organisation_id, sector_groups=sector_groups)
+                      organisations=organisations, organisation_id=organisation_id, sector_groups=sector_groups,
+                      caller=caller)
 
 
 def create(session: Session, *, actor: Actor, partnership_name: str, place: str, title: str, held_on: date,
            frameworks: Sequence[Framework], exemplar_ids: Sequence[str] = (), sectors: Sequence[str] = (),
            organisations: Sequence[str] = (), organisation_id: int | None = None,
-           sector_groups: Mapping[str, str] | None = None) -> NewWorkshop:
+           sector_groups: Mapping[str, str] | None = None, caller: Caller | None = None) -> NewWorkshop:
     """`create_workshop` inside a caller's transaction (imports add answers in the same one)."""
     if not may_set_up(actor, organisation_id):
         raise Refused("Setting up a workshop", Role.facilitator)
-    _within_hourly_cap(session, actor=actor, organisation_id=organisation_id)
     problems = []
     name = entries.clean(partnership_name, field="Partnership name", limit=entries.MAX_NAME)
     where = entries.clean(place, field="Place", limit=entries.MAX_NAME)
@@ -137,15 +166,16 @@ def create(session: Session, *, actor: Actor, partnership_name: str, place: str,
         problems.append(Problem("choose at least one", location="Frameworks"))
     if problems:
         raise InputError("Workshop set-up", problems)
+    _within_hourly_cap(session, actor=actor, organisation_id=organisation_id, caller=caller)
     partnership = (partnerships.named(session, name=name, place=where, organisation_id=organisation_id)
                    or partnerships.insert(session, name=name, place=where, organisation_id=organisation_id))
     join_code = codes.new_code(codes.JOIN_CODE_LENGTH)
     while stored.join_code_taken(session, join_code=join_code):
         join_code = codes.new_code(codes.JOIN_CODE_LENGTH)
-    facilitator_key = codes.new_key()
+    facilitator_key, screen_key = codes.new_key(), codes.new_key()
     workshop = stored.insert(
         session, partnership_id=partnership.id, title=heading or f"Workshop {held_on.isoformat()}", held_on=held_on,
-        join_code=join_code, facilitator_key_sha256=codes.digest(facilitator_key),
+        join_code=join_code, facilitator_key_sha256=codes.digest(facilitator_key), screen_key=screen_key,
         sectors=entries.unique(sectors, field="Sectors"), organisations=entries.unique(organisations, field="Organisations"),
         exemplar_ids=list(dict.fromkeys(exemplar_ids)),
         framework_version_ids=[library.pin(session, framework=f).id for f in frameworks])
@@ -153,7 +183,7 @@ def create(session: Session, *, actor: Actor, partnership_name: str, place: str,
         stored.change(session, workshop_id=workshop.id, sector_groups={
             entries.clean(sector, field="Sector", limit=100): entries.clean(group, field="Group", limit=100)
             for sector, group in sector_groups.items() if sector.strip() and group.strip()})
-    return NewWorkshop(workshop.id, join_code, facilitator_key)
+    return NewWorkshop(workshop.id, join_code, facilitator_key, screen_key)
 
 
 def by_join_code(db: Database, *, code: str) -> WorkshopFacts | None:
@@ -168,6 +198,13 @@ def opened_by_key(db: Database, *, key: str) -> int | None:
     with db.read() as session:
         workshop = stored.by_facilitator_key(session, key_sha256=codes.digest(key.strip()))
         return workshop.id if workshop else None
+
+
+def screen_key_of(db: Database, *, actor: Actor, workshop_id: int) -> str:
+    """The key of the workshop's screen link (for its facilitators: the control view shows the link)."""
+    with db.read() as session:
+        return authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
+                          what="Showing the screen link").screen_key
 
 
 def authorised(session: Session, *, actor: Actor, workshop_id: int, needed: Role, what: str) -> Workshop:

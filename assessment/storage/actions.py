@@ -3,6 +3,7 @@ what became of it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -45,6 +46,18 @@ def mark_deleted(session: Session, *, action_id: int) -> None:
 
 def replace_owners(session: Session, *, workshop_id: int, owner: str) -> None:
     session.execute(update(Action).where(Action.workshop_id == workshop_id).values(owner=owner))
+
+
+def redact(session: Session, *, workshop_id: int, action_ids: Sequence[int], text: str) -> int:
+    """Replace the text of these actions of the workshop (deleted ones too); how many were changed."""
+    changed = session.execute(update(Action).where(Action.workshop_id == workshop_id, Action.id.in_(action_ids))
+                              .values(text=text))
+    return changed.rowcount
+
+
+def erase_review_notes(session: Session, *, workshop_id: int) -> None:
+    """Clear the notes a follow-up workshop wrote on what became of earlier actions."""
+    session.execute(update(ActionReview).where(ActionReview.workshop_id == workshop_id).values(note=None))
 
 
 def reviews_in(session: Session, *, workshop_id: int) -> dict[int, ActionReview]:

@@ -167,6 +167,9 @@ class Workshop(Base):
     held_on: Mapped[date] = mapped_column(Date)
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
     facilitator_key_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    # The projector's link: read-only, so kept as it is (the control view shows it again); a new facilitator link
+    # replaces it too.
+    screen_key: Mapped[str] = mapped_column(String(64), unique=True)
     sectors: Mapped[list[str]]
     organisations: Mapped[list[str]]
     exemplar_ids: Mapped[list[str]]
@@ -258,22 +261,24 @@ class HiddenComment(Base):
 
 
 class AccessSession(Base):
-    """A signed-in-like session without accounts: a facilitator's or admin's device, or a projector screen.
+    """Control of a workshop (or of the admin pages) held by one browser, or a one-time link for another device.
 
-    Its token lives in that device's address bar (never the projector's) so a reload keeps control; only
-    the token's SHA-256 is stored, and ending a session locks that device out at its next step.
+    A session belongs to the browser whose device cookie hashes to `holder_sha256`; an invitation is known by the
+    hash of its one-time key. Nothing here opens anything from an address. Ending a session locks that browser
+    out at its next step; an admin session counts only while `key_fingerprint` is the current admin key's.
     """
 
     __tablename__ = "access_sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    kind: Mapped[str] = mapped_column(String(20))  # facilitator, admin, screen
+    holder_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # facilitator, admin, invite
     workshop_id: Mapped[int | None] = mapped_column(ForeignKey("workshops.id"), index=True)
     device: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(default=None)
+    key_fingerprint: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class ConsensusRecord(Base):

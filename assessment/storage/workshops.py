@@ -26,10 +26,10 @@ from assessment.storage.models import (
 
 
 def insert(session: Session, *, partnership_id: int, title: str, held_on: date, join_code: str,
-           facilitator_key_sha256: str, sectors: Sequence[str], organisations: Sequence[str],
+           facilitator_key_sha256: str, screen_key: str, sectors: Sequence[str], organisations: Sequence[str],
            exemplar_ids: Sequence[str], framework_version_ids: Sequence[int]) -> Workshop:
     workshop = Workshop(partnership_id=partnership_id, title=title, held_on=held_on, join_code=join_code,
-                        facilitator_key_sha256=facilitator_key_sha256, sectors=list(sectors),
+                        facilitator_key_sha256=facilitator_key_sha256, screen_key=screen_key, sectors=list(sectors),
                         organisations=list(organisations), exemplar_ids=list(exemplar_ids))
     session.add(workshop)
     session.flush()
@@ -67,6 +67,10 @@ def by_facilitator_key(session: Session, *, key_sha256: str) -> Workshop | None:
     return session.scalar(select(Workshop).where(Workshop.facilitator_key_sha256 == key_sha256))
 
 
+def by_screen_key(session: Session, *, screen_key: str) -> Workshop | None:
+    return session.scalar(select(Workshop).where(Workshop.screen_key == screen_key))
+
+
 def join_code_taken(session: Session, *, join_code: str) -> bool:
     return session.scalar(select(Workshop.id).where(Workshop.join_code == join_code)) is not None
 
@@ -77,7 +81,7 @@ def pinned_versions(workshop: Workshop) -> list[FrameworkVersion]:
 
 
 def change(session: Session, *, workshop_id: int, **fields: Any) -> None:
-    """Change columns of one workshop (title, scoring_open, revealed, archived, personal_data_erased)."""
+    """Change columns of one workshop (title, scoring_open, revealed, archived, personal_data_erased, keys)."""
     workshop = session.get(Workshop, workshop_id)
     for name, value in fields.items():
         setattr(workshop, name, value)

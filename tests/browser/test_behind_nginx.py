@@ -1,6 +1,7 @@
 """The app in Chromium through nginx running the shipped deploy/nginx.conf: over TLS and under its
 Content-Security-Policy and other headers, joining and answering, charts, a download and an upload all work, and
-the browser reports no violation of the policy."""
+the browser reports no violation of the policy; and after a whole session of private links, screen links, join and
+resume codes, no key, token or resume code is in nginx's logs or the app's."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def proxied(nginx_installed, tmp_path_factory):
     migrate(db.engine)
     try:
         nginx.start()
-        yield nginx, db
+        yield nginx, db, app
     finally:
         nginx.stop()
         app.stop()
@@ -42,7 +43,7 @@ def proxied(nginx_installed, tmp_path_factory):
 
 
 def test_the_app_works_under_the_shipped_content_security_policy(browser, proxied):
-    nginx, db = proxied
+    nginx, db, _ = proxied
     context = browser.new_context(ignore_https_errors=True, viewport=PHONE, accept_downloads=True)
     page = context.new_page()
     refused = []
@@ -88,3 +89,45 @@ def test_the_app_works_under_the_shipped_content_security_policy(browser, proxie
         page.wait_for_timeout(100)
     assert refused and "script-src" in refused[0]
     context.close()
+
+
+def test_no_key_token_or_resume_code_reaches_a_log(browser, proxied):
+    nginx, db, app = proxied
+    ham = builtin_framework("ham-2015")
+    created = new_workshop(db, ham, sectors=["Acute hospital"], organisations=[])
+    wrong_key = "a-wrong-key-that-is-also-secret-0123"
+    laptop = browser.new_context(ignore_https_errors=True)
+    facilitator = laptop.new_page()
+    facilitator.goto(f"{nginx.url}/room?key={wrong_key}")
+    wait_for_app(facilitator)
+    facilitator.goto(f"{nginx.url}/room?key={created.facilitator_key}")
+    wait_for_app(facilitator)
+    assert facilitator.url == f"{nginx.url}/room"
+    expect(facilitator.get_by_role("button", name="Next")).to_be_visible()
+    [device] = [c for c in laptop.cookies() if c["name"] == "placeready_device"]
+    assert device["httpOnly"] and device["secure"] and device["sameSite"] == "Lax"  # Secure: nginx says TLS
+    facilitator.goto(f"{nginx.url}/manage?admin={ADMIN_KEY}")
+    wait_for_app(facilitator)
+    expect(facilitator.get_by_role("heading", name="Places and workshops")).to_be_visible()
+    projector = laptop.new_page()
+    projector.goto(f"{nginx.url}/screen?s={created.screen_key}")
+    wait_for_app(projector)
+    expect(projector.locator("p.join-code")).to_have_text(created.join_code)
+
+    phones = browser.new_context(ignore_https_errors=True, viewport=PHONE)
+    phone = phones.new_page()
+    join(phone, nginx.url, created.join_code, "Acute hospital")
+    choose(phone, ham.principles[0].statements[0].text, f"3 · {ham.scale.labels[3]}")
+    resume_code = parse_qs(urlsplit(phone.url).query)["me"][0]
+    phone.reload()  # the page and every script and style it loads again, each with the address as its Referer
+    wait_for_app(phone)
+    phone_device = next(c["value"] for c in phones.cookies() if c["name"] == "placeready_device")
+    laptop.close()
+    phones.close()
+
+    logs = {"nginx": nginx.logs(), "app": app.log.read_text()}
+    assert "GET /room " in logs["nginx"] and "GET /join " in logs["nginx"]  # the access log is written
+    secrets = {"facilitator key": created.facilitator_key, "wrong key": wrong_key, "admin key": ADMIN_KEY,
+               "screen link": created.screen_key, "resume code": resume_code, "device cookie": device["value"],
+               "phone's device cookie": phone_device}
+    assert [(what, where) for what, secret in secrets.items() for where, text in logs.items() if secret in text] == []

@@ -60,7 +60,7 @@ def _fits(page: Page) -> None:
         pytest.fail("the projector page scrolls")
 
 
-def test_a_facilitated_workshop_from_join_to_agreed_actions(windows, tmp_path):
+def test_a_facilitated_workshop_from_join_to_agreed_actions(windows, browser, tmp_path):
     ham = builtin_framework("ham-2015")
     population = ham.principles[0]
     texts = [s.text for s in population.statements]
@@ -70,14 +70,15 @@ def test_a_facilitated_workshop_from_join_to_agreed_actions(windows, tmp_path):
     try:
         control = windows.new_page(viewport=LAPTOP)
         code, _ = set_up(control, app.url)
+        screen_link = control.get_by_role("link", name="Open the projector screen").get_attribute("href")
         control.get_by_role("link", name="Run the workshop (your control view)").click()
         settle(control)
-        assert "key=" not in control.url and "session=" in control.url
+        assert "key=" not in control.url and "session=" not in control.url  # control is the browser's
         screen = windows.new_page(viewport=PROJECTOR)
-        screen.goto(f"{app.url}/screen?code={code}")
+        screen.goto(f"{app.url}/{screen_link.lstrip('/')}")  # the projector's own link
         wait_for_app(screen)
         expect(screen.locator("p.join-code")).to_have_text(code)
-        assert "session=" not in screen.url
+        assert "key=" not in screen.url
         _shot(screen, "1-join-projector")
         _fits(screen)
         axe_all_clear(screen)
@@ -210,13 +211,13 @@ def test_a_facilitated_workshop_from_join_to_agreed_actions(windows, tmp_path):
         _shot(screen, "8-actions-projector")
         _fits(screen)
 
-        # a tablet joins as a second device and ends the laptop's session
+        # a tablet (another browser) joins by a one-time link as a second device and ends the laptop's session
         control.get_by_text("Screens and devices", exact=True).click()
         settle(control)
         _button(control, "Add another device").click()
         settle(control)
         tablet_link = control.locator("[data-testid='stCode'] code").last.inner_text().strip()
-        tablet = windows.new_page(viewport={"width": 1024, "height": 768})
+        tablet = browser.new_context(viewport={"width": 1024, "height": 768}).new_page()
         tablet.goto(tablet_link)
         wait_for_app(tablet)
         tablet.get_by_text("Screens and devices", exact=True).click()
@@ -225,7 +226,8 @@ def test_a_facilitated_workshop_from_join_to_agreed_actions(windows, tmp_path):
         settle(tablet)
         control.reload()
         wait_for_app(control)
-        expect(control.get_by_text("This device's session was ended from another device")).to_be_visible()
+        expect(control.get_by_text("This browser's control of the workshop has ended")).to_be_visible()
         assert _button(control, "Next").count() == 0
+        tablet.context.close()
     finally:
         app.stop()

@@ -18,7 +18,7 @@ from assessment.services import library
 from assessment.services.database import Database
 from assessment.storage.models import FrameworkVersion
 from tests.conftest import DATA, SCREENSHOTS, LiveApp, wait_for_app
-from tests.utils.browser import LAPTOP, PHONE, choose, join, settle, show_section
+from tests.utils.browser import LAPTOP, PHONE, choose, join, private_link, settle, show_section
 from tests.utils.pdf import read_pdf
 from tests.utils.workshops import ADMIN, new_workshop
 
@@ -162,7 +162,7 @@ def test_a_whole_workshop_on_an_uploaded_framework(windows, library_app, tmp_pat
     page.get_by_role("button", name="Create workshop").click()
     settle(page)
     expect(page.get_by_text("Workshop created")).to_be_visible()
-    facilitator_link = page.locator("[data-testid='stCode'] code").inner_text().strip()
+    facilitator_link = private_link(page)
     join_code = re.search(r"Join code (\w+)", page.get_by_text("Workshop created").inner_text()).group(1)
 
     labels = {point: f"{point} · {label}" for point, label in framework.scale.labels.items()}

@@ -134,3 +134,17 @@ def test_a_workshop_of_ham_and_neighbourhood_health_gets_the_cross_walk_in_its_c
         target = tmp_path / f"{framework_id}.html"
         assert main(["report", "--workshop", created.join_code, "--framework", framework_id, "-o", str(target)]) == 0
         assert ('id="crosswalk">What it rests on: Ten design principles' in target.read_text()) is rests_on
+
+
+def test_the_raw_answers_come_from_the_command_line_clearly_named(stored, tmp_path, monkeypatch, capsys):
+    from assessment.engine.responses import read_responses_csv
+    from tests.utils.reports import riverbrook
+
+    _, follow_up = stored
+    monkeypatch.chdir(tmp_path)
+    assert main(["answers", "--workshop", follow_up, "--framework", "ham-2015"]) == 0
+    [written] = tmp_path.glob("*.csv")
+    assert written.name == "clibrook-co_follow-up_2026-09-17_ham-2015_raw-answers-personal-level-data.csv"
+    assert "personal-level data" in capsys.readouterr().out
+    raw, given = read_responses_csv(written, HAM), riverbrook()[1]
+    assert sorted(raw.table["sector"].dropna().unique()) == sorted(given.table["sector"].dropna().unique())

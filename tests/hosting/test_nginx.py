@@ -64,7 +64,7 @@ def test_plain_http_is_sent_to_https(hosted):
     assert reply.status == 301 and reply.getheader("Location") == "https://127.0.0.1/join?code=ABC123"
 
 
-def test_pages_carry_the_security_headers_and_a_secure_stickiness_cookie(hosted):
+def test_pages_carry_the_security_headers_and_secure_cookies(hosted):
     nginx, _, _ = hosted
     reply = _get(nginx, "/join")
     assert reply.status == 200
@@ -75,8 +75,11 @@ def test_pages_carry_the_security_headers_and_a_secure_stickiness_cookie(hosted)
     assert policy["frame-ancestors"] == "'self'" and policy["object-src"] == "'none'"
     assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
     assert "nginx/" not in (reply.getheader("Server") or "")
-    cookie = SimpleCookie(reply.getheader("Set-Cookie"))["placeready_browser"]
-    assert cookie["secure"] and cookie["httponly"] and cookie["samesite"].lower() == "lax"
+    cookies = SimpleCookie()
+    for header in reply.headers.get_all("Set-Cookie"):
+        cookies.load(header)
+    for name in ("placeready_browser", "placeready_device"):  # nginx's stickiness; the app's device (over TLS)
+        assert cookies[name]["secure"] and cookies[name]["httponly"] and cookies[name]["samesite"].lower() == "lax"
 
 
 def test_streamlits_agent_api_is_not_served(hosted):

@@ -89,7 +89,9 @@ def test_the_agree_page_offers_the_report_board_pack_and_data_with_a_baseline_to
     app.run()
     assert not app.exception
     assert _labels(app) == ["Report (PDF)", "Report (Word)", "Report (HTML)", "Board pack (PowerPoint)",
-                            "Answers (CSV)", "Results (CSV)", "Results (Excel)", "Whole workshop (JSON)"]
+                            "Answers (CSV)", "Results (CSV)", "Results (Excel)", "Whole workshop (JSON)",
+                            "Raw answers — personal-level data (CSV)",
+                            "Whole workshop, raw — personal-level data (JSON)"]
     baseline = next(s for s in app.selectbox if s.label == "Compare the report with")
     assert [as_shown(o) for o in baseline.options] == [
         "The previous workshop of this place", "Baseline (2026-03-12)", "No comparison"]

@@ -1,16 +1,16 @@
-"""The home page, rendered headless with Streamlit's AppTest."""
+"""The home page, rendered headless with Streamlit's AppTest from the script every page view runs."""
 
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
 from assessment.content.framework import builtin_frameworks
+from assessment.pages.custody import PAGES_SCRIPT
 from assessment.pages.text import plain
-from tests.conftest import ROOT
 
 
 def run_app() -> AppTest:
-    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+    app = AppTest.from_file(str(PAGES_SCRIPT), default_timeout=30)
     return app.run()
 
 

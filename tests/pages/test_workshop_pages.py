@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -73,7 +75,18 @@ def test_set_up_names_every_missing_field_then_creates_the_workshop():
     app.text_input[1].set_value("Northbrook")
     app.button[0].click().run()
     assert not app.exception and not app.error
-    join_code, key = app.session_state["created"]
+    created = app.session_state["created"]
+    join_code, key = created.join_code, created.facilitator_key
+    # this browser runs the new workshop already: its private link is never shown unasked, and never large
+    assert app.session_state[state.HELD][1].facilitating.keys() == {created.id}
+    shown = [re.sub(r"\]\(mailto:[^)]*\)", "]", e.value)  # an e-mail link's address is not shown
+             for kind in ("markdown", "success", "warning", "title", "header", "subheader", "code")
+             for e in getattr(app, kind)]
+    assert not any(key in text for text in shown)
+    [mail] = [m.value for m in app.markdown if "mailto:" in m.value]
+    assert mail.startswith("[E-mail the link to yourself](mailto:?subject=") and quote(key) in mail
+    next(t for t in app.toggle if t.label == "Show the link to copy it").set_value(True).run()
+    assert [c.value for c in app.code if key in c.value] == [f"http://localhost:8501/room?key={key}"]
     created = workshops.workshop_for(state.database(), actor=ADMIN,
                                      workshop_id=workshops.opened_by_key(state.database(), key=key))
     assert created.join_code == join_code and created.partnership == "Northbrook Partnership"
@@ -142,12 +155,12 @@ def test_the_room_view_refuses_without_the_key_and_hides_results_until_revealed(
     app.run()
     assert not app.exception
     assert any(join_code in m.value for m in app.markdown)
-    assert screen(state.database(), join_code=join_code).workshop.revealed is False
+    assert workshops.by_join_code(state.database(), code=join_code).revealed is False
     _button(app, "Next").click().run()
     _button(app, "Next").click().run()  # to "Where we stand"
     assert "results are hidden until you reveal them" in app.info[0].value
     _button(app, "Reveal results").click().run()
-    assert not app.exception and screen(state.database(), join_code=join_code).workshop.revealed
+    assert not app.exception and workshops.by_join_code(state.database(), code=join_code).revealed
     app.button_group[0].set_value("Results").run()
     assert "Nobody has answered yet." in [i.value for i in app.info]
 
@@ -180,7 +193,7 @@ def test_the_control_view_lists_and_walks_every_step():
     for _ in steps(builtin_frameworks())[1:]:
         _button(app, "Next").click().run()
         assert not app.exception, app.exception
-    assert screen(state.database(), join_code=join_code).position.title == "Close"
+    assert screen(state.database(), screen_key=created.screen_key).position.title == "Close"
     assert "Next" in [b.label for b in app.button] and _button(app, "Next").disabled
 
 

@@ -85,6 +85,9 @@ def test_every_excel_cell_from_people_is_text_headers_and_sheet_titles_too(repor
     texts = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row
              if isinstance(cell.value, str) and cell.value.startswith(TRIGGERS)]
     assert texts and all(cell.data_type == "s" for cell in texts)
+    # with Excel's quote prefix too, so that editing such a cell in Excel never turns it into a live formula
+    assert all(cell.quotePrefix for sheet in workbook for row in sheet.iter_rows() for cell in row
+               if isinstance(cell.value, str))
     answers_sheet = [cell.value for row in workbook["Answers"].iter_rows(min_row=2) for cell in row]
     assert LINK + "0" in answers_sheet and "=cmd|'/c calc'!A1" in answers_sheet
 

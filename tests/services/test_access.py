@@ -95,6 +95,25 @@ def test_changes_are_audited_and_personal_data_can_be_erased(two_organisations):
     assert [a.owner for a in consensus.actions(db, actor=olga, workshop_id=workshop_id)] == [privacy.ERASED]
 
 
+def test_erasing_clears_the_action_text_its_owner_marks_as_naming_people_and_says_what_it_kept(two_organisations):
+    db = two_organisations
+    olga = organisations.actor_for(db, email="olga@example.com")
+    workshop_id = places.places(db, actor=olga)[0].workshops[0].id
+    for text in ("Ask Dr Jane Smith to map the budgets", "Publish the joint plan"):
+        consensus.add_action(db, actor=olga, workshop_id=workshop_id, framework_id="ham-2015",
+                             principle_id="population", text=text, owner="Jo Bloggs", due_on=None)
+    listed = privacy.actions_to_redact(db, actor=olga, workshop_id=workshop_id)
+    naming = [i for i, text in listed.items() if "Jane Smith" in text]
+    with pytest.raises(Refused):
+        privacy.actions_to_redact(db, actor=organisations.actor_for(db, email="alice@example.com"),
+                                  workshop_id=workshop_id)
+    erased = privacy.erase_personal_data(db, actor=olga, workshop_id=workshop_id, redact=naming)
+    assert (erased.actions_redacted, erased.actions_kept) == (1, ["Publish the joint plan"])
+    kept = consensus.actions(db, actor=olga, workshop_id=workshop_id)
+    assert sorted(a.text for a in kept) == sorted([privacy.ERASED, "Publish the joint plan"])
+    assert "Jane Smith" not in str(privacy.audit_log(db, actor=olga, workshop_ids=[workshop_id]))
+
+
 def test_retention_erases_only_workshops_past_it(two_organisations):
     db = two_organisations
     assert privacy.apply_retention(db, actor=ADMIN, days=365, today=date(2026, 6, 1)) == []

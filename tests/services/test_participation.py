@@ -39,7 +39,8 @@ def test_changed_answers_are_kept_and_the_newest_counts(db, ham):
         only_ham = answers.current(session, workshop_id=created.id, framework_id="ham-2015")
         assert answers.current(session, workshop_id=created.id, framework_id="salford-behaviours") == []
     assert only_a == current[:1] and only_ham == current
-    result = score(ham, results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id="ham-2015"))
+    result = score(ham, results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id="ham-2015",
+                                          personal=True))
     assert [(c.participant_id, c.statement_id, c.value, c.dont_know) for c in current] == [
         (a, "population-1", 4, False), (b, "population-1", None, True), (b, "population-2", 3, False)]
     assert current[0].comment == "<script>alert(1)</script>"  # stored as given; pages show it as text
@@ -111,3 +112,57 @@ def test_a_participant_resumes_at_the_first_screen_with_something_unanswered(db,
     mine = participation.my_answers(db, participant_id=pid)
     assert participation.first_unanswered((ham,), mine) == 1
     assert participation.first_unanswered((ham,), {}) == 0
+
+
+def test_the_same_answer_again_appends_nothing_however_often_it_comes(db, ham):
+    created = new_workshop(db, ham)
+    person = join(db, created, sector="Acute")
+    given = dict(participant_id=person, framework_id="ham-2015", statement_id="population-1", value=3,
+                 comment="Budgets")
+    assert participation.save_answer(db, **given) is True
+    for _ in range(20):  # a phone rerunning with the same widgets
+        assert participation.save_answer(db, **given) is False
+    assert participation.save_answer(db, **given | {"comment": "Budgets, mostly"}) is True  # a new comment is new
+    with db.read() as session:
+        assert answers.saves_in(session, workshop_id=created.id) == 2
+
+
+def test_a_person_changing_answers_faster_than_anyone_reads_is_asked_to_slow_down(db, ham, monkeypatch):
+    from assessment.settings import get_settings
+
+    monkeypatch.setenv("PLACEREADY_ANSWERS_PER_MINUTE", "10")
+    get_settings.cache_clear()
+    created = new_workshop(db, ham)
+    flooder, neighbour = join(db, created, sector="Acute"), join(db, created, sector="Acute")
+    try:
+        for turn in range(10):  # one phone flipping an answer on every rerun
+            participation.save_answer(db, participant_id=flooder, framework_id="ham-2015",
+                                      statement_id="population-1", value=2 + turn % 2)
+        with pytest.raises(participation.TooFast) as slowed:
+            participation.save_answer(db, participant_id=flooder, framework_id="ham-2015",
+                                      statement_id="population-1", value=5)
+        assert "Wait" in str(slowed.value) and 1 <= slowed.value.seconds <= 60
+        # the rest of the room is not held back
+        assert participation.save_answer(db, participant_id=neighbour, framework_id="ham-2015",
+                                         statement_id="population-1", value=5) is True
+        with db.read() as session:
+            assert answers.saves_in(session, workshop_id=created.id) == 11
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+
+
+@pytest.mark.parametrize("value", [2.5, "3", True, [3]])
+def test_a_value_that_is_not_an_answer_is_refused_with_one_line_in_the_log(db, ham, value, caplog):
+    created = new_workshop(db, ham)
+    person = join(db, created, sector="Acute")
+    with pytest.raises(InputError, match="score must be one of"):
+        participation.save_answer(db, participant_id=person, framework_id="ham-2015", statement_id="population-1",
+                                  value=value)
+    with pytest.raises(InputError, match="not an answer"):
+        participation.save_answer(db, participant_id=person, framework_id="ham-2015", statement_id="population-1",
+                                  value=3, comment=7 if isinstance(value, str) else value)
+    refusals = [r for r in caplog.records if r.name == "assessment.services.participation"]
+    assert len(refusals) == 2 and all(r.exc_info is None for r in refusals)  # one line each, no traceback
+    with db.read() as session:
+        assert answers.saves_in(session, workshop_id=created.id) == 0

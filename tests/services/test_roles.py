@@ -146,6 +146,10 @@ USE_CASES: list[tuple[str, Role, Callable[[Place, Actor], object]]] = [
         p.db, actor=a, partnership_id=p.partnership_id, framework_id=SALFORD.id, brand=_brand())),
     ("export the workshop file", Role.viewer, lambda p, a: transfer.export_workshop(
         p.db, actor=a, workshop_id=p.workshop_id)),
+    ("read the raw answers (personal-level data)", Role.facilitator, lambda p, a: results.responses(
+        p.db, actor=a, workshop_id=p.workshop_id, framework_id=SALFORD.id, personal=True)),
+    ("export the raw workshop file", Role.facilitator, lambda p, a: transfer.export_workshop(
+        p.db, actor=a, workshop_id=p.workshop_id, personal=True)),
     ("reveal results", Role.facilitator, lambda p, a: workshops.set_revealed(
         p.db, actor=a, workshop_id=p.workshop_id, revealed=True)),
     ("close scoring", Role.facilitator, lambda p, a: workshops.set_scoring_open(
@@ -183,14 +187,19 @@ USE_CASES: list[tuple[str, Role, Callable[[Place, Actor], object]]] = [
         p.db, actor=a, workshop_id=p.workshop_id, step=Step(Stage.overview, SALFORD.id))),
     ("plan the running order", Role.facilitator, lambda p, a: presenter.set_running_order(
         p.db, actor=a, workshop_id=p.workshop_id, planned={"scoring": 25})),
-    ("add a device", Role.facilitator, lambda p, a: sessions.add_device(
-        p.db, actor=a, workshop_id=p.workshop_id, device="Tablet")),
+    ("add a device", Role.facilitator, lambda p, a: sessions.invite_device(p.db, actor=a, workshop_id=p.workshop_id)),
+    ("make a new facilitator link", Role.facilitator, lambda p, a: sessions.new_facilitator_link(
+        p.db, actor=a, workshop_id=p.workshop_id, holder="b" * 32, device="Tablet")),
+    ("see the screen link", Role.facilitator, lambda p, a: workshops.screen_key_of(
+        p.db, actor=a, workshop_id=p.workshop_id)),
     ("list devices", Role.facilitator, lambda p, a: sessions.devices(p.db, actor=a, workshop_id=p.workshop_id)),
     ("put the place in a system", Role.facilitator, lambda p, a: places.place_in_system(
         p.db, actor=a, partnership_id=p.partnership_id, system_name="Lune ICS")),
     ("read the audit log", Role.owner, lambda p, a: privacy.audit_log(
         p.db, actor=a, workshop_ids=[p.workshop_id]) or None),
     ("erase personal data", Role.owner, lambda p, a: privacy.erase_personal_data(
+        p.db, actor=a, workshop_id=p.workshop_id)),
+    ("list actions to redact", Role.owner, lambda p, a: privacy.actions_to_redact(
         p.db, actor=a, workshop_id=p.workshop_id)),
     ("delete the workshop", Role.owner, lambda p, a: workshops.delete_workshop(
         p.db, actor=a, workshop_id=p.workshop_id, typed_code=p.join_code)),

@@ -41,16 +41,17 @@ def test_a_workshop_survives_the_round_trip(db):
                             score=2, note="Budgets stay separate.")
     consensus.add_action(db, actor=ADMIN, workshop_id=created.id, framework_id=ham.id, principle_id="funding",
                          text="Map the budgets", owner="Finance leads", due_on=date(2026, 6, 30))
-    exported = export_workshop(db, actor=ADMIN, workshop_id=created.id)
-    original = score(ham, results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id=ham.id))
+    exported = export_workshop(db, actor=ADMIN, workshop_id=created.id, personal=True)
+    original = score(ham, results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id=ham.id,
+                                            personal=True))
 
     copy = import_workshop(db, actor=ADMIN, document=read_workshop_file(exported.encode(), source="workshop.json"))
     assert copy.join_code != created.join_code
-    again = score(ham, results.responses(db, actor=ADMIN, workshop_id=copy.id, framework_id=ham.id))
+    again = score(ham, results.responses(db, actor=ADMIN, workshop_id=copy.id, framework_id=ham.id, personal=True))
     agreed = consensus.agreed_scores(db, actor=ADMIN, workshop_id=copy.id)[("ham-2015", "funding")]
     [action] = consensus.actions(db, actor=ADMIN, workshop_id=copy.id)
     seen = results.attendance(db, actor=ADMIN, workshop_id=copy.id)
-    assert export_workshop(db, actor=ADMIN, workshop_id=copy.id) == exported
+    assert export_workshop(db, actor=ADMIN, workshop_id=copy.id, personal=True) == exported
     assert again.model_dump() == original.model_dump()
     assert (agreed.score, agreed.note, action.text, action.due_on) == (2, "Budgets stay separate.", "Map the budgets",
                                                                        date(2026, 6, 30))
@@ -101,7 +102,7 @@ def test_imported_responses_become_a_closed_workshop_with_the_same_scores(db):
     answers = demo_responses(load_demo().workshops[0], ham.id)
     created = import_responses(db, actor=ADMIN, partnership_name="Imported", place="Elsewhere", title="Survey",
                                held_on=date(2026, 2, 1), answered=[(ham, answers)])
-    again = results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id=ham.id)
+    again = results.responses(db, actor=ADMIN, workshop_id=created.id, framework_id=ham.id, personal=True)
     facts = workshops.by_join_code(db, code=created.join_code)
     assert facts.scoring_open is False and facts.revealed is True
     assert score(ham, again).model_dump() == score(ham, answers).model_dump()

@@ -8,7 +8,7 @@ import pytest
 
 from assessment.content.framework import builtin_framework
 from assessment.errors import InputError
-from assessment.services import codes, consensus, participation, places, privacy, workshops
+from assessment.services import codes, consensus, organisations, participation, places, privacy, workshops
 from assessment.services.access import Actor, Refused
 from assessment.storage import answers, participants
 from tests.utils.workshops import ADMIN, join, new_workshop
@@ -158,13 +158,31 @@ def test_a_host_can_keep_set_up_to_the_admin(db, ham, setting):
     new_workshop(db, ham, actor=ADMIN)
 
 
-def test_workshops_set_up_in_an_hour_are_capped_for_all_but_the_admin(db, ham, setting):
+def test_open_set_up_is_capped_per_browser_session_and_per_address_not_for_everyone(db, ham, setting):
+    """One visitor once made 30 workshops in an hour and locked every other facilitator out; the cap is now each
+    browser session's and each address's own."""
     setting("workshops_per_hour", "2")
     passer_by = Actor("facilitator link")
+    visitor = workshops.Caller(session="visitor", address="203.0.113.7")
     for _ in range(2):
-        new_workshop(db, ham, actor=passer_by)
-    with pytest.raises(InputError, match=r"2 workshops were set up here in the last hour.*next can be set up in "
+        new_workshop(db, ham, actor=passer_by, caller=visitor)
+    with pytest.raises(InputError, match=r"2 workshops were set up from here in the last hour.*next can be set up in "
                                          r"60 minutes\. Nothing was stored"):
-        new_workshop(db, ham, actor=passer_by)
+        new_workshop(db, ham, actor=passer_by, caller=visitor)
+    with pytest.raises(InputError, match="from here"):  # a new tab from the same address
+        new_workshop(db, ham, actor=passer_by, caller=workshops.Caller(session="new tab", address="203.0.113.7"))
+    new_workshop(db, ham, actor=passer_by, caller=workshops.Caller(session="someone else", address="198.51.100.2"))
     new_workshop(db, ham, actor=ADMIN)  # the admin (and the command line) are not held back
-    assert sum(len(p.workshops) for p in places.places(db, actor=ADMIN)) == 3
+    with pytest.raises(Refused):  # a page that forgot to say where a set-up comes from sets up nothing
+        new_workshop(db, ham, actor=passer_by)
+    assert sum(len(p.workshops) for p in places.places(db, actor=ADMIN)) == 4
+
+
+def test_an_organisations_set_ups_are_capped_per_organisation(db, ham, setting):
+    setting("workshops_per_hour", "2")
+    organisation = organisations.create_organisation(db, actor=ADMIN, name="Lune ICS", owner_email="o@lune.nhs.uk")
+    member = organisations.actor_for(db, email="o@lune.nhs.uk")
+    for _ in range(2):
+        new_workshop(db, ham, actor=member, organisation_id=organisation)
+    with pytest.raises(InputError, match="2 workshops were set up from here in the last hour"):
+        new_workshop(db, ham, actor=member, organisation_id=organisation)

@@ -29,8 +29,9 @@ class Windows:
     page here, against about 1 s for a window of a context that has compiled them once, and the browser is what
     the suite spends its time on. Each page is a window of its own, not a tab, because Chromium slows a tab that
     is not in front (eight phones in tabs took 38 s to pick a sector, in windows 5 s). The windows share cookies,
-    which PlaceReady sets only for sign-in: tests of sign-in take a context of their own. Whatever a test opened
-    is closed when it ends, so no page of an earlier test keeps refreshing beside the next.
+    so they are one browser: a private link opened in one gives control in all of them (the device cookie), and
+    a test of what another browser may do, or of sign-in, takes a context of its own. Whatever a test opened is
+    closed when it ends, so no page of an earlier test keeps refreshing beside the next.
     """
 
     def __init__(self, opener: Page):
@@ -76,9 +77,16 @@ def set_up(page: Page, url: str) -> tuple[str, str]:
     page.get_by_role("button", name="Create workshop").click()
     settle(page)
     expect(page.get_by_text("Workshop created")).to_be_visible()
-    facilitator_link = page.locator("[data-testid='stCode'] code").inner_text().strip()
+    facilitator_link = private_link(page)
     join_code = re.search(r"Join code (\w+)", page.get_by_text("Workshop created").inner_text()).group(1)
     return join_code, facilitator_link
+
+
+def private_link(page: Page) -> str:
+    """The private facilitator link set-up shows only when asked to (the laptop may be on the projector)."""
+    page.get_by_text("Show the link to copy it").click()
+    settle(page)
+    return page.locator("[data-testid='stCode'] code").last.inner_text().strip()
 
 
 def join(page: Page, url: str, code: str, sector: str) -> None:
@@ -96,7 +104,11 @@ def join_together(url: str, code: str, people: list[tuple[Page, str]]) -> None:
         page.get_by_role("button", name="Join", exact=True).click()
     for page, sector in people:
         settle(page)
-        page.get_by_role("combobox", name=re.compile("Your sector")).click()
+        sector_box = page.get_by_role("combobox", name=re.compile("Your sector"))
+        # in the middle of the screen first: at the screen's foot the list opens out of sight, and one opened while
+        # the page scrolls closes again
+        sector_box.evaluate("element => element.scrollIntoView({block: 'center'})")
+        sector_box.click()
         page.get_by_role("option", name=sector).click()
         page.get_by_role("button", name="Start scoring").click()
     for page, _ in people:

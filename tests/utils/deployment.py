@@ -23,6 +23,7 @@ from tests.conftest import ROOT, free_port
 
 SHIPPED_NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 SHIPPED_TLS = "/etc/nginx/tls/placeready"  # the certificate's path in the shipped file, without .crt or .key
+SHIPPED_ACCESS_LOG = "access_log /var/log/nginx/placeready-access.log placeready_private;"
 
 
 def nginx_program() -> Path | None:
@@ -85,9 +86,8 @@ pid {folder}/logs/nginx.pid;
 error_log {folder}/logs/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
-    log_format placeready
-        '$msec\t$remote_addr\t$request_uri\t$status\t$upstream_addr\t$upstream_status\t$uid_got$uid_set';
-    access_log {folder}/logs/access.log placeready;
+    log_format placeready_trace
+        '$msec\t$remote_addr\t$uri\t$status\t$upstream_addr\t$upstream_status\t$uid_got$uid_set';
     client_body_temp_path {self.buffers}/body; proxy_temp_path {self.buffers}/proxy;
     fastcgi_temp_path {self.buffers}/fastcgi; uwsgi_temp_path {self.buffers}/uwsgi;
     scgi_temp_path {self.buffers}/scgi;
@@ -101,6 +101,10 @@ http {{
         text = text.replace("listen 443 ssl;", f"listen 127.0.0.1:{self.https_port} ssl;")
         text = text.replace("listen 80;", f"listen 127.0.0.1:{self.http_port};")
         text = text.replace(SHIPPED_TLS, str(self.folder / "tls" / "placeready"))
+        # the shipped log, in the shipped format, and beside it the tests' trace of which server took each request
+        assert text.count(SHIPPED_ACCESS_LOG) == 2, "the shipped access log changed"
+        text = text.replace(SHIPPED_ACCESS_LOG, f"access_log {self.folder}/logs/access.log placeready_private; "
+                                                f"access_log {self.folder}/logs/trace.log placeready_trace;")
         # the shipped file names the compose file's servers app1, app2, …: each becomes one of `app_ports`
         named = re.findall(r"server app(\d+):8501", text)
         assert sorted(set(named)) == [str(n + 1) for n in range(len(app_ports))], "the shipped servers changed"
@@ -131,9 +135,13 @@ http {{
     def error_log(self) -> str:
         return (self.folder / "logs" / "error.log").read_text()
 
+    def logs(self) -> str:
+        """Everything nginx wrote: the shipped access log and the error log (not the tests' own trace)."""
+        return "\n".join((self.folder / "logs" / name).read_text() for name in ("access.log", "error.log"))
+
     def upgrades(self) -> list[tuple[int, str]]:
         """Each websocket nginx passed on: the app server's port that took it, and the browser's cookie."""
-        lines = (self.folder / "logs" / "access.log").read_text().splitlines()
+        lines = (self.folder / "logs" / "trace.log").read_text().splitlines()
         return [(int(fields[4].rsplit(":", 1)[1]), fields[6]) for fields in (line.split("\t") for line in lines)
                 if fields[2] == "/_stcore/stream" and fields[3] == "101"]
 

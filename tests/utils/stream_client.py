@@ -66,9 +66,10 @@ def reconnect_delay(attempt: int) -> float:
 class Phone:
     """One browser tab on one page of the app: `open()`, then `run()` for each thing the person does."""
 
-    def __init__(self, base_url: str, *, tls: ssl.SSLContext | None = None):
+    def __init__(self, base_url: str, *, tls: ssl.SSLContext | None = None, headers: dict[str, str] | None = None):
         self.base_url = base_url.rstrip("/")
         self.tls = tls
+        self.headers = headers or {}  # sent with the page load and the websocket's upgrade, e.g. X-Forwarded-For
         self.query = ""
         self.page = ""
         self.cookie = ""
@@ -86,11 +87,16 @@ class Phone:
     async def open(self, page: str, query: str = "") -> Screen:
         """Load the page as a browser does (taking the load balancer's cookie), connect, and run it."""
         self.page, self.query = page, query
-        async with httpx.AsyncClient(verify=self.tls or True, timeout=30) as http:
+        async with httpx.AsyncClient(verify=self.tls or True, timeout=30, headers=self.headers) as http:
             reply = await http.get(f"{self.base_url}/{page}", params=query or None)
             reply.raise_for_status()
         self.cookie = "; ".join(f"{name}={value}" for name, value in reply.cookies.items())
         await self._connect()
+        return await self.run()
+
+    async def visit(self, query: str) -> Screen:
+        """The same page with another query string, as a person editing the address in this tab would send it."""
+        self.query = query
         return await self.run()
 
     async def run(self, changes: Changes | None = None, trigger: str | None = None) -> Screen:
@@ -122,7 +128,8 @@ class Phone:
         protocols = ["streamlit", "PLACEHOLDER_AUTH_TOKEN"] + ([self._session_id] if self._session_id else [])
         self._ws = await websockets.connect(
             ws_url, subprotocols=protocols, max_size=None, open_timeout=10, ping_interval=None,
-            origin=f"{scheme}://{host}", additional_headers={"Cookie": self.cookie} if self.cookie else None,
+            origin=f"{scheme}://{host}",
+            additional_headers={**self.headers, **({"Cookie": self.cookie} if self.cookie else {})},
             ssl=self.tls if scheme == "https" else None)
         self._connected.set()
         self._reader = asyncio.create_task(self._read(self._ws))
