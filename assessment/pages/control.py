@@ -12,7 +12,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from assessment.engine.agenda import TITLES, Stage, label, steps
 from assessment.errors import InputError
-from assessment.pages import control_steps, paper_forms, state
+from assessment.pages import control_steps, moderation, paper_forms, state
 from assessment.pages.qr import qr_svg
 from assessment.pages.text import plain, show_problems
 from assessment.services import presenter, sessions, workshops
@@ -21,6 +21,13 @@ from assessment.services.workshops import WorkshopFacts
 
 STEP_CHOICE = "control_step"
 SECTIONS = ("This step", "Results", "Running order", "Screens and devices", "Paper forms")
+# The control view is a working screen at 1366×768: a compact title and less space above it, so that the
+# navigation and the queue of comments beside it are in view without scrolling.
+CONTROL_CSS = """<style>
+  kbd { color: inherit !important; opacity: 1 !important; }
+  [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; }
+  [data-testid="stMain"] h1 { font-size: 1.6rem; padding: 0 0 0.25rem 0; }
+</style>"""
 
 
 def render(screen_page: StreamlitPage) -> None:
@@ -28,13 +35,18 @@ def render(screen_page: StreamlitPage) -> None:
     facts = state.facilitated()
     if facts is None:
         return
-    # Streamlit draws a button's keyboard hint in a pale tint (3.3:1 on the primary blue); WCAG asks 4.5:1.
-    st.markdown("<style>kbd { color: inherit !important; opacity: 1 !important; }</style>", unsafe_allow_html=True)
+    # kbd: Streamlit draws a button's keyboard hint in a pale tint (3.3:1 on the primary blue); WCAG asks 4.5:1.
+    st.markdown(CONTROL_CSS, unsafe_allow_html=True)
     st.title(f"{plain(facts.partnership)}: {plain(facts.title)}")
-    st.caption("Your control view: keep it on your own screen. The projector shows the screen link (Screens and "
-               "devices), which follows every step you take here.")
     here = presenter.where(state.database(), actor=state.actor(), workshop_id=facts.id)
-    _navigation(facts, here)
+    steering, waiting = st.columns([1, 1], gap="medium")
+    with steering:
+        _navigation(facts, here)
+        st.caption("Your control view: keep it on your own screen. The projector shows the screen link (Screens "
+                   "and devices), which follows every step you take here.")
+    with waiting:
+        moderation.queue(facts)
+        moderation.automatic_release(facts)
     section = st.segmented_control("Show", SECTIONS, default=SECTIONS[0], label_visibility="collapsed") or SECTIONS[0]
     if section == "This step":
         control_steps.STEP_CONTROLS[here.step.stage](facts, here)
@@ -50,18 +62,18 @@ def render(screen_page: StreamlitPage) -> None:
 
 def _navigation(facts: WorkshopFacts, here: Position) -> None:
     order = steps(facts.frameworks)
-    back, where, forward = st.columns([2, 5, 2], vertical_alignment="top")
+    # Keyed, and set to where the room is on every run: the Next button or another device may have moved it.
+    st.session_state[STEP_CHOICE] = here.number - 1
+    st.selectbox("On the screen now", range(len(order)), key=STEP_CHOICE, on_change=_jump, args=(facts,),
+                 format_func=lambda i: f"{i + 1}. {label(order[i], facts.frameworks)}")
+    back, forward = st.columns(2)
     if back.button("Previous", icon=":material/arrow_back:", shortcut="PageUp", width="stretch",
                    disabled=here.number == 1):
         _move(facts, -1)
     if forward.button("Next", icon=":material/arrow_forward:", shortcut="PageDown", type="primary", width="stretch",
                       disabled=here.number == here.total):
         _move(facts, 1)
-    # Keyed, and set to where the room is on every run: the Next button or another device may have moved it.
-    st.session_state[STEP_CHOICE] = here.number - 1
-    where.selectbox("On the screen now", range(len(order)), key=STEP_CHOICE, on_change=_jump, args=(facts,),
-                    format_func=lambda i: f"{i + 1}. {label(order[i], facts.frameworks)}")
-    where.caption(f"Step {here.number} of {here.total} · {here.timer.in_words}")
+    st.caption(f"Step {here.number} of {here.total} · {here.timer.in_words}")
     if here.timer.over:
         st.warning(f"{TITLES[here.step.stage]} is over its planned time: {here.timer.in_words}.", icon=":material/timer:")
     reveal, scoring = st.columns(2)

@@ -9,11 +9,11 @@ from assessment.content.framework import Framework
 from assessment.engine.agenda import Stage, Step, spotlight_key
 from assessment.errors import InputError
 from assessment.numbers import number
-from assessment.pages import consensus_forms, downloads, results, state
+from assessment.pages import consensus_forms, downloads, moderation, results, state
 from assessment.pages.charts import distribution_bars
 from assessment.pages.qr import qr_svg
 from assessment.pages.text import plain, show_problems
-from assessment.services import comments, presenter, second_votes
+from assessment.services import presenter, second_votes
 from assessment.services import results as room_results
 from assessment.services.presenter import Position
 from assessment.services.workshops import WorkshopFacts
@@ -70,7 +70,7 @@ def _principle(facts: WorkshopFacts, here: Position) -> None:
     st.markdown(f"Mean {number(scored.mean)} ({scored.level or 'no score'}), {scored.n} people, {scored.agreement}.")
     if st.button("Open a second vote on this principle", icon=":material/how_to_vote:"):
         _open_second_vote(facts, framework, principle_id)
-    _comments(facts, framework, principle_id)
+    moderation.principle_comments(facts, framework.id, principle_id)
     consensus_forms.agreed_score_form(facts, framework, principle_id)
     consensus_forms.new_action_form(facts, framework, principle_id)
     consensus_forms.actions_list(facts, framework, principle_id=principle_id)
@@ -85,20 +85,6 @@ def _open_second_vote(facts: WorkshopFacts, framework: Framework, principle_id: 
         return
     presenter.go_to(state.database(), actor=state.actor(), workshop_id=facts.id, step=Step(Stage.second_vote))
     st.rerun()
-
-
-def _comments(facts: WorkshopFacts, framework: Framework, principle_id: str) -> None:
-    found = comments.comments(state.database(), actor=state.actor(), workshop_id=facts.id,
-                              framework_id=framework.id, principle_id=principle_id)
-    st.markdown(f"**Comments** ({len(found)}; the room sees those not hidden)")
-    for comment in found:
-        words, toggle = st.columns([5, 1], vertical_alignment="center")
-        words.markdown(("~~" if comment.hidden else "") + f"“{plain(comment.text)}”" + ("~~ *(hidden)*" if
-                                                                                       comment.hidden else ""))
-        if toggle.button("Show" if comment.hidden else "Hide", key=f"comment-{comment.key}"):
-            comments.set_hidden(state.database(), actor=state.actor(), workshop_id=facts.id, key=comment.key,
-                                hidden=not comment.hidden)
-            st.rerun()
 
 
 def _second_vote(facts: WorkshopFacts, here: Position) -> None:

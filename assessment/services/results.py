@@ -12,7 +12,7 @@ from assessment.engine.responses import Responses
 from assessment.engine.room import RoomResults, room_results
 from assessment.engine.scoring import ScoreResult, score
 from assessment.services.access import Actor, Role
-from assessment.services.comments import without_hidden
+from assessment.services.comments import released_only
 from assessment.services.workshops import authorised, frameworks_of, pick
 from assessment.storage import answers, participants
 from assessment.storage.db import Database
@@ -37,12 +37,12 @@ def responses_from(current: Sequence[answers.CurrentAnswer]) -> Responses:
 
 def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str,
               needed: Role = Role.viewer) -> Responses:
-    """The current answers, as exports give them: comments the facilitator hid from the room left out (the whole
-    workshop's JSON file keeps them, as the data)."""
+    """The current answers, as exports give them: only the comments the facilitator released to the room (the
+    whole workshop's JSON file for its facilitators keeps the others, marked, as the data)."""
     with db.read() as session:
-        authorised(session, actor=actor, workshop_id=workshop_id, needed=needed, what="Reading the answers")
-        return without_hidden(session, workshop_id=workshop_id, framework_id=framework_id,
-                              responses=workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id))
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=needed, what="Reading the answers")
+        return released_only(session, workshop=workshop, framework_id=framework_id,
+                             responses=workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id))
 
 
 def _answers_to(db: Database, actor: Actor, workshop_id: int, framework_id: str, needed: Role,

@@ -20,7 +20,7 @@ from assessment.engine.scoring import score
 from assessment.engine.sectors import sector_lens
 from assessment.engine.spotlight import Spotlight, StatementCounts, spotlight, statement_counts
 from assessment.services import codes
-from assessment.services.comments import comments_in
+from assessment.services.comments import RELEASED, comments_in
 from assessment.services.consensus import ActionRecord, ActionToReview, actions_in, agreed_in, reviews_for
 from assessment.services.presenter import Position, position
 from assessment.services.results import Attendance, attendance_in, workshop_responses
@@ -90,8 +90,8 @@ def _overview(session: Session, workshop: Workshop, framework: Framework) -> Ove
 def _spotlight(session: Session, workshop: Workshop, framework: Framework, principle_id: str) -> Spotlight:
     responses = workshop_responses(session, workshop_id=workshop.id, framework_id=framework.id)
     result = score(framework, responses)
-    shown = [c.text for c in comments_in(session, workshop_id=workshop.id, framework=framework,
-                                         principle_id=principle_id) if not c.hidden]
+    shown = [c.text for c in comments_in(session, workshop=workshop, framework_id=framework.id,
+                                         principle_id=principle_id, states=[RELEASED])]
     chosen = [e for e in builtin_exemplars() if e.id in workshop.exemplar_ids]
     second = comparisons_in(session, workshop=workshop).get((framework.id, principle_id))
     return spotlight(framework, principle_id, responses=responses, result=result,

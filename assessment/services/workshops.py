@@ -41,6 +41,7 @@ class WorkshopFacts:
     organisations: tuple[str, ...]
     frameworks: tuple[Framework, ...]
     sector_groups: dict[str, str] | None  # None: the standard groups
+    auto_release_comments: bool  # comments reach the room as they are saved, not when the facilitator releases them
 
     def framework(self, framework_id: str) -> Framework:
         return pick(self.frameworks, framework_id)
@@ -76,7 +77,8 @@ def facts(workshop: Workshop) -> WorkshopFacts:
         archived=workshop.archived, personal_data_erased=workshop.personal_data_erased,
         exemplar_ids=tuple(workshop.exemplar_ids), sectors=tuple(workshop.sectors),
         organisations=tuple(workshop.organisations), frameworks=frameworks_of(workshop),
-        sector_groups=dict(workshop.sector_groups) if workshop.sector_groups is not None else None)
+        sector_groups=dict(workshop.sector_groups) if workshop.sector_groups is not None else None,
+        auto_release_comments=workshop.auto_release_comments)
 
 
 def may_set_up(actor: Actor, organisation_id: int | None) -> bool:

@@ -104,6 +104,24 @@ def current_of(session: Session, *, workshop_ids: Sequence[int], participant_id:
     return [CurrentAnswer(*row) for row in session.connection().execute(query)]
 
 
+class CurrentComment(NamedTuple):
+    answer_id: int  # the newest answer carrying it: a larger id was saved later
+    participant_id: int
+    framework_id: str
+    statement_id: str
+    comment: str
+
+
+def current_comments(session: Session, *, workshop_id: int, framework_id: str | None = None) -> list[CurrentComment]:
+    """The comment of every current first-round answer that has one (in one framework, if given), newest first."""
+    query = (select(AnswerRecord.id, AnswerRecord.participant_id, AnswerRecord.framework_id,
+                    AnswerRecord.statement_id, AnswerRecord.comment)
+             .where(AnswerRecord.id.in_(_current_ids([workshop_id], 1, None, framework_id)),
+                    AnswerRecord.comment.is_not(None))
+             .order_by(AnswerRecord.id.desc()))
+    return [CurrentComment(*row) for row in session.connection().execute(query)]
+
+
 def saves_in(session: Session, *, workshop_id: int) -> int:
     """Every save ever made in the workshop, changes included."""
     return session.scalar(

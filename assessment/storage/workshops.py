@@ -16,7 +16,7 @@ from assessment.storage.models import (
     AnswerRecord,
     ConsensusRecord,
     FrameworkVersion,
-    HiddenComment,
+    ModeratedComment,
     Participant,
     Partnership,
     SecondVote,
@@ -101,11 +101,11 @@ def partnership_of(session: Session, *, workshop_id: int) -> Partnership:
 
 def delete_whole(session: Session, *, workshop_id: int) -> None:
     """Remove a workshop with everything in it: participants, answers, agreed scores, actions and their reviews,
-    second votes, hidden comments and device sessions. Actions carried over from it into a later workshop stay
+    second votes, decisions on comments and device sessions. Actions carried over from it into a later workshop stay
     there, no longer linked back."""
     people = select(Participant.id).where(Participant.workshop_id == workshop_id)
     own_actions = select(Action.id).where(Action.workshop_id == workshop_id)
-    session.execute(delete(HiddenComment).where(HiddenComment.participant_id.in_(people)))
+    session.execute(delete(ModeratedComment).where(ModeratedComment.participant_id.in_(people)))
     session.execute(delete(AnswerRecord).where(AnswerRecord.participant_id.in_(people)))
     session.execute(delete(Participant).where(Participant.workshop_id == workshop_id))
     session.execute(delete(ConsensusRecord).where(ConsensusRecord.workshop_id == workshop_id))

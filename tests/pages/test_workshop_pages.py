@@ -256,3 +256,29 @@ def test_parts_that_refresh_by_themselves_ride_out_a_database_outage(workshop, m
     assert not app.exception  # no error box (and no traceback in the log) at each refresh
     assert [c.value for c in app.caption].count(
         "Waiting for the database to answer; this part updates by itself once it does.") == 3
+
+
+def test_the_control_view_queues_comments_until_the_facilitator_shows_or_hides_them(workshop):
+    from assessment.services import comments
+
+    join_code, key = workshop
+    workshop_id = workshops.opened_by_key(state.database(), key=key)
+    salford = builtin_framework("salford-behaviours")
+    for words, statement in zip(("First words", "Second words", "Third words"), salford.statements, strict=False):
+        pid = participation.join(state.database(), join_code=join_code, organisation=None, sector=None).participant_id
+        participation.save_answer(state.database(), participant_id=pid, framework_id=salford.id,
+                                  statement_id=statement.id, value=3, comment=words)
+    app = _app(_room_page)
+    open_with_key(app, key)
+    app.run()
+    assert "**Comments waiting: 3**" in [m.value for m in app.markdown]
+    queued = [m.value for m in app.markdown if m.value.endswith("”")]
+    assert [q.split("“")[1] for q in queued] == ["Third words”", "Second words”", "First words”"]  # newest first
+    next(b for b in app.button if b.label == "Show").click().run()  # the newest
+    next(b for b in app.button if b.label == "Hide").click().run()  # then the newest left
+    states = {c.text: c.state for c in comments.comments(state.database(), actor=ADMIN, workshop_id=workshop_id)}
+    assert states == {"Third words": "released", "Second words": "hidden", "First words": "pending"}
+    _button(app, "Show all").click().run()
+    assert not app.exception and "**No comments waiting**" in [m.value for m in app.markdown]
+    app.toggle[0].set_value(True).run()
+    assert workshops.workshop_for(state.database(), actor=ADMIN, workshop_id=workshop_id).auto_release_comments

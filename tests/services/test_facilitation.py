@@ -120,28 +120,63 @@ def test_both_rounds_are_scored_and_compared(db, salford):
     assert shown.name == principle.name and not shown.is_open and shown.comparison == change
 
 
-def test_the_facilitator_hides_a_comment_from_the_room_and_it_stays_in_the_data(db, salford):
+def _spotlight_comments(db, created, framework, principle):  # type: ignore[no-untyped-def]
+    presenter.go_to(db, actor=ADMIN, workshop_id=created.id,
+                    step=Step(Stage.principles, f"{framework.id}/{principle.id}"))
+    return screen(db, join_code=created.join_code).spotlight.comments
+
+
+def test_comments_wait_for_the_facilitator_and_a_hidden_one_stays_in_the_data(db, salford):
     created = new_workshop(db, salford)
     principle = salford.principles[0]
     pid = join(db, created)
     _answer_all(db, pid, salford, principle, 3, comment="Name and shame: Dr X")
     other = join(db, created)
     _answer_all(db, other, salford, principle, 4, comment="Budgets are still separate")
-    [first, *_] = comments.comments(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id,
-                                    principle_id=principle.id)
-    comments.set_hidden(db, actor=ADMIN, workshop_id=created.id, key=first.key, hidden=True)
     workshops.set_revealed(db, actor=ADMIN, workshop_id=created.id, revealed=True)
-    presenter.go_to(db, actor=ADMIN, workshop_id=created.id, step=Step(Stage.principles, f"{salford.id}/{principle.id}"))
-    assert "Name and shame: Dr X" not in screen(db, join_code=created.join_code).spotlight.comments
-    assert "Budgets are still separate" in screen(db, join_code=created.join_code).spotlight.comments
+    assert _spotlight_comments(db, created, salford, principle) == []  # nothing reaches the room unreleased
+    queue = comments.comments(db, actor=ADMIN, workshop_id=created.id, states=[comments.PENDING])
+    assert [(c.text, c.principle) for c in queue] == [("Budgets are still separate", principle.name),
+                                                       ("Name and shame: Dr X", principle.name)]  # newest first
+    comments.moderate(db, actor=ADMIN, workshop_id=created.id, keys=[queue[1].key], state="hidden")
+    comments.moderate(db, actor=ADMIN, workshop_id=created.id, keys=[queue[0].key], state="released")
+    assert _spotlight_comments(db, created, salford, principle) == ["Budgets are still separate"]
     everything = comments.comments(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id)
-    assert any(c.hidden and c.text == "Name and shame: Dr X" for c in everything)  # kept, marked hidden
-    # saving the same words again keeps them hidden; new words are a new comment
+    assert {(c.text, c.state) for c in everything} == {("Name and shame: Dr X", "hidden"),
+                                                       ("Budgets are still separate", "released")}
+    # saving the same words again keeps the decision; new words wait again
     participation.save_answer(db, participant_id=pid, framework_id=salford.id,
                               statement_id=principle.statements[0].id, value=2, comment="Name and shame: Dr X")
-    assert "Name and shame: Dr X" not in screen(db, join_code=created.join_code).spotlight.comments
+    participation.save_answer(db, participant_id=other, framework_id=salford.id,
+                              statement_id=principle.statements[0].id, value=4, comment="Budgets are joined now")
+    assert _spotlight_comments(db, created, salford, principle) == []
+    assert [c.text for c in comments.comments(db, actor=ADMIN, workshop_id=created.id,
+                                               states=[comments.PENDING])] == ["Budgets are joined now"]
     with pytest.raises(InputError):
-        comments.set_hidden(db, actor=ADMIN, workshop_id=created.id, key="1:x:y:z", hidden=True)
+        comments.moderate(db, actor=ADMIN, workshop_id=created.id, keys=["1:x:y:z"], state="hidden")
+    with pytest.raises(Refused):
+        comments.moderate(db, actor=Actor("stranger"), workshop_id=created.id, keys=[queue[0].key], state="released")
+
+
+def test_a_workshop_can_release_comments_as_they_are_saved(db, salford):
+    created = new_workshop(db, salford)
+    principle = salford.principles[0]
+    first, second = join(db, created), join(db, created)
+    _answer_all(db, first, salford, principle, 3, comment="Waiting before the switch")
+    workshops.set_revealed(db, actor=ADMIN, workshop_id=created.id, revealed=True)
+    comments.release_automatically(db, actor=ADMIN, workshop_id=created.id, automatic=True)
+    _answer_all(db, second, salford, principle, 4, comment="Saved while automatic")
+    assert sorted(_spotlight_comments(db, created, salford, principle)) == ["Saved while automatic",
+                                                                           "Waiting before the switch"]
+    [hide] = [c for c in comments.comments(db, actor=ADMIN, workshop_id=created.id) if c.text.startswith("Saved")]
+    comments.moderate(db, actor=ADMIN, workshop_id=created.id, keys=[hide.key], state="hidden")
+    assert _spotlight_comments(db, created, salford, principle) == ["Waiting before the switch"]
+    # turned off again: what the room has seen stays released, new comments wait
+    comments.release_automatically(db, actor=ADMIN, workshop_id=created.id, automatic=False)
+    _answer_all(db, first, salford, principle, 3, comment="Changed my words")
+    assert _spotlight_comments(db, created, salford, principle) == []
+    _answer_all(db, first, salford, principle, 3, comment="Waiting before the switch")
+    assert _spotlight_comments(db, created, salford, principle) == ["Waiting before the switch"]
 
 
 def test_actions_are_edited_completed_deleted_and_reviewed_at_the_follow_up(db, salford):
@@ -211,9 +246,10 @@ def test_the_report_shows_both_rounds_action_status_the_review_and_no_hidden_com
     people = [join(db, follow_up) for _ in range(5)]
     for pid, value in zip(people, (1, 5, 1, 5, 3), strict=True):
         _answer_all(db, pid, salford, principle, value, comment="Name the CEO" if value == 1 else "Fair view")
-    for comment in comments.comments(db, actor=ADMIN, workshop_id=follow_up.id, framework_id=salford.id):
-        if comment.text == "Name the CEO":  # two people wrote it: each is hidden on its own
-            comments.set_hidden(db, actor=ADMIN, workshop_id=follow_up.id, key=comment.key, hidden=True)
+    found = comments.comments(db, actor=ADMIN, workshop_id=follow_up.id, framework_id=salford.id)
+    for state in ("hidden", "released"):  # two people wrote "Name the CEO": each is hidden on its own
+        comments.moderate(db, actor=ADMIN, workshop_id=follow_up.id, state=state,
+                          keys=[c.key for c in found if (c.text == "Name the CEO") == (state == "hidden")])
     second_votes.open_vote(db, actor=ADMIN, workshop_id=follow_up.id, framework_id=salford.id,
                            principle_id=principle.id)
     for pid in people:
