@@ -27,3 +27,8 @@ def percent(value: float | None) -> str:
 def rounded(value: float | None, places: int = 1) -> float | None:
     """A number for a table cell that is still a number (sortable, exportable)."""
     return None if value is None else round(value, places)
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun: `1, "agreed score"` → `"1 agreed score"`; `2` → `"2 agreed scores"`."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from assessment.engine.agenda import TITLES, Stage, label, steps
+from assessment.engine.agenda import TITLES, Step, label
 from assessment.errors import InputError
 from assessment.pages import control_steps, moderation, paper_forms, state
 from assessment.pages.qr import qr_svg
@@ -61,10 +61,10 @@ def render(screen_page: StreamlitPage) -> None:
 
 
 def _navigation(facts: WorkshopFacts, here: Position) -> None:
-    order = steps(facts.frameworks)
+    order = here.order
     # Keyed, and set to where the room is on every run: the Next button or another device may have moved it.
     st.session_state[STEP_CHOICE] = here.number - 1
-    st.selectbox("On the screen now", range(len(order)), key=STEP_CHOICE, on_change=_jump, args=(facts,),
+    st.selectbox("On the screen now", range(len(order)), key=STEP_CHOICE, on_change=_jump, args=(facts, order),
                  format_func=lambda i: f"{i + 1}. {label(order[i], facts.frameworks)}")
     back, forward = st.columns(2)
     if back.button("Previous", icon=":material/arrow_back:", shortcut="PageUp", width="stretch",
@@ -88,8 +88,8 @@ def _navigation(facts: WorkshopFacts, here: Position) -> None:
         st.rerun()
 
 
-def _jump(facts: WorkshopFacts) -> None:
-    step = steps(facts.frameworks)[st.session_state[STEP_CHOICE]]
+def _jump(facts: WorkshopFacts, order: list[Step]) -> None:
+    step = order[st.session_state[STEP_CHOICE]]
     presenter.go_to(state.database(), actor=state.actor(), workshop_id=facts.id, step=step)
 
 
@@ -103,7 +103,8 @@ def _running_order(facts: WorkshopFacts, here: Position) -> None:
                 "this view counts each stage against them.")
     with st.form("running-order"):
         planned = {stage: st.number_input(TITLES[stage], min_value=0, max_value=180, step=1,
-                                          value=here.planned[stage]) for stage in Stage}
+                                          value=here.planned[stage])
+                   for stage in dict.fromkeys(step.stage for step in here.order)}
         if st.form_submit_button("Save running order"):
             try:
                 presenter.set_running_order(state.database(), actor=state.actor(), workshop_id=facts.id,

@@ -128,8 +128,11 @@ def _agree(facts: WorkshopFacts, here: Position) -> None:
     consensus_forms.agreed_score_form(facts, framework, principle_id)
 
 
-def _actions(facts: WorkshopFacts, here: Position) -> None:
+def _review(facts: WorkshopFacts, here: Position) -> None:
     consensus_forms.review_of_last_actions(facts)
+
+
+def _actions(facts: WorkshopFacts, here: Position) -> None:
     for framework in facts.frameworks:
         st.subheader(f"Actions: {plain(framework.title)}")
         consensus_forms.actions_list(facts, framework)
@@ -142,7 +145,7 @@ def _close(facts: WorkshopFacts, here: Position) -> None:
         downloads.workshop_files(facts, framework)
 
 
-STEP_CONTROLS = {Stage.join: _join, Stage.scoring: _scoring, Stage.overview: _overview, Stage.principles: _principle,
+STEP_CONTROLS = {Stage.join: _join, Stage.review: _review, Stage.scoring: _scoring, Stage.overview: _overview, Stage.principles: _principle,
                  Stage.second_vote: _second_vote, Stage.agree: _agree, Stage.actions: _actions, Stage.close: _close}
 
 

@@ -71,7 +71,8 @@ def room(db: Database, *, actor: Actor, workshop_id: int, framework_id: str) -> 
 class Attendance:
     joined: int
     finished: int
-    by_sector: dict[str, tuple[int, int]]  # sector → (joined, finished)
+    by_sector: dict[str, tuple[int, int]]  # sector → (joined, finished), for the facilitator's eyes only
+    took_part: int  # answered at least one statement
 
 
 NOT_GIVEN = "Not given"
@@ -88,4 +89,4 @@ def attendance_in(session: Session, *, workshop_id: int) -> Attendance:
     rows = participants.counts_by_sector(session, workshop_id=workshop_id)
     by_sector = {(row.sector or NOT_GIVEN): (row.joined, row.finished) for row in rows}
     return Attendance(sum(j for j, _ in by_sector.values()), sum(f for _, f in by_sector.values()),
-                      dict(sorted(by_sector.items())))
+                      dict(sorted(by_sector.items())), len(answers.answered_counts(session, workshop_id=workshop_id)))

@@ -122,6 +122,19 @@ def current_comments(session: Session, *, workshop_id: int, framework_id: str | 
     return [CurrentComment(*row) for row in session.connection().execute(query)]
 
 
+def answered_counts(session: Session, *, workshop_id: int, framework_id: str | None = None,
+                    statement_ids: Sequence[str] | None = None) -> dict[int, int]:
+    """Participant id → how many statements (of one framework, and of these, if given) their current first-round
+    answers answer with a score or "don't know" (a comment alone answers nothing). People with none are left out."""
+    query = (select(AnswerRecord.participant_id, func.count(AnswerRecord.id))
+             .where(AnswerRecord.id.in_(_current_ids([workshop_id], 1, None, framework_id)),
+                    AnswerRecord.value.is_not(None) | AnswerRecord.dont_know)
+             .group_by(AnswerRecord.participant_id))
+    if statement_ids is not None:
+        query = query.where(AnswerRecord.statement_id.in_(statement_ids))
+    return {participant: count for participant, count in session.execute(query)}
+
+
 def saves_in(session: Session, *, workshop_id: int) -> int:
     """Every save ever made in the workshop, changes included."""
     return session.scalar(

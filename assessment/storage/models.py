@@ -183,6 +183,9 @@ class Workshop(Base):
     sector_groups: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # sector → wider group
     # Comments reach the projector when the facilitator releases them; True: as soon as they are saved.
     auto_release_comments: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # False: people score at their own pace; True: the facilitator opens one principle at a time on every phone.
+    paced: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    follows_id: Mapped[int | None] = mapped_column(ForeignKey("workshops.id"), default=None)  # a follow-up of
 
     partnership: Mapped[Partnership] = relationship(back_populates="workshops")
     frameworks: Mapped[list[WorkshopFramework]] = relationship(order_by="WorkshopFramework.position")
@@ -243,6 +246,8 @@ class SecondVote(Base):
     principle_id: Mapped[str] = mapped_column(String(64))
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The projector shows the second round's answers only once the facilitator reveals them.
+    revealed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ModeratedComment(Base):

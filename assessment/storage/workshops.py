@@ -102,7 +102,7 @@ def partnership_of(session: Session, *, workshop_id: int) -> Partnership:
 def delete_whole(session: Session, *, workshop_id: int) -> None:
     """Remove a workshop with everything in it: participants, answers, agreed scores, actions and their reviews,
     second votes, decisions on comments and device sessions. Actions carried over from it into a later workshop stay
-    there, no longer linked back."""
+    there, no longer linked back, and a follow-up of it is no longer one."""
     people = select(Participant.id).where(Participant.workshop_id == workshop_id)
     own_actions = select(Action.id).where(Action.workshop_id == workshop_id)
     session.execute(delete(ModeratedComment).where(ModeratedComment.participant_id.in_(people)))
@@ -116,5 +116,6 @@ def delete_whole(session: Session, *, workshop_id: int) -> None:
     session.execute(delete(SecondVote).where(SecondVote.workshop_id == workshop_id))
     session.execute(delete(AccessSession).where(AccessSession.workshop_id == workshop_id))
     session.execute(delete(WorkshopFramework).where(WorkshopFramework.workshop_id == workshop_id))
+    session.execute(update(Workshop).where(Workshop.follows_id == workshop_id).values(follows_id=None))
     session.execute(delete(Workshop).where(Workshop.id == workshop_id))
     session.expire_all()

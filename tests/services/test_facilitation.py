@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from assessment.content.framework import builtin_framework
-from assessment.engine.agenda import Stage, Step
+from assessment.engine.agenda import Part, Stage, Step, spotlight_key
 from assessment.errors import InputError
 from assessment.services import (
     comments,
@@ -122,7 +122,7 @@ def test_both_rounds_are_scored_and_compared(db, salford):
 
 def _spotlight_comments(db, created, framework, principle):  # type: ignore[no-untyped-def]
     presenter.go_to(db, actor=ADMIN, workshop_id=created.id,
-                    step=Step(Stage.principles, f"{framework.id}/{principle.id}"))
+                    step=Step(Stage.principles, spotlight_key(framework.id, principle.id, Part.views)))
     return screen(db, join_code=created.join_code).spotlight.comments
 
 

@@ -1,5 +1,7 @@
 """the room: comments wait for the facilitator to release them (hidden ones stay hidden, those the room could
-already see are released), and a workshop may release them automatically
+already see are released) and a workshop may release them automatically; a presenter-paced round; a workshop
+that follows up an earlier one; a second vote's results revealed by the facilitator (those held so far were
+shown as people voted: they stay shown)
 
 Revision ID: 0007_the_room
 Revises: 0006
@@ -57,6 +59,13 @@ def upgrade() -> None:
     with op.batch_alter_table('workshops', schema=None) as batch_op:
         batch_op.add_column(sa.Column('auto_release_comments', sa.Boolean(), server_default=sa.false(),
                                       nullable=False))
+        batch_op.add_column(sa.Column('paced', sa.Boolean(), server_default=sa.false(), nullable=False))
+        batch_op.add_column(sa.Column('follows_id', sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(batch_op.f('fk_workshops_follows_id_workshops'), 'workshops', ['follows_id'],
+                                    ['id'])
+    with op.batch_alter_table('second_votes', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('revealed', sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.execute(sa.text("UPDATE second_votes SET revealed = :shown").bindparams(shown=True))
 
 
 def downgrade() -> None:
@@ -70,7 +79,12 @@ def downgrade() -> None:
         "WHERE w.auto_release_comments"))}
     waiting = {(pid, fid, sid, hashlib.sha256(comment.encode()).hexdigest())
                for pid, fid, sid, comment in connection.execute(CURRENT_COMMENTS) if pid not in automatic}
+    with op.batch_alter_table('second_votes', schema=None) as batch_op:
+        batch_op.drop_column('revealed')
     with op.batch_alter_table('workshops', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_workshops_follows_id_workshops'), type_='foreignkey')
+        batch_op.drop_column('follows_id')
+        batch_op.drop_column('paced')
         batch_op.drop_column('auto_release_comments')
     hidden_comments = op.create_table('hidden_comments',
     sa.Column('id', sa.Integer(), nullable=False),
