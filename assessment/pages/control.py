@@ -20,6 +20,7 @@ from assessment.services.presenter import Position
 from assessment.services.workshops import WorkshopFacts
 
 STEP_CHOICE = "control_step"
+STEP_JUST_READ = "control_step_just_read"  # this run of the whole page has read where the room is
 SECTIONS = ("This step", "Results", "Running order", "Screens and devices", "Paper forms")
 # The control view is a working screen at 1366×768: a compact title and less space above it, so that the
 # navigation and the queue of comments beside it are in view without scrolling.
@@ -47,6 +48,9 @@ def render(screen_page: StreamlitPage) -> None:
     with waiting:
         moderation.queue(facts)
         moderation.automatic_release(facts)
+    # Another device (a tablet, the projector's keys) may move the room: this one follows within a refresh.
+    st.session_state[STEP_JUST_READ] = True
+    state.refreshed(_follow_the_room)(facts.id, here.step)
     section = st.segmented_control("Show", SECTIONS, default=SECTIONS[0], label_visibility="collapsed") or SECTIONS[0]
     if section == "This step":
         control_steps.STEP_CONTROLS[here.step.stage](facts, here)
@@ -88,6 +92,13 @@ def _navigation(facts: WorkshopFacts, here: Position) -> None:
         st.rerun()
 
 
+def _follow_the_room(workshop_id: int, drawn: Step) -> None:
+    if st.session_state.pop(STEP_JUST_READ, False):  # drawn with the whole page, which has just read it
+        return
+    if presenter.current_step(state.database(), actor=state.actor(), workshop_id=workshop_id) != drawn:
+        st.rerun(scope="app")
+
+
 def _jump(facts: WorkshopFacts, order: list[Step]) -> None:
     step = order[st.session_state[STEP_CHOICE]]
     presenter.go_to(state.database(), actor=state.actor(), workshop_id=facts.id, step=step)
@@ -98,7 +109,17 @@ def _move(facts: WorkshopFacts, by: int) -> None:
     st.rerun()
 
 
+PACES = {False: "At their own pace", True: "One principle at a time, as you open each with Next"}
+
+
 def _running_order(facts: WorkshopFacts, here: Position) -> None:
+    paced = st.radio("How people score", list(PACES), index=int(here.paced), format_func=PACES.get,
+                     horizontal=True, key=f"paced-{here.paced}",
+                     help="One at a time: scoring has a step per principle, and every phone shows the principle "
+                          "you open (latecomers too); people who finish early wait for the next.")
+    if paced != here.paced:
+        presenter.set_paced(state.database(), actor=state.actor(), workshop_id=facts.id, paced=paced)
+        st.rerun()
     st.markdown("A suggested running order for 90 minutes; change the minutes for this workshop. The timer on "
                 "this view counts each stage against them.")
     with st.form("running-order"):

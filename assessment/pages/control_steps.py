@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from assessment.content.framework import Framework
-from assessment.engine.agenda import Stage, Step, spotlight_key
+from assessment.engine.agenda import Stage, vote_on
 from assessment.errors import InputError
 from assessment.numbers import number
 from assessment.pages import consensus_forms, downloads, moderation, results, state
@@ -36,8 +36,9 @@ def _live_attendance(facts: WorkshopFacts) -> None:
 
 def _attendance(workshop_id: int) -> None:
     seen = room_results.attendance(state.database(), actor=state.actor(), workshop_id=workshop_id)
-    joined, finished = st.columns(2)
+    joined, started, finished = st.columns(3)
     joined.metric("Joined", seen.joined)
+    started.metric("Have started", seen.took_part, help="Answered at least one statement")
     finished.metric("Finished", seen.finished)
     if seen.by_sector:
         results.table(pd.DataFrame({"Sector": list(seen.by_sector),
@@ -46,7 +47,11 @@ def _attendance(workshop_id: int) -> None:
 
 
 def _scoring(facts: WorkshopFacts, here: Position) -> None:
-    st.markdown("People are scoring. Close scoring when everyone has finished, then reveal the results.")
+    if here.paced and here.step.principle_id:
+        st.markdown(f"Every phone shows **{plain(here.label.split(': ', 1)[-1])}**. *Next* opens the next principle "
+                    "on every phone; people who have finished this one wait for it.")
+    else:
+        st.markdown("People are scoring. Close scoring when everyone has finished, then reveal the results.")
     _live_attendance(facts)
 
 
@@ -83,36 +88,71 @@ def _open_second_vote(facts: WorkshopFacts, framework: Framework, principle_id: 
     except InputError as error:
         show_problems("The second vote was not opened:", error)
         return
-    presenter.go_to(state.database(), actor=state.actor(), workshop_id=facts.id, step=Step(Stage.second_vote))
+    presenter.go_to(state.database(), actor=state.actor(), workshop_id=facts.id,
+                    step=vote_on(framework.id, principle_id))
     st.rerun()
 
 
 def _second_vote(facts: WorkshopFacts, here: Position) -> None:
+    """A vote on the step's principle (opened from it), or the choice of a principle to vote on again."""
+    if here.step.principle_id is not None:
+        _vote_on(facts, facts.framework(here.step.framework_id), here.step.principle_id)
+        return
     db, actor = state.database(), state.actor()
-    held = second_votes.comparisons(db, actor=actor, workshop_id=facts.id)
-    voting = second_votes.open_now(db, join_code=facts.join_code)
+    voting = next(((f, p) for f, p, is_open, _ in second_votes.held(db, actor=actor, workshop_id=facts.id)
+                   if is_open), None)
     if voting is not None:
-        st.markdown(f"**Open now: {plain(voting.principle.name)}.** Phones show its statements again, with the "
-                    "room's first answers beside them.")
-        state.refreshed(_second_round_count)(facts.id, voting.framework.id, voting.principle.id)
-        if st.button("Close the second vote", type="primary"):
+        name = next(p.name for p in facts.framework(voting[0]).principles if p.id == voting[1])
+        st.markdown(f"A second vote is open on **{plain(name)}**.")
+        if st.button("Go to that vote", type="primary"):
+            presenter.go_to(db, actor=actor, workshop_id=facts.id, step=vote_on(*voting))
+            st.rerun()
+        return
+    framework = results.choose_framework(facts.frameworks)
+    order = second_votes.suggested(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
+    names = {p.id: p.name for p in framework.principles}
+    scored = room_results.scores(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
+    chosen = st.selectbox("Principle to vote on again (split ones first)", order,
+                          format_func=lambda i: f"{names[i]} ({scored.principle(i).agreement})")
+    if st.button("Open the second vote", type="primary", icon=":material/how_to_vote:"):
+        _open_second_vote(facts, framework, chosen)
+
+
+def _vote_on(facts: WorkshopFacts, framework: Framework, principle_id: str) -> None:
+    db, actor = state.database(), state.actor()
+    held = {(f, p): (is_open, shown) for f, p, is_open, shown in second_votes.held(db, actor=actor,
+                                                                                   workshop_id=facts.id)}
+    name = next(p.name for p in framework.principles if p.id == principle_id)
+    if (framework.id, principle_id) not in held:
+        st.markdown(f"No second vote has been opened on **{plain(name)}**.")
+        if st.button("Open the second vote", type="primary", icon=":material/how_to_vote:"):
+            _open_second_vote(facts, framework, principle_id)
+        return
+    is_open, shown = held[(framework.id, principle_id)]
+    if is_open:
+        st.markdown(f"**Voting again on {plain(name)}.** Phones show its statements with each person's first "
+                    "answers chosen; the screen counts who has voted again and keeps the result hidden.")
+        state.refreshed(_second_round_count)(facts.id, framework.id, principle_id)
+        if st.button("Close the vote", type="primary", icon=":material/lock:"):
             second_votes.close_vote(db, actor=actor, workshop_id=facts.id)
             st.rerun()
-    else:
-        framework = results.choose_framework(facts.frameworks)
-        order = second_votes.suggested(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
-        names = {p.id: p.name for p in framework.principles}
-        scored = room_results.scores(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
-        chosen = st.selectbox("Principle to vote on again (split ones first)", order,
-                              format_func=lambda i: f"{names[i]} ({scored.principle(i).agreement})")
-        if st.button("Open the second vote", type="primary", icon=":material/how_to_vote:"):
-            _open_second_vote(facts, framework, chosen)
-    for (framework_id, principle_id), change in held.items():
-        st.markdown(f"**{plain(change.name)}** — {plain(change.in_words)}")
-        if st.button("Back to this principle", key=f"back-{framework_id}-{principle_id}"):
-            presenter.go_to(db, actor=actor, workshop_id=facts.id,
-                            step=Step(Stage.principles, spotlight_key(framework_id, principle_id)))
+        return
+    if not shown:
+        st.markdown(f"The vote on **{plain(name)}** has closed. The screen shows the result when you do.")
+        show, again = st.columns(2)
+        if show.button("Show the result", type="primary", icon=":material/visibility:", width="stretch"):
+            second_votes.reveal(db, actor=actor, workshop_id=facts.id, framework_id=framework.id,
+                                principle_id=principle_id)
             st.rerun()
+        if again.button("Reopen the vote", width="stretch"):
+            _open_second_vote(facts, framework, principle_id)
+        return
+    change = second_votes.comparisons(db, actor=actor, workshop_id=facts.id)[(framework.id, principle_id)]
+    st.markdown(f"**{plain(name)}** — {plain(change.in_words)}")
+    if st.button("Back to the principle", type="primary", icon=":material/arrow_back:"):
+        presenter.move(db, actor=actor, workshop_id=facts.id, by=1)
+        st.rerun()
+    st.caption("Next returns to the principle too, where the room records its agreed score.")
 
 
 def _second_round_count(workshop_id: int, framework_id: str, principle_id: str) -> None:

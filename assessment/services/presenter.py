@@ -65,6 +65,13 @@ def where(db: Database, *, actor: Actor, workshop_id: int) -> Position:
         return position(session, workshop, frameworks_of(workshop))
 
 
+def current_step(db: Database, *, actor: Actor, workshop_id: int) -> Step:
+    """Where the room is, and nothing else: every control device asks every few seconds."""
+    with db.read() as session:
+        return _step(authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
+                                what="Leading the workshop"))
+
+
 def go_to(db: Database, *, actor: Actor, workshop_id: int, step: Step) -> None:
     """Put the room at a step; the stage's timer starts again when the stage changes."""
     with db.write() as session:

@@ -48,6 +48,21 @@ class WorkshopFacts:
 
 
 @dataclass(frozen=True)
+class Earlier:
+    """A workshop a new one can follow up, with what a follow-up carries over from it."""
+
+    id: int
+    label: str  # "Baseline workshop, 12 Mar 2026 (Riverbrook Partnership)"
+    partnership: str
+    place: str
+    framework_ids: tuple[str, ...]
+    exemplar_ids: tuple[str, ...]
+    sectors: tuple[str, ...]
+    organisations: tuple[str, ...]
+    sector_groups: dict[str, str] | None
+
+
+@dataclass(frozen=True)
 class NewWorkshop:
     id: int
     join_code: str
@@ -107,25 +122,47 @@ def _within_hourly_cap(session: Session, *, actor: Actor, organisation_id: int |
             f"next can be set up in {wait} minute{'s' if wait != 1 else ''}. Nothing was stored.")])
 
 
+def follow_up_choices(db: Database, *, actor: Actor) -> list[Earlier]:
+    """The workshops a new one may follow up: those the actor facilitates, newest first."""
+    with db.read() as session:
+        everyone = actor.everything
+        found = stored.listed(session, organisation_ids=None if everyone else actor.organisations(Role.facilitator),
+                              workshop_ids=sorted(actor.facilitating))
+        return [Earlier(w.id, f"{w.title}, {w.held_on:%d %b %Y} ({w.partnership.name})", w.partnership.name,
+                        w.partnership.place, tuple(f.id for f in frameworks_of(w)), tuple(w.exemplar_ids),
+                        tuple(w.sectors), tuple(w.organisations),
+                        dict(w.sector_groups) if w.sector_groups is not None else None)
+                for w in found if actor.may(Role.facilitator, organisation_id=w.partnership.organisation_id,
+                                            workshop_id=w.id)]
+
+
 def create_workshop(db: Database, *, actor: Actor, partnership_name: str, place: str, title: str, held_on: date,
                     frameworks: Sequence[Framework], exemplar_ids: Sequence[str] = (), sectors: Sequence[str] = (),
                     organisations: Sequence[str] = (), organisation_id: int | None = None,
-                    sector_groups: Mapping[str, str] | None = None) -> NewWorkshop:
+                    sector_groups: Mapping[str, str] | None = None, paced: bool = False,
+                    follows_id: int | None = None) -> NewWorkshop:
     """A new workshop of the partnership with this name and place (made on first use). `sector_groups` maps
-    sectors to the wider groups a small room is shown in (None: the standard groups)."""
+    sectors to the wider groups a small room is shown in (None: the standard groups); `paced`: the facilitator
+    opens one principle at a time on every phone; `follows_id`: the workshop it follows up (whose actions it
+    reviews), one the actor facilitates."""
     with db.write() as session:
         return create(session, actor=actor, partnership_name=partnership_name, place=place, title=title,
                       held_on=held_on, frameworks=frameworks, exemplar_ids=exemplar_ids, sectors=sectors,
-                      organisations=organisations, organisation_id=organisation_id, sector_groups=sector_groups)
+                      organisations=organisations, organisation_id=organisation_id, sector_groups=sector_groups,
+                      paced=paced, follows_id=follows_id)
 
 
 def create(session: Session, *, actor: Actor, partnership_name: str, place: str, title: str, held_on: date,
            frameworks: Sequence[Framework], exemplar_ids: Sequence[str] = (), sectors: Sequence[str] = (),
            organisations: Sequence[str] = (), organisation_id: int | None = None,
-           sector_groups: Mapping[str, str] | None = None) -> NewWorkshop:
+           sector_groups: Mapping[str, str] | None = None, paced: bool = False,
+           follows_id: int | None = None) -> NewWorkshop:
     """`create_workshop` inside a caller's transaction (imports add answers in the same one)."""
     if not may_set_up(actor, organisation_id):
         raise Refused("Setting up a workshop", Role.facilitator)
+    if follows_id is not None:
+        authorised(session, actor=actor, workshop_id=follows_id, needed=Role.facilitator,
+                   what="Following up a workshop")
     _within_hourly_cap(session, actor=actor, organisation_id=organisation_id)
     problems = []
     name = entries.clean(partnership_name, field="Partnership name", limit=entries.MAX_NAME)
@@ -151,6 +188,8 @@ def create(session: Session, *, actor: Actor, partnership_name: str, place: str,
         sectors=entries.unique(sectors, field="Sectors"), organisations=entries.unique(organisations, field="Organisations"),
         exemplar_ids=list(dict.fromkeys(exemplar_ids)),
         framework_version_ids=[library.pin(session, framework=f).id for f in frameworks])
+    if paced or follows_id is not None:
+        stored.change(session, workshop_id=workshop.id, paced=paced, follows_id=follows_id)
     if sector_groups is not None:
         stored.change(session, workshop_id=workshop.id, sector_groups={
             entries.clean(sector, field="Sector", limit=100): entries.clean(group, field="Group", limit=100)

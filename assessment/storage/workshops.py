@@ -59,6 +59,16 @@ def organisations_of(session: Session, *, workshop_ids: Sequence[int]) -> dict[i
     return {workshop_id: organisation_id for workshop_id, organisation_id in rows}
 
 
+def listed(session: Session, *, organisation_ids: Sequence[int] | None, workshop_ids: Sequence[int] = (),
+           limit: int = 200) -> list[Workshop]:
+    """The newest workshops (by date) of these organisations (None: of every one, and of none) or with these
+    ids."""
+    query = select(Workshop).join(Workshop.partnership).order_by(Workshop.held_on.desc(), Workshop.id.desc())
+    if organisation_ids is not None:
+        query = query.where(Partnership.organisation_id.in_(organisation_ids) | Workshop.id.in_(workshop_ids))
+    return list(session.scalars(query.limit(limit)))
+
+
 def by_join_code(session: Session, *, join_code: str) -> Workshop | None:
     return session.scalar(select(Workshop).where(Workshop.join_code == join_code))
 

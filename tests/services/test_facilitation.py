@@ -278,3 +278,76 @@ def test_the_report_shows_both_rounds_action_status_the_review_and_no_hidden_com
     tables = results_tables(report)
     assert list(tables["Second votes"]["round"]) == [1, 2]
     assert list(tables["Last actions reviewed"]["outcome"]) == ["done"]
+
+
+def test_a_second_votes_result_reaches_the_screen_only_once_revealed_and_the_room_returns_to_its_principle(db, salford):
+    from assessment.engine.agenda import vote_on
+
+    created = new_workshop(db, salford)
+    principle = salford.principles[1]
+    people = [join(db, created) for _ in range(5)]
+    for pid, value in zip(people, (1, 5, 1, 5, 3), strict=True):
+        _answer_all(db, pid, salford, principle, value)
+    workshops.set_revealed(db, actor=ADMIN, workshop_id=created.id, revealed=True)
+    second_votes.open_vote(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id, principle_id=principle.id)
+    presenter.go_to(db, actor=ADMIN, workshop_id=created.id, step=vote_on(salford.id, principle.id))
+    _second_round(db, people, salford, principle)
+    shown = screen(db, join_code=created.join_code)
+    assert shown.second_vote.is_open and not shown.second_vote.revealed and shown.second_vote.comparison.second.people == 5
+    assert shown.position.number == shown.position.order.index(Step(Stage.principles, f"{salford.id}/{principle.id}")) + 1
+    second_votes.close_vote(db, actor=ADMIN, workshop_id=created.id)
+    second_votes.reveal(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id, principle_id=principle.id)
+    assert screen(db, join_code=created.join_code).second_vote.revealed
+    assert presenter.move(db, actor=ADMIN, workshop_id=created.id, by=1) == Step(
+        Stage.principles, f"{salford.id}/{principle.id}")  # back to the principle, now with both rounds
+    assert screen(db, join_code=created.join_code).spotlight.second_round.came_together
+    second_votes.open_vote(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id, principle_id=principle.id)
+    assert not second_votes.held(db, actor=ADMIN, workshop_id=created.id)[0][3]  # voting again hides it again
+
+
+def test_phones_follow_a_paced_round_and_took_part_counts_only_people_who_answered(db, salford):
+    created = new_workshop(db, salford)
+    first, second = salford.principles[:2]
+    presenter.set_paced(db, actor=ADMIN, workshop_id=created.id, paced=True)
+    answering, idle = join(db, created), join(db, created)
+    waiting = phone.signal(db, join_code=created.join_code)
+    assert phone.view(db, participant_id=idle).pace.waiting
+    assert presenter.move(db, actor=ADMIN, workshop_id=created.id, by=1) == Step(Stage.scoring, f"{salford.id}/{first.id}")
+    opened = phone.signal(db, join_code=created.join_code)
+    assert opened != waiting and phone.view(db, participant_id=idle).pace.open == (salford.id, first.id)
+    _answer_all(db, answering, salford, first, 3)
+    participation.save_answer(db, participant_id=idle, framework_id=salford.id, statement_id=first.statements[0].id,
+                              value=None, comment="Only a comment")
+    shown = screen(db, join_code=created.join_code)
+    assert (shown.scoring_now.principle.id, shown.scoring_now.done) == (first.id, 1)
+    assert (shown.attendance.joined, shown.attendance.took_part) == (2, 1)  # a comment alone answers nothing
+    presenter.move(db, actor=ADMIN, workshop_id=created.id, by=1)
+    assert phone.view(db, participant_id=idle).pace.open == (salford.id, second.id)
+    assert phone.signal(db, join_code=created.join_code) != opened
+    # a self-paced room's phones are not moved as the room moves on
+    presenter.set_paced(db, actor=ADMIN, workshop_id=created.id, paced=False)
+    before = phone.signal(db, join_code=created.join_code)
+    presenter.move(db, actor=ADMIN, workshop_id=created.id, by=1)
+    assert phone.signal(db, join_code=created.join_code) == before
+
+
+def test_a_follow_up_carries_over_the_set_up_and_reviews_the_last_actions_first(db, salford):
+    from assessment.services.access import Actor as Someone
+
+    baseline = new_workshop(db, salford, held_on=date(2026, 3, 1), sectors=["Acute", "Council"],
+                            sector_groups={"Acute": "NHS", "Council": "Local government"})
+    consensus.add_action(db, actor=ADMIN, workshop_id=baseline.id, framework_id=salford.id, principle_id="one-team",
+                         text="Pool the discharge budget", owner="Finance leads", due_on=None)
+    facilitator = Someone("facilitator link", facilitating=frozenset({baseline.id}))
+    [earlier] = workshops.follow_up_choices(db, actor=facilitator)  # only what this facilitator runs
+    assert (earlier.id, earlier.framework_ids, earlier.sectors, earlier.sector_groups) == (
+        baseline.id, (salford.id,), ("Acute", "Council"), {"Acute": "NHS", "Council": "Local government"})
+    assert workshops.follow_up_choices(db, actor=Someone("facilitator link")) == []
+    follow_up = new_workshop(db, salford, title="Follow-up", held_on=date(2026, 2, 1), follows_id=baseline.id)
+    with pytest.raises(Refused):
+        new_workshop(db, salford, actor=Someone("facilitator link"), follows_id=baseline.id)
+    order = presenter.where(db, actor=ADMIN, workshop_id=follow_up.id).order
+    assert order[:3] == [Step(Stage.join), Step(Stage.review), Step(Stage.scoring)]
+    presenter.move(db, actor=ADMIN, workshop_id=follow_up.id, by=1)
+    [review] = screen(db, join_code=follow_up.join_code).reviews  # the chosen workshop's, though dated later
+    assert (review.action.text, review.outcome) == ("Pool the discharge budget", None)
