@@ -146,11 +146,12 @@ def _rows(labels: Sequence[str], *, font_size: int, label_width: int, height: in
 
 
 def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: int = 46, label_width: int = 60,
-                      legend: bool = True, height: int | None = None) -> go.Figure:
+                      legend: bool = True, height: int | None = None, people: int | None = None) -> go.Figure:
     """Stacked bars of how many gave each answer per statement (the table from room.answer_distribution), each
     segment labelled with its count where the count fits inside it at the chart's type size (the levels are told
     apart by more than their shade). `height`: the whole chart's, statements' labels cut to fit; otherwise each
-    statement's row is `row_height` tall. `legend=False` for a chart drawn under another with the same answers."""
+    statement's row is `row_height` tall. `legend=False` for a chart drawn under another with the same answers;
+    `people`: the length of the people axis, to draw two charts on one scale."""
     answer_columns = list(table.columns[1:])
     top, bottom = (round(2.4 * font_size) if legend else 10), round(3.2 * font_size)
     statements, total = _rows(list(table["Statement"]), font_size=font_size, label_width=label_width,
@@ -161,7 +162,7 @@ def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: i
         figure.add_trace(go.Bar(
             y=statements, x=table[column], name=plotly_text(column), orientation="h",
             marker={"color": colour, "line": {"color": "white", "width": 1}},
-            text=[str(count) if count else "" for count in table[column]], textposition="inside",
+            text=[str(count) if count else "" for count in table[column]], textposition="inside", textangle=0,
             insidetextanchor="middle", textfont={"color": text_on(colour), "size": font_size},
             hovertemplate="%{x} people: " + plotly_text(column) + "<extra></extra>",
         ))
@@ -175,7 +176,7 @@ def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: i
         margin={"l": 10, "r": 10, "t": top, "b": bottom},
         font={"family": FONT_FAMILY, "size": font_size, "color": TEXT}, paper_bgcolor="white", plot_bgcolor="white",
         xaxis={"title": {"text": "People", "font": {"color": TEXT}}, "gridcolor": "#D8DDE0",
-               "tickfont": {"color": TEXT}, "automargin": True},
+               "tickfont": {"color": TEXT}, "automargin": True, "range": None if people is None else [0, people]},
     )
     return figure
 

@@ -26,20 +26,21 @@ def _join(facts: WorkshopFacts, here: Position) -> None:
     words.markdown(f'<p class="join-code" style="font-size:3.5rem;font-weight:700;letter-spacing:0.15em;'
                    f'margin:0;line-height:1.1">{facts.join_code}</p>', unsafe_allow_html=True)
     picture.image(qr_svg(link), width=240, alt=f"QR code that opens the join page with code {facts.join_code}")
-    _live_attendance(facts)
+    _live_attendance(facts, here)
 
 
-def _live_attendance(facts: WorkshopFacts) -> None:
+def _live_attendance(facts: WorkshopFacts, here: Position) -> None:
     # Refreshes itself; made here rather than at import so that a bad setting is reported, not raised on import.
-    state.refreshed(_attendance)(facts.id)
+    state.refreshed(_attendance)(facts.id, paced=here.paced)
 
 
-def _attendance(workshop_id: int) -> None:
+def _attendance(workshop_id: int, *, paced: bool = False) -> None:
     seen = room_results.attendance(state.database(), actor=state.actor(), workshop_id=workshop_id)
-    joined, started, finished = st.columns(3)
-    joined.metric("Joined", seen.joined)
-    started.metric("Have started", seen.took_part, help="Answered at least one statement")
-    finished.metric("Finished", seen.finished)
+    counts = [("Joined", seen.joined, None), ("Have started", seen.took_part, "Answered at least one statement")]
+    if not paced:  # in a paced round nobody finishes on their own: the facilitator moves the room on
+        counts.append(("Finished", seen.finished, "Pressed Finish on the last screen"))
+    for column, (label, value, meaning) in zip(st.columns(len(counts)), counts, strict=True):
+        column.metric(label, value, help=meaning)
     if seen.by_sector:
         results.table(pd.DataFrame({"Sector": list(seen.by_sector),
                                     "Joined": [j for j, _ in seen.by_sector.values()],
@@ -52,7 +53,7 @@ def _scoring(facts: WorkshopFacts, here: Position) -> None:
                     "on every phone; people who have finished this one wait for it.")
     else:
         st.markdown("People are scoring. Close scoring when everyone has finished, then reveal the results.")
-    _live_attendance(facts)
+    _live_attendance(facts, here)
 
 
 def _overview(facts: WorkshopFacts, here: Position) -> None:

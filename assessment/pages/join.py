@@ -37,6 +37,7 @@ def render() -> None:
         st.query_params.clear()
         _join()
         return
+    st.markdown(scoring.PHONE_CSS, unsafe_allow_html=True)
     if shown.vote is None:
         scoring.render(me, shown)
     else:

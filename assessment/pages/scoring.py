@@ -36,6 +36,7 @@ PHONE_CSS = """<style>
   .st-key-phone-progress [data-testid="stVerticalBlock"] { gap: 0.2rem; }
   .st-key-phone-progress p { margin: 0; font-size: 0.95rem; }
   .st-key-phone-progress [data-testid="stMarkdownContainer"] { margin-bottom: 0; }
+  .st-key-gaps button { justify-content: flex-start; text-align: left; }
 </style>"""
 
 
@@ -46,7 +47,6 @@ def screens(frameworks: tuple[Framework, ...]) -> list[tuple[Framework, Principl
 def render(me: Joined, shown: PhoneView) -> None:
     """The screen this participant is on: a principle, the end, or, in a paced round, the open principle or the
     wait for it."""
-    st.markdown(PHONE_CSS, unsafe_allow_html=True)
     workshop, answers, pace = shown.workshop, shown.answers, shown.pace
     all_screens = screens(workshop.frameworks)
     paced_now = pace.paced and not pace.over
@@ -85,10 +85,10 @@ def _progress(all_screens: list[tuple[Framework, Principle]], answers: dict[tupl
               step: int, paced: bool) -> None:
     total = sum(len(p.statements) for _, p in all_screens)
     done = sum(1 for a in answers.values() if participation.answered(a))
-    where = f" · principle {step + 1} of {len(all_screens)}" if step < len(all_screens) else ""
+    where = f" · screen {step + 1} of {len(all_screens)}" if step < len(all_screens) else ""
     saved = st.session_state.get(SAVED)
     with st.container(key="phone-progress"):
-        st.progress(done / total if total else 1.0, text=f"{done} of {total} answered{where}")
+        st.progress(done / total if total else 1.0, text=f"{done} of {total} statements answered{where}")
         if st.session_state.get(PROBLEM) is not None:
             st.markdown(":material/cloud_off: **Your last answer was not saved** (see below).")
         elif saved:
@@ -160,18 +160,19 @@ def _end(me: Joined, title: str, all_screens: list[tuple[Framework, Principle]],
             for step, (framework, principle) in enumerate(all_screens)]
     gaps = [gap for gap in gaps if gap[3]]
     left = sum(len(missing) for *_, missing in gaps)
-    st.header("Thank you" if not left else "Nearly there")
+    st.header("Thank you")
     total = sum(len(p.statements) for _, p in all_screens)
     st.markdown(f"You answered {total - left} of {counted(total, 'statement')} for {plain(title)}. "
                 "Watch the main screen: the facilitator will show the room's results.")
     if scoring_open and gaps:
         st.markdown(f"**{counted(left, 'statement')} {'is' if left == 1 else 'are'} not answered.** Tap one to "
                     "answer it:")
-        for step, framework, principle, missing in gaps:
-            st.markdown(f"{plain(principle.name)}:")
-            for item in missing:
-                st.button(item.text, key=f"gap-{framework.id}-{item.id}", type="tertiary", width="stretch",
-                          icon=":material/edit:", on_click=_go, args=(step,))
+        with st.container(key="gaps"):
+            for step, framework, principle, missing in gaps:
+                st.markdown(f"{plain(principle.name)}:")
+                for item in missing:
+                    st.button(item.text, key=f"gap-{framework.id}-{item.id}", type="tertiary", width="stretch",
+                              icon=":material/edit:", on_click=_go, args=(step,))
     elif scoring_open:
         st.button("Look over my answers", icon=":material/edit:", on_click=_go, args=(0,))
     if scoring_open:

@@ -76,6 +76,7 @@ PRESENTER_CSS = """
   /* The charts' numbers as tables, for screen readers on the screen's page: read, not shown. */
   div.st-key-chart-tables { position: absolute !important; width: 1px !important; height: 1px !important;
                             overflow: hidden !important; clip-path: inset(50%); white-space: nowrap; }
+  div.st-key-chart-tables * { overflow: visible !important; }  /* nothing inside scrolls (or needs a key to) */
   .st-key-presenter-keys { position: absolute; top: 0; right: 0; opacity: 0; }
   .st-key-presenter-keys:focus-within { opacity: 1; z-index: 10; background: white; }
 </style>

@@ -28,7 +28,7 @@ HALF = 860  # a chart in one of two columns
 # Heights a chart can take whatever the title's length (two lines) and with the join banner below.
 CHART_ROOM = 640
 SIDE_CHART_ROOM = 520
-HALF_CHART_ROOM = 300
+HALF_CHART_ROOM = 330
 MOST_ROWS = 9  # of a table on the projector; the rest are counted beneath it
 COMMENTS_SHOWN = 4
 COMMENT_LENGTH = 200
@@ -208,19 +208,21 @@ def _second_vote(shown: Screen) -> None:
     figures, charts = st.columns([2, 3], gap="large")
     with figures:
         _vote_figures(shown, vote)
+    rounds = {title: pd.DataFrame([[s.text, *s.counts, s.dont_know] for s in counts],
+                                  columns=["Statement", *vote.scale, "Don't know"])
+              for title, counts in (("First vote", vote.first_round), ("Second vote", vote.second_round))}
+    people = max(int(table.iloc[:, 1:].sum(axis=1).max()) for table in rounds.values())  # one scale for both
     tables = []
     with charts:
-        for title, counts in (("First vote", vote.first_round), ("Second vote", vote.second_round)):
+        for title, table in rounds.items():
             st.header(title)
-            table = pd.DataFrame([[s.text, *s.counts, s.dont_know] for s in counts],
-                                 columns=["Statement", *vote.scale, "Don't know"])
             if title == "Second vote" and not vote.revealed:
                 st.markdown("Hidden until the facilitator shows the result.")
             elif not table.iloc[:, 1:].to_numpy().any():
                 st.markdown("No votes yet.")
             else:
                 _chart(distribution_bars(table, font_size=FONT, label_width=34, height=HALF_CHART_ROOM,
-                                         legend=title == "First vote"), f"round-{title}", width=1030)
+                                         legend=title == "First vote", people=people), f"round-{title}", width=1030)
                 tables.append(table)
         _as_tables(tables)
 
@@ -268,12 +270,12 @@ def _actions(shown: Screen) -> None:
 def _close(shown: Screen) -> None:
     st.title("Thank you")
     agreed = sum(line.agreed is not None for overview in shown.overviews for line in overview.lines)
-    st.markdown(f"{counted(shown.attendance.took_part, 'person', 'people')} took part. "
+    said = st.container(key="large-close")
+    said.markdown(f"{counted(shown.attendance.took_part, 'person', 'people')} took part. "
                 f"{counted(agreed, 'agreed score')} and {counted(len(shown.actions), 'action')} were recorded. The "
                 "facilitator will share the report.")
-    for overview in shown.overviews:
-        st.markdown(f"- **{plain(overview.framework.title)}**: {counted(overview.people, 'person', 'people')} "
-                    "scored it.")
+    said.markdown("\n".join(f"- **{plain(overview.framework.title)}**: {counted(overview.people, 'person', 'people')} "
+                             "scored it." for overview in shown.overviews))
 
 
 PARTS: dict[Part, Callable[[Screen], None]] = {

@@ -122,7 +122,7 @@ def test_a_participant_joins_and_each_answer_is_saved_as_given(workshop):
     assert [(a.statement_id, a.value, a.dont_know, a.sector) for a in saved] == [
         (first.statements[0].id, 4, False, "Primary care"), (first.statements[1].id, None, True, "Primary care")]
     assert saved[0].organisation == "<b>Testbrook</b> GP network"
-    assert "2 of 30 answered · principle 1 of 10" in app.get("progress")[0].proto.text
+    assert "2 of 30 statements answered · screen 1 of 10" in app.get("progress")[0].proto.text
 
     # a reload (a new session with the same address) resumes at the first unanswered screen
     again = _app(_join_page)
@@ -312,7 +312,7 @@ def test_next_past_an_unanswered_statement_asks_first_and_the_end_screen_leads_b
         if app.warning:
             _button(app, "Finish anyway" if "Finish anyway" in [b.label for b in app.button]
                     else "Next anyway").click().run()
-    assert app.header[0].value == "Nearly there"
+    assert app.header[0].value == "Thank you"
     gaps = [b for b in app.button if b.label == first.statements[1].text]
     assert len(gaps) == 1 and "29 statements are not answered" in " ".join(m.value for m in app.markdown)
     gaps[0].click().run()
@@ -375,4 +375,4 @@ def test_in_a_paced_round_the_phone_waits_then_shows_the_principle_the_facilitat
     assert late.subheader[0].value == plain(third.name)
     presenter.go_to(state.database(), actor=ADMIN, workshop_id=workshop_id, step=Step(Stage.overview, salford.id))
     app.run()  # the round is over: the end screen, with what is left to answer
-    assert app.header[0].value == "Nearly there"
+    assert app.header[0].value == "Thank you" and any("27 statements are not answered" in m.value for m in app.markdown)
