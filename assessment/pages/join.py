@@ -20,6 +20,7 @@ from assessment.services import codes, participation, phone, workshops
 from assessment.services.participation import Joined
 from assessment.services.phone import PhoneView
 from assessment.services.workshops import WorkshopFacts
+from assessment.settings import get_settings
 
 NOT_SAYING = "Prefer not to say"
 WRONG_CODES = "wrong_join_codes"  # join codes this session found wrong: each counts once as a wrong try
@@ -45,7 +46,9 @@ def render() -> None:
     # Phones follow the facilitator: when a second vote opens or closes, or a paced round moves on, this page
     # changes by itself.
     st.session_state[SIGNAL_JUST_READ] = True
-    state.refreshed(_follow)(me.join_code, shown.signal)
+    paced = shown.pace.paced and not shown.pace.over  # the next principle may open at any moment
+    state.refreshed(_follow, every=get_settings().paced_refresh_seconds if paced else None)(me.join_code,
+                                                                                           shown.signal)
 
 
 def _follow(join_code: str, drawn: tuple[object, ...]) -> None:
