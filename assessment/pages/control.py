@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from assessment.engine.agenda import TITLES, Step, label
+from assessment.engine.agenda import TITLES, Stage, Step, label
 from assessment.errors import InputError
 from assessment.pages import control_steps, moderation, paper_forms, state
 from assessment.pages.qr import qr_svg
@@ -77,7 +77,9 @@ def _navigation(facts: WorkshopFacts, here: Position) -> None:
     if forward.button("Next", icon=":material/arrow_forward:", shortcut="PageDown", type="primary", width="stretch",
                       disabled=here.number == here.total):
         _move(facts, 1)
-    st.caption(f"Step {here.number} of {here.total} · {here.timer.in_words}")
+    voting = " · a second vote on this principle" if here.step.stage is Stage.second_vote and here.step.principle_id \
+        else ""
+    st.caption(f"Step {here.number} of {here.total}{voting} · {here.timer.in_words}")
     if here.timer.over:
         st.warning(f"{TITLES[here.step.stage]} is over its planned time: {here.timer.in_words}.", icon=":material/timer:")
     reveal, scoring = st.columns(2)

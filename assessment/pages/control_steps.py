@@ -8,7 +8,7 @@ import streamlit as st
 from assessment.content.framework import Framework
 from assessment.engine.agenda import Stage, vote_on
 from assessment.errors import InputError
-from assessment.numbers import number
+from assessment.numbers import counted, number
 from assessment.pages import consensus_forms, downloads, moderation, results, state
 from assessment.pages.charts import distribution_bars
 from assessment.pages.qr import qr_svg
@@ -73,7 +73,8 @@ def _principle(facts: WorkshopFacts, here: Position) -> None:
     scored = room_results.scores(state.database(), actor=state.actor(), workshop_id=facts.id,
                                  framework_id=framework.id).principle(principle_id)
     st.subheader(plain(scored.name))
-    st.markdown(f"Mean {number(scored.mean)} ({scored.level or 'no score'}), {scored.n} people, {scored.agreement}.")
+    st.markdown(f"Mean {number(scored.mean)} ({scored.level or 'no score'}), {counted(scored.n, 'person', 'people')}, "
+                f"{scored.agreement}.")
     if st.button("Open a second vote on this principle", icon=":material/how_to_vote:"):
         _open_second_vote(facts, framework, principle_id)
     moderation.principle_comments(facts, framework.id, principle_id)
@@ -208,7 +209,7 @@ def full_results(facts: WorkshopFacts) -> None:
         st.info("Nobody has answered yet.")
         return
     st.header("The room's profile")
-    st.markdown(f"{result.participants} people answered. Overall the room sits at "
+    st.markdown(f"{counted(result.participants, 'person', 'people')} answered. Overall the room sits at "
                 f"**{number(result.overall.mean)} ({result.overall.level or 'no score'})**.")
     results.profile(framework, room.room, [exemplars[i] for i in chosen])
     st.header("Where the room agrees, and where it is split")

@@ -38,7 +38,7 @@ def _queue(workshop_id: int) -> None:
         everything.button("Show all", key="comments-show-all", width="stretch", on_click=_moderate,
                           args=(workshop_id, [c.key for c in waiting], RELEASED),
                           help="Release every waiting comment to the room")
-    with st.container(height=QUEUE_HEIGHT, border=True, key="comment-queue"):
+    with st.container(height=QUEUE_HEIGHT if waiting else "content", border=True, key="comment-queue"):
         if not waiting:
             st.caption("New comments from phones appear here, newest first. The room sees a comment only once "
                        "you show it.")

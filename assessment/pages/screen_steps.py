@@ -108,7 +108,8 @@ def _scoring(shown: Screen) -> None:
     with st.container(key="large-scoring"):
         st.markdown(f"Principle {now.number} of {now.of} · {plain(now.framework)}")
         st.markdown("\n".join(f"- {plain(_clip(s.text, 160))}" for s in now.principle.statements))
-        _big_numbers([(now.done, f"of {counted(seen.joined, 'person', 'people')} have answered this principle")])
+        _big_numbers([(now.done, f"of {counted(seen.joined, 'person', 'people')} {'has' if now.done == 1 else 'have'} "
+                                 "answered this principle")])
 
 
 def _overview(shown: Screen) -> None:
@@ -230,9 +231,10 @@ def _second_vote(shown: Screen) -> None:
 def _vote_figures(shown: Screen, vote: SecondVoteView) -> None:
     change = vote.comparison
     if vote.is_open:
-        st.markdown(f'<div class="big-number">{change.second.people}</div>of '
-                    f'{counted(shown.attendance.took_part, "person", "people")} have voted again. Vote on your phone '
-                    "now: your first answers are already chosen, keep them or change them.", unsafe_allow_html=True)
+        st.markdown(f'<div class="big-number">{change.second.people}</div><p>of '
+                    f'{counted(shown.attendance.took_part, "person", "people")} '
+                    f'{"has" if change.second.people == 1 else "have"} voted again. Vote on your phone now: your '
+                    "first answers are already chosen, keep them or change them.</p>", unsafe_allow_html=True)
     elif not vote.revealed:
         st.markdown(f"Voting has closed: {counted(change.second.people, 'person', 'people')} voted again. The "
                     "facilitator will show the result.")

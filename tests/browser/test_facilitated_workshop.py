@@ -119,7 +119,9 @@ def test_a_facilitated_follow_up_from_review_to_close(windows, tmp_path):
         tablet = windows.new_page(viewport=LAPTOP)  # a second control device, following the room by itself
         tablet.goto(control.url)
         wait_for_app(tablet)
+        control.bring_to_front()
         _press(control, "Next")
+        expect(control.get_by_text("Step 2 of 47", exact=False)).to_be_visible()
         expect(screen.get_by_role("heading", name="Since Spring workshop: our actions")).to_be_visible(timeout=10_000)
         for text, outcome in (("Pool the discharge budget", "done"), ("Map every neighbourhood team", "carried over")):
             form = control.get_by_test_id("stForm").filter(has_text=text)
@@ -138,6 +140,10 @@ def test_a_facilitated_follow_up_from_review_to_close(windows, tmp_path):
         _press(control, "Next")
         for phone in phones[:7]:
             expect(phone.get_by_role("heading", name=population.name)).to_be_visible(timeout=10_000)
+        phones[7].goto(f"{app.url}/join?code={code}")
+        wait_for_app(phones[7])
+        _shot(phones[7], "phone-join-390")
+        axe_all_clear(phones[7])
         join_together(app.url, code, [(phones[7], PEOPLE[7][0])])
         expect(phones[7].get_by_role("heading", name=population.name)).to_be_visible()
         expect(_button(phones[0], "Next")).to_have_count(0)  # the facilitator moves the room on
@@ -185,8 +191,15 @@ def test_a_facilitated_follow_up_from_review_to_close(windows, tmp_path):
         _shot(phones[0], "phone-end-390")
         thumb_sized(phones[0])
         axe_all_clear(phones[0])
-        phones[0].get_by_role("button", name=partners.statements[1].text).click()
+        phones[0].get_by_role("button", name=re.compile(re.escape(partners.statements[1].text))).click()
         settle(phones[0])
+        expect(phones[0].get_by_role("heading", name=partners.name)).to_be_visible()
+        _press(phones[0], "Next")  # three of its statements are still unanswered: it asks first
+        expect(phones[0].get_by_text("3 statements on this screen are not answered yet", exact=False)).to_be_visible()
+        _shot(phones[0], "phone-leaving-390")
+        thumb_sized(phones[0])
+        axe_all_clear(phones[0])
+        _press(phones[0], "Stay and answer")
         expect(phones[0].get_by_role("heading", name=partners.name)).to_be_visible()
         phones[0].set_viewport_size({"width": 320, "height": 640})
         _shot(phones[0], "phone-screen-320")

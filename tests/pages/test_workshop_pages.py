@@ -376,3 +376,43 @@ def test_in_a_paced_round_the_phone_waits_then_shows_the_principle_the_facilitat
     presenter.go_to(state.database(), actor=ADMIN, workshop_id=workshop_id, step=Step(Stage.overview, salford.id))
     app.run()  # the round is over: the end screen, with what is left to answer
     assert app.header[0].value == "Thank you" and any("27 statements are not answered" in m.value for m in app.markdown)
+
+
+def _screen_page():
+    from assessment.pages import screen
+
+    screen.render()
+
+
+def test_the_projector_counts_only_the_whole_room_and_an_empty_second_round_says_so(workshop):
+    from assessment.engine.agenda import Stage, Step, vote_on
+    from assessment.services import presenter, second_votes
+
+    join_code, key = workshop
+    workshop_id = workshops.opened_by_key(state.database(), key=key)
+    salford = builtin_framework("salford-behaviours")
+    lone = participation.join(state.database(), join_code=join_code, organisation=None, sector="Primary care")
+    participation.save_answer(state.database(), participant_id=lone.participant_id, framework_id=salford.id,
+                              statement_id=salford.statements[0].id, value=3)
+    participation.join(state.database(), join_code=join_code, organisation=None, sector="Acute hospital")
+    presenter.go_to(state.database(), actor=ADMIN, workshop_id=workshop_id, step=Step(Stage.scoring))
+    app = _app(_screen_page)
+    app.query_params["code"] = join_code
+    app.run()
+    shown = " ".join(m.value for m in app.markdown)
+    assert ">2</div><p>joined" in shown and ">1</div><p>have started" in shown
+    assert "Primary care" not in shown and "Acute hospital" not in shown  # a sector of one is not counted
+    workshops.set_revealed(state.database(), actor=ADMIN, workshop_id=workshop_id, revealed=True)
+    principle = salford.principles[0]
+    second_votes.open_vote(state.database(), actor=ADMIN, workshop_id=workshop_id, framework_id=salford.id,
+                           principle_id=principle.id)
+    presenter.go_to(state.database(), actor=ADMIN, workshop_id=workshop_id, step=vote_on(salford.id, principle.id))
+    app.run()
+    assert "of 1 person have voted again" in " ".join(m.value for m in app.markdown)
+    assert "Hidden until the facilitator shows the result." in [m.value for m in app.markdown]
+    second_votes.close_vote(state.database(), actor=ADMIN, workshop_id=workshop_id)
+    second_votes.reveal(state.database(), actor=ADMIN, workshop_id=workshop_id, framework_id=salford.id,
+                        principle_id=principle.id)
+    app.run()
+    assert "No votes yet." in [m.value for m in app.markdown]  # not an empty chart with an axis
+    assert len(app.get("plotly_chart")) == 1  # the first round's only
