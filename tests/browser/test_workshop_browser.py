@@ -99,8 +99,9 @@ def test_a_whole_workshop_from_set_up_to_agreed_actions(windows, tmp_path):
 
         # the room view counts people by itself
         facilitator.set_viewport_size(PROJECTOR)
-        expect(facilitator.get_by_test_id("stMetricValue").nth(0)).to_have_text("3", timeout=10_000)
-        expect(facilitator.get_by_test_id("stMetricValue").nth(1)).to_have_text("1", timeout=10_000)
+        expect(facilitator.get_by_test_id("stMetricValue").nth(0)).to_have_text("3", timeout=10_000)  # joined
+        expect(facilitator.get_by_test_id("stMetricValue").nth(1)).to_have_text("3", timeout=10_000)  # have started
+        expect(facilitator.get_by_test_id("stMetricValue").nth(2)).to_have_text("1", timeout=10_000)  # finished
         facilitator.get_by_role("button", name="Reveal results").click()
         settle(facilitator)
         show_section(facilitator, "Results")
