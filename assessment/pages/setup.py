@@ -20,6 +20,11 @@ from assessment.services.workshops import Earlier
 BUILT_IN_DEFAULT = ("ham-2015", "salford-behaviours")
 PACES = {False: "At their own pace, principle by principle",
          True: "One principle at a time, as you open each on every phone"}
+# The date's day, month and year are each a target of their own: at least 24 px each way (WCAG 2.2, 2.5.8).
+SETUP_CSS = """<style>
+  [data-testid="stDateInput"] [role="spinbutton"] { display: inline-block; min-width: 24px; min-height: 24px;
+                                                    line-height: 24px; text-align: center; }
+</style>"""
 GROUPS_HELP = ("In a small room single sectors are too small to show without picking people out, so they are shown "
                "in these wider groups (each shown only with 3 people or more). One per line: sector = group.")
 
@@ -39,6 +44,7 @@ def render(room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
     _, exemplars = state.content()
     frameworks = {e.framework.id: e.framework for e in library.latest(state.database(), actor=state.actor())}
     st.title("Set up a workshop")
+    st.markdown(SETUP_CSS, unsafe_allow_html=True)
     created_here = st.container()  # the new workshop's code and links go above the (cleared) form
     st.markdown(
         "Name the partnership, choose what the room will score and who it will compare itself with. "

@@ -22,7 +22,7 @@ from assessment.numbers import number, percent
 from assessment.services import consensus
 from assessment.services.database import Database
 from tests.conftest import SCREENSHOTS, LiveApp, wait_for_app
-from tests.utils.browser import LAPTOP, axe_all_clear, choose_together, join_together, settle
+from tests.utils.browser import LAPTOP, axe_all_clear, choose_together, join_together, settle, show_section
 from tests.utils.room import progress_stays_in_view, projector_fits, thumb_sized
 from tests.utils.workshops import ADMIN, new_workshop
 
@@ -94,6 +94,8 @@ def test_a_facilitated_follow_up_from_review_to_close(windows, tmp_path):
         expect(control.get_by_label("Partnership name")).to_have_value("Riverbrook Health and Care Partnership")
         expect(control.get_by_label("Place", exact=True)).to_have_value("Riverbrook")
         control.get_by_label("Workshop title").fill("Autumn follow-up")
+        _shot(control, "setup-follow-up")
+        axe_all_clear(control)
         control.get_by_role("radiogroup", name="How people score").locator(
             "label", has_text="One principle at a time").click()
         _press(control, "Create workshop")
@@ -303,6 +305,12 @@ def test_a_facilitated_follow_up_from_review_to_close(windows, tmp_path):
         expect(screen.get_by_text("8 people took part. 1 agreed score and 2 actions were recorded.")).to_be_visible()
         _shot(control, "control-close")
         axe_all_clear(control)
+
+        for section in ("Results", "Running order"):  # the control view's other sections
+            show_section(control, section)
+            _shot(control, f"control-{section.lower().replace(' ', '-')}")
+            axe_all_clear(control)
+        show_section(control, "This step")
 
         # the facilitator reloads and is still in control
         control.reload()
