@@ -38,7 +38,9 @@ def _queue(workshop_id: int) -> None:
         everything.button("Show all", key="comments-show-all", width="stretch", on_click=_moderate,
                           args=(workshop_id, [c.key for c in waiting], RELEASED),
                           help="Release every waiting comment to the room")
-    with st.container(height=QUEUE_HEIGHT if waiting else "content", border=True, key="comment-queue"):
+    # A block of its own when empty (Streamlit keeps a keyed block's height when it is drawn again).
+    with st.container(height=QUEUE_HEIGHT if waiting else "content", border=True,
+                      key="comment-queue" if waiting else "comment-queue-empty"):
         if not waiting:
             st.caption("New comments from phones appear here, newest first. The room sees a comment only once "
                        "you show it.")
