@@ -57,4 +57,14 @@ def in_words(count: int) -> str:
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """`counted(1, "principle")` → `"one principle"`; `counted(3, "person", "people")` → `"three people"`."""
-    return f"{in_words(count)} {noun if count == 1 else plural or noun + 's'}"
+    return f"{in_words(count)} {_noun(count, noun, plural)}"
+
+
+def tally(count: int, noun: str, plural: str | None = None) -> str:
+    """A count in figures with its noun, as the room's screens print counts (read at a glance from the back):
+    `tally(1, "agreed score")` → `"1 agreed score"`; `tally(2, "agreed score")` → `"2 agreed scores"`."""
+    return f"{count} {_noun(count, noun, plural)}"
+
+
+def _noun(count: int, noun: str, plural: str | None) -> str:
+    return noun if count == 1 else plural or noun + "s"

@@ -66,6 +66,9 @@ class Settings(BaseSettings):
         "change fails with \"not saved, try again\". Migrations are exempt.")
     load_demo: bool = Field(True, description="Put the made-up Riverbrook workshops and four neighbours in a new database.")
     room_refresh_seconds: float = Field(3.0, ge=1.0, le=60.0, description="How often the room view updates.")
+    paced_refresh_seconds: float = Field(
+        1.0, ge=0.5, le=60.0, description="How often a phone in a presenter-paced round looks for the next "
+        "principle (a look that finds none redraws nothing).")
     admin_key: str | None = Field(
         None, min_length=16, description="Opens the places, progress and system pages (/manage?admin=KEY). "
         "Unset: a new key is made at each start and written to the server's log.")

@@ -58,7 +58,7 @@ def main() -> None:
     from streamlit.testing.v1 import AppTest
 
     from assessment.content.framework import builtin_frameworks
-    from assessment.engine.agenda import label, steps
+    from assessment.engine.agenda import label
     from assessment.pages import state
     from assessment.pages.server import prepare
     from tests.utils.apptest import open_with_key
@@ -88,10 +88,11 @@ def main() -> None:
     reveal = next(b for b in control.button if b.label == "Reveal results")
     print(f"revealing the results at the overview: {_timed(lambda: reveal.click().run()):.0f} ms (the click's "
           f"rerun, charts and all), projector refresh after it {_timed(projector.run):.0f} ms")
-    presenter.go_to(db, actor=facilitator, workshop_id=workshop_id, step=steps(frameworks)[0])
+    order = presenter.where(db, actor=facilitator, workshop_id=workshop_id).order
+    presenter.go_to(db, actor=facilitator, workshop_id=workshop_id, step=order[0])
     control.run()
     control_ms, screen_ms = {}, {}
-    for step in steps(frameworks)[1:]:
+    for step in order[1:]:
         next_button = next(b for b in control.button if b.label == "Next")
         control_ms[label(step, frameworks)] = _timed(lambda: next_button.click().run())
         screen_ms[label(step, frameworks)] = _timed(projector.run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.numbers import counted, difference, in_words, number, printed, signed
+from assessment.numbers import counted, difference, in_words, number, printed, signed, tally
 
 
 @pytest.mark.parametrize(("value", "shown"), [(2.46, "2.5"), (-0.04, "0.0"), (-0.4, "-0.4"), (None, "—")])
@@ -28,3 +28,8 @@ def test_small_counts_are_words_and_plurals_agree():
     assert [in_words(n) for n in (0, 1, 9, 10, 24)] == ["no", "one", "nine", "10", "24"]
     assert counted(1, "principle") == "one principle" and counted(3, "person", "people") == "three people"
     assert counted(12, "person", "people") == "12 people"
+
+
+def test_the_rooms_screens_print_counts_in_figures_with_their_nouns():
+    assert tally(1, "agreed score") == "1 agreed score" and tally(2, "agreed score") == "2 agreed scores"
+    assert tally(0, "person", "people") == "0 people" and tally(1, "person", "people") == "1 person"

@@ -1,9 +1,13 @@
 """The running order of a facilitated workshop: its stages, a suggested 90 minutes, and moving through them.
 
-A workshop moves through eight stages. In "principles" the room looks at one principle at a time, so that
-stage has one step per principle; "overview" and "agree" have one step per framework, so that each fits the
-projector without scrolling; every other stage is one step. The facilitator can change how many minutes each
-stage has; the suggestion adds up to 90.
+A workshop moves through its stages one step at a time, each step one screen on the projector that fits it
+without scrolling. "Principles" presents each principle in three steps, one idea each: where the room stands,
+how sectors see it and what people said, then what others did and the questions for the room. "Overview" and
+"agree" have one step per framework. In a presenter-paced round, "scoring" has one step per principle: the
+facilitator opens them one at a time on every phone. A follow-up workshop reviews the previous workshop's
+actions after people have joined. A second vote is a step of its principle: it is opened from there, and the
+room returns to the principle after it. Every other stage is one step. The facilitator can change how many
+minutes each stage has; the suggestion adds up to 90.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from assessment.errors import InputError, Problem
 
 class Stage(StrEnum):
     join = "join"
+    review = "review"
     scoring = "scoring"
     overview = "overview"
     principles = "principles"
@@ -30,6 +35,7 @@ class Stage(StrEnum):
 
 TITLES = {
     Stage.join: "Join",
+    Stage.review: "Last workshop's actions",
     Stage.scoring: "Individual scoring",
     Stage.overview: "Where we stand",
     Stage.principles: "One principle at a time",
@@ -38,20 +44,32 @@ TITLES = {
     Stage.actions: "Actions",
     Stage.close: "Close",
 }
-SUGGESTED_MINUTES = {Stage.join: 5, Stage.scoring: 15, Stage.overview: 10, Stage.principles: 35,
+SUGGESTED_MINUTES = {Stage.join: 5, Stage.review: 0, Stage.scoring: 15, Stage.overview: 10, Stage.principles: 35,
                      Stage.second_vote: 10, Stage.agree: 5, Stage.actions: 5, Stage.close: 5}
+REVIEW_MINUTES = 5  # at a follow-up, taken from the principles' time
 MAX_MINUTES = 180
 
 
+class Part(StrEnum):
+    """The steps a principle is presented in, one idea each."""
+
+    room = "room"
+    views = "views"
+    practice = "practice"
+
+
+PART_TITLES = {Part.room: "where the room stands", Part.views: "how sectors see it, and what people said",
+               Part.practice: "what others did, and questions"}
 PER_FRAMEWORK = (Stage.overview, Stage.agree)
 
 
 @dataclass(frozen=True)
 class Step:
-    """Where the room is: a stage and what it is on — the framework, or the principle in the spotlight."""
+    """Where the room is: a stage and what it is on — the framework, or the principle in the spotlight (and which
+    part of it)."""
 
     stage: Stage
-    spotlight: str | None = None  # "framework id/principle id" in the principles stage; "framework id" in others
+    spotlight: str | None = None  # "framework id", "framework id/principle id" or "framework id/principle id/part"
 
     @property
     def framework_id(self) -> str | None:
@@ -59,25 +77,63 @@ class Step:
 
     @property
     def principle_id(self) -> str | None:
-        return self.spotlight.split("/", 1)[1] if self.spotlight and "/" in self.spotlight else None
+        parts = self.spotlight.split("/") if self.spotlight else []
+        return parts[1] if len(parts) > 1 else None
+
+    @property
+    def part(self) -> Part | None:
+        """Which part of its principle a principles step shows (the first when the spotlight names none)."""
+        if self.stage is not Stage.principles or self.principle_id is None:
+            return None
+        parts = self.spotlight.split("/") if self.spotlight else []
+        return Part(parts[2]) if len(parts) > 2 and parts[2] in Part.__members__ else Part.room
 
 
-def spotlight_key(framework_id: str, principle_id: str) -> str:
-    return f"{framework_id}/{principle_id}"
+def spotlight_key(framework_id: str, principle_id: str, part: Part = Part.room) -> str:
+    return f"{framework_id}/{principle_id}" + ("" if part is Part.room else f"/{part}")
 
 
-def steps(frameworks: Sequence[Framework]) -> list[Step]:
-    """Every step of the workshop in order: one per principle in the principles stage, one per framework in the
-    overview and agree stages, one for each other stage."""
+def vote_on(framework_id: str, principle_id: str) -> Step:
+    """The step of a second vote on one principle."""
+    return Step(Stage.second_vote, spotlight_key(framework_id, principle_id))
+
+
+def steps(frameworks: Sequence[Framework], *, paced: bool = False, reviewing: bool = False) -> list[Step]:
+    """Every step of the workshop in order: three per principle in the principles stage (and, when `paced`, one
+    per principle in scoring), one per framework in the overview and agree stages, the review of the last
+    workshop's actions when `reviewing`, one for each other stage."""
     found = []
     for stage in Stage:
         if stage is Stage.principles:
+            found += [Step(stage, spotlight_key(f.id, p.id, part)) for f in frameworks for p in f.principles
+                      for part in Part]
+        elif stage is Stage.scoring and paced:
             found += [Step(stage, spotlight_key(f.id, p.id)) for f in frameworks for p in f.principles]
         elif stage in PER_FRAMEWORK:
             found += [Step(stage, f.id) for f in frameworks]
-        else:
+        elif stage is not Stage.review or reviewing:
             found.append(Step(stage))
     return found
+
+
+def _principle(step: Step, frameworks: Sequence[Framework]):  # type: ignore[no-untyped-def]
+    framework = next((f for f in frameworks if f.id == step.framework_id), None)
+    return framework and next((p for p in framework.principles if p.id == step.principle_id), None)
+
+
+def is_vote(step: Step, frameworks: Sequence[Framework]) -> bool:
+    """A second vote on one of the workshop's principles."""
+    return step.stage is Stage.second_vote and _principle(step, frameworks) is not None
+
+
+def place_in(step: Step, order: Sequence[Step]) -> int:
+    """Where a step stands in the running order (0-based): a second vote stands at its principle, and a step the
+    order no longer has (a round paced since) at its stage's first step."""
+    if step.stage is Stage.second_vote and step.principle_id is not None:
+        step = Step(Stage.principles, step.spotlight)
+    if step in order:
+        return order.index(step)
+    return next((i for i, known in enumerate(order) if known.stage is step.stage), 0)
 
 
 def on_what(step: Step, frameworks: Sequence[Framework]) -> str | None:
@@ -91,22 +147,29 @@ def on_what(step: Step, frameworks: Sequence[Framework]) -> str | None:
 
 
 def label(step: Step, frameworks: Sequence[Framework]) -> str:
-    """The step as the control view lists it: "One principle at a time: Identify the right partners…"."""
+    """The step as the control view lists it: "One principle at a time: Identify the right partners — where the
+    room stands"."""
     name = on_what(step, frameworks)
-    return TITLES[step.stage] + (f": {name}" if name else "")
+    title = "Scoring now" if step.stage is Stage.scoring and name else TITLES[step.stage]
+    return title + (f": {name}" if name else "") + (f" — {PART_TITLES[step.part]}" if step.part else "")
 
 
-def moved(current: Step, frameworks: Sequence[Framework], by: int) -> Step:
-    """The step `by` places on (negative: back), staying within the first and last."""
-    order = steps(frameworks)
-    here = order.index(current) if current in order else next(
-        (i for i, step in enumerate(order) if step.stage is current.stage), 0)
-    return order[min(max(here + by, 0), len(order) - 1)]
+def moved(current: Step, frameworks: Sequence[Framework], by: int, *, paced: bool = False,
+          reviewing: bool = False) -> Step:
+    """The step `by` places on (negative: back), staying within the first and last. From a second vote on a
+    principle either way leads back to the principle."""
+    if is_vote(current, frameworks):
+        return Step(Stage.principles, current.spotlight)
+    order = steps(frameworks, paced=paced, reviewing=reviewing)
+    return order[min(max(place_in(current, order) + by, 0), len(order) - 1)]
 
 
-def minutes(agenda: Sequence[Sequence[object]] | None) -> dict[Stage, int]:
-    """The planned minutes per stage: the workshop's own where it set them, the suggestion otherwise."""
+def minutes(agenda: Sequence[Sequence[object]] | None, *, reviewing: bool = False) -> dict[Stage, int]:
+    """The planned minutes per stage: the workshop's own where it set them, the suggestion otherwise (at a
+    follow-up, five of the principles' minutes go to reviewing the last workshop's actions)."""
     planned = dict(SUGGESTED_MINUTES)
+    if reviewing:
+        planned[Stage.review], planned[Stage.principles] = REVIEW_MINUTES, planned[Stage.principles] - REVIEW_MINUTES
     for stage, value in agenda or ():
         if stage in Stage.__members__:
             planned[Stage(stage)] = int(value)  # type: ignore[call-overload]
@@ -138,7 +201,7 @@ class Timer:
 
 
 def timer(stage: Stage, started_at: datetime | None, now: datetime,
-          agenda: Sequence[Sequence[object]] | None) -> Timer:
+          agenda: Sequence[Sequence[object]] | None, *, reviewing: bool = False) -> Timer:
     """How long the room has been at this stage, against the minutes planned for it."""
     elapsed = 0 if started_at is None else max(0, int((now - started_at).total_seconds()))
-    return Timer(elapsed, minutes(agenda)[stage])
+    return Timer(elapsed, minutes(agenda, reviewing=reviewing)[stage])

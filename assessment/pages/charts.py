@@ -13,7 +13,15 @@ from assessment.content.framework import Framework
 from assessment.engine.profiles import Series
 from assessment.labels import BESIDE_A_HEAT_MAP, shortened
 from assessment.numbers import number
-from assessment.palette import DASHES, DONT_KNOW_COLOUR, FONT_FAMILY, SCALE_COLOURS, SERIES_COLOURS, TEXT
+from assessment.palette import (
+    DASHES,
+    DONT_KNOW_COLOUR,
+    FONT_FAMILY,
+    SCALE_COLOURS,
+    SERIES_COLOURS,
+    TEXT,
+    text_on,
+)
 
 
 def plotly_text(text: str) -> str:
@@ -112,45 +120,81 @@ def _tick_labels(names: Sequence[str]) -> list[str]:
     return [plotly_text(shortened(name, BESIDE_A_HEAT_MAP)) for name in names]
 
 
-def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: int = 46,
-                      label_width: int = 60, legend: bool = True) -> go.Figure:
-    """Stacked bars of how many gave each answer per statement (the table from room.answer_distribution).
-    `legend=False` for a chart drawn under another with the same answers, to keep its rows tall enough for
-    every statement's label."""
+LINE_SPACING = 1.3  # plotly sets a label's lines this many font sizes apart
+ROW_GAP = 0.7  # font sizes between two rows' labels
+
+
+def _wrapped(text: str, limit: int, lines: int) -> str:
+    """A label broken into lines of about `limit` characters at word boundaries, at most `lines` of them (the
+    last ending in "…" when it was cut short)."""
+    kept = _short(text, limit).split("<br>")
+    if len(kept) > lines:
+        kept = kept[:lines]
+        kept[-1] = kept[-1][: max(1, limit - 1)].rstrip() + "…"
+    return "<br>".join(kept)
+
+
+def _rows(labels: Sequence[str], *, font_size: int, label_width: int, height: int | None, row_height: int,
+          fixed: int) -> tuple[list[str], int]:
+    """Row labels wrapped to fit, and the chart's height: `height` shared between the rows (each label cut to
+    the lines its row has room for), or each row `row_height` tall (labels whole)."""
+    if height is None:
+        return [_short(plotly_text(label), label_width) for label in labels], fixed + row_height * len(labels)
+    pitch = (height - fixed) / max(1, len(labels))
+    lines = max(1, int((pitch - ROW_GAP * font_size) // (LINE_SPACING * font_size)))
+    return [_wrapped(plotly_text(label), label_width, lines) for label in labels], height
+
+
+def distribution_bars(table: pd.DataFrame, *, font_size: int = 13, row_height: int = 46, label_width: int = 60,
+                      legend: bool = True, height: int | None = None, people: int | None = None) -> go.Figure:
+    """Stacked bars of how many gave each answer per statement (the table from room.answer_distribution), each
+    segment labelled with its count where the count fits inside it at the chart's type size (the levels are told
+    apart by more than their shade). `height`: the whole chart's, statements' labels cut to fit; otherwise each
+    statement's row is `row_height` tall. `legend=False` for a chart drawn under another with the same answers;
+    `people`: the length of the people axis, to draw two charts on one scale."""
     answer_columns = list(table.columns[1:])
-    statements = [_short(text, label_width) for text in table["Statement"]]
+    top, bottom = (round(2.4 * font_size) if legend else 10), round(3.2 * font_size)
+    statements, total = _rows(list(table["Statement"]), font_size=font_size, label_width=label_width,
+                              height=height, row_height=row_height, fixed=top + bottom)
     figure = go.Figure()
     for index, column in enumerate(answer_columns):
-        last = index == len(answer_columns) - 1
+        colour = DONT_KNOW_COLOUR if index == len(answer_columns) - 1 else SCALE_COLOURS[index % len(SCALE_COLOURS)]
         figure.add_trace(go.Bar(
             y=statements, x=table[column], name=plotly_text(column), orientation="h",
-            marker={"color": DONT_KNOW_COLOUR if last else SCALE_COLOURS[index % len(SCALE_COLOURS)],
-                    "line": {"color": "white", "width": 1}},
+            marker={"color": colour, "line": {"color": "white", "width": 1}},
+            text=[str(count) if count else "" for count in table[column]], textposition="inside", textangle=0,
+            insidetextanchor="middle", textfont={"color": text_on(colour), "size": font_size},
             hovertemplate="%{x} people: " + plotly_text(column) + "<extra></extra>",
         ))
     figure.update_layout(
-        barmode="stack", showlegend=legend,
-        height=(150 if legend else 60) + row_height * len(statements),  # room for a legend over two or three lines
+        barmode="stack", showlegend=legend, height=total,
+        # A count that would need smaller type than the chart's to fit its segment is left out, not shrunk.
+        uniformtext={"minsize": font_size, "mode": "hide"},
         # dtick 1: every statement labelled (plotly otherwise drops labels it thinks too close together)
-        yaxis={"autorange": "reversed", "tickfont": {"color": TEXT}, "dtick": 1},
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
-        font={"family": FONT_FAMILY, "size": font_size, "color": TEXT}, paper_bgcolor="white",
-        plot_bgcolor="white", xaxis={"title": "People", "gridcolor": "#D8DDE0", "tickfont": {"color": TEXT}},
+        yaxis={"autorange": "reversed", "tickfont": {"color": TEXT}, "dtick": 1, "automargin": True},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": top, "b": bottom},
+        font={"family": FONT_FAMILY, "size": font_size, "color": TEXT}, paper_bgcolor="white", plot_bgcolor="white",
+        xaxis={"title": {"text": "People", "font": {"color": TEXT}}, "gridcolor": "#D8DDE0",
+               "tickfont": {"color": TEXT}, "automargin": True, "range": None if people is None else [0, people]},
     )
     return figure
 
 
-def lens_bars(lens: Sequence[tuple[str, float]], low: int, high: int, *, font_size: int = 13) -> go.Figure:
+def lens_bars(lens: Sequence[tuple[str, float]], low: int, high: int, *, font_size: int = 13,
+              label_width: int = 40, height: int | None = None) -> go.Figure:
     """Each sector's (or group's) mean on one principle, as labelled horizontal bars on the scale."""
+    bottom = round(2.2 * font_size)
+    names, total = _rows([name for name, _ in lens], font_size=font_size, label_width=label_width, height=height,
+                         row_height=round(3.2 * font_size), fixed=10 + bottom)
     figure = go.Figure(go.Bar(
-        y=[plotly_text(name) for name, _ in lens], x=[value for _, value in lens], orientation="h",
+        y=names, x=[value for _, value in lens], orientation="h",
         marker={"color": SERIES_COLOURS[0]}, text=[number(value) for _, value in lens], textposition="outside",
         hovertemplate="%{y}: %{x:.1f}<extra></extra>"))
     figure.update_layout(
-        height=60 + 44 * len(lens), margin={"l": 10, "r": 40, "t": 10, "b": 30},
-        yaxis={"autorange": "reversed", "tickfont": {"color": TEXT}},
-        xaxis={"range": [low - 0.5, high + 0.5], "tickvals": list(range(low, high + 1)), "gridcolor": "#D8DDE0",
+        height=total, margin={"l": 10, "r": 10, "t": 10, "b": bottom},
+        yaxis={"autorange": "reversed", "tickfont": {"color": TEXT}, "dtick": 1, "automargin": True},
+        xaxis={"range": [low - 0.5, high + 0.7], "tickvals": list(range(low, high + 1)), "gridcolor": "#D8DDE0",
                "tickfont": {"color": TEXT}},
         font={"family": FONT_FAMILY, "size": font_size, "color": TEXT}, paper_bgcolor="white", plot_bgcolor="white")
     return figure

@@ -6,15 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from assessment.content.framework import Framework
-from assessment.engine.agenda import Stage, Step, spotlight_key
+from assessment.engine.agenda import Stage, vote_on
 from assessment.engine.scoring import shown_level
 from assessment.errors import InputError
-from assessment.numbers import number
-from assessment.pages import consensus_forms, crosswalk_view, downloads, results, state
+from assessment.numbers import number, tally
+from assessment.pages import consensus_forms, crosswalk_view, downloads, moderation, results, state
 from assessment.pages.charts import distribution_bars
 from assessment.pages.qr import qr_svg
 from assessment.pages.text import plain, show_problems
-from assessment.services import comments, presenter, second_votes
+from assessment.services import presenter, second_votes
 from assessment.services import results as room_results
 from assessment.services.presenter import Position
 from assessment.services.workshops import WorkshopFacts
@@ -27,19 +27,21 @@ def _join(facts: WorkshopFacts, here: Position) -> None:
     words.markdown(f'<p class="join-code" style="font-size:3.5rem;font-weight:700;letter-spacing:0.15em;'
                    f'margin:0;line-height:1.1">{facts.join_code}</p>', unsafe_allow_html=True)
     picture.image(qr_svg(link), width=240, alt=f"QR code that opens the join page with code {facts.join_code}")
-    _live_attendance(facts)
+    _live_attendance(facts, here)
 
 
-def _live_attendance(facts: WorkshopFacts) -> None:
+def _live_attendance(facts: WorkshopFacts, here: Position) -> None:
     # Refreshes itself; made here rather than at import so that a bad setting is reported, not raised on import.
-    state.refreshed(_attendance)(facts.id)
+    state.refreshed(_attendance)(facts.id, paced=here.paced)
 
 
-def _attendance(workshop_id: int) -> None:
+def _attendance(workshop_id: int, *, paced: bool = False) -> None:
     seen = room_results.attendance(state.database(), actor=state.actor(), workshop_id=workshop_id)
-    joined, finished = st.columns(2)
-    joined.metric("Joined", seen.joined)
-    finished.metric("Finished", seen.finished)
+    counts = [("Joined", seen.joined, None), ("Have started", seen.took_part, "Answered at least one statement")]
+    if not paced:  # in a paced round nobody finishes on their own: the facilitator moves the room on
+        counts.append(("Finished", seen.finished, "Pressed Finish on the last screen"))
+    for column, (label, value, meaning) in zip(st.columns(len(counts)), counts, strict=True):
+        column.metric(label, value, help=meaning)
     if seen.by_sector:
         results.table(pd.DataFrame({"Sector": list(seen.by_sector),
                                     "Joined": [j for j, _ in seen.by_sector.values()],
@@ -47,8 +49,12 @@ def _attendance(workshop_id: int) -> None:
 
 
 def _scoring(facts: WorkshopFacts, here: Position) -> None:
-    st.markdown("People are scoring. Close scoring when everyone has finished, then reveal the results.")
-    _live_attendance(facts)
+    if here.paced and here.step.principle_id:
+        st.markdown(f"Every phone shows **{plain(here.label.split(': ', 1)[-1])}**. *Next* opens the next principle "
+                    "on every phone; people who have finished this one wait for it.")
+    else:
+        st.markdown("People are scoring. Close scoring when everyone has finished, then reveal the results.")
+    _live_attendance(facts, here)
 
 
 def _overview(facts: WorkshopFacts, here: Position) -> None:
@@ -68,11 +74,11 @@ def _principle(facts: WorkshopFacts, here: Position) -> None:
     scored = room_results.scores(state.database(), actor=state.actor(), workshop_id=facts.id,
                                  framework_id=framework.id).principle(principle_id)
     st.subheader(plain(scored.name))
-    st.markdown(f"Mean {number(scored.mean)} ({shown_level(scored.level, scored.agreement)}), {scored.n} people, "
-                f"{scored.agreement}.")
+    st.markdown(f"Mean {number(scored.mean)} ({shown_level(scored.level, scored.agreement)}), "
+                f"{tally(scored.n, 'person', 'people')}, {scored.agreement}.")
     if st.button("Open a second vote on this principle", icon=":material/how_to_vote:"):
         _open_second_vote(facts, framework, principle_id)
-    _comments(facts, framework, principle_id)
+    moderation.principle_comments(facts, framework.id, principle_id)
     consensus_forms.agreed_score_form(facts, framework, principle_id)
     consensus_forms.new_action_form(facts, framework, principle_id)
     consensus_forms.actions_list(facts, framework, principle_id=principle_id)
@@ -85,50 +91,71 @@ def _open_second_vote(facts: WorkshopFacts, framework: Framework, principle_id: 
     except InputError as error:
         show_problems("The second vote was not opened:", error)
         return
-    presenter.go_to(state.database(), actor=state.actor(), workshop_id=facts.id, step=Step(Stage.second_vote))
+    presenter.go_to(state.database(), actor=state.actor(), workshop_id=facts.id,
+                    step=vote_on(framework.id, principle_id))
     st.rerun()
 
 
-def _comments(facts: WorkshopFacts, framework: Framework, principle_id: str) -> None:
-    found = comments.comments(state.database(), actor=state.actor(), workshop_id=facts.id,
-                              framework_id=framework.id, principle_id=principle_id)
-    st.markdown(f"**Comments** ({len(found)}; the room sees those not hidden)")
-    for comment in found:
-        words, toggle = st.columns([5, 1], vertical_alignment="center")
-        words.markdown(("~~" if comment.hidden else "") + f"“{plain(comment.text)}”" + ("~~ *(hidden)*" if
-                                                                                       comment.hidden else ""))
-        if toggle.button("Show" if comment.hidden else "Hide", key=f"comment-{comment.key}"):
-            comments.set_hidden(state.database(), actor=state.actor(), workshop_id=facts.id, key=comment.key,
-                                hidden=not comment.hidden)
-            st.rerun()
-
-
 def _second_vote(facts: WorkshopFacts, here: Position) -> None:
+    """A vote on the step's principle (opened from it), or the choice of a principle to vote on again."""
+    if here.step.principle_id is not None:
+        _vote_on(facts, facts.framework(here.step.framework_id), here.step.principle_id)
+        return
     db, actor = state.database(), state.actor()
-    held = second_votes.comparisons(db, actor=actor, workshop_id=facts.id)
-    voting = second_votes.open_now(db, join_code=facts.join_code)
+    voting = next(((f, p) for f, p, is_open, _ in second_votes.held(db, actor=actor, workshop_id=facts.id)
+                   if is_open), None)
     if voting is not None:
-        st.markdown(f"**Open now: {plain(voting.principle.name)}.** Phones show its statements again, with the "
-                    "room's first answers beside them.")
-        state.refreshed(_second_round_count)(facts.id, voting.framework.id, voting.principle.id)
-        if st.button("Close the second vote", type="primary"):
+        name = next(p.name for p in facts.framework(voting[0]).principles if p.id == voting[1])
+        st.markdown(f"A second vote is open on **{plain(name)}**.")
+        if st.button("Go to that vote", type="primary"):
+            presenter.go_to(db, actor=actor, workshop_id=facts.id, step=vote_on(*voting))
+            st.rerun()
+        return
+    framework = results.choose_framework(facts.frameworks)
+    order = second_votes.suggested(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
+    names = {p.id: p.name for p in framework.principles}
+    scored = room_results.scores(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
+    chosen = st.selectbox("Principle to vote on again (split ones first)", order,
+                          format_func=lambda i: f"{names[i]} ({scored.principle(i).agreement})")
+    if st.button("Open the second vote", type="primary", icon=":material/how_to_vote:"):
+        _open_second_vote(facts, framework, chosen)
+
+
+def _vote_on(facts: WorkshopFacts, framework: Framework, principle_id: str) -> None:
+    db, actor = state.database(), state.actor()
+    held = {(f, p): (is_open, shown) for f, p, is_open, shown in second_votes.held(db, actor=actor,
+                                                                                   workshop_id=facts.id)}
+    name = next(p.name for p in framework.principles if p.id == principle_id)
+    if (framework.id, principle_id) not in held:
+        st.markdown(f"No second vote has been opened on **{plain(name)}**.")
+        if st.button("Open the second vote", type="primary", icon=":material/how_to_vote:"):
+            _open_second_vote(facts, framework, principle_id)
+        return
+    is_open, shown = held[(framework.id, principle_id)]
+    if is_open:
+        st.markdown(f"**Voting again on {plain(name)}.** Phones show its statements with each person's first "
+                    "answers chosen; the screen counts who has voted again and keeps the result hidden.")
+        state.refreshed(_second_round_count)(facts.id, framework.id, principle_id)
+        if st.button("Close the vote", type="primary", icon=":material/lock:"):
             second_votes.close_vote(db, actor=actor, workshop_id=facts.id)
             st.rerun()
-    else:
-        framework = results.choose_framework(facts.frameworks)
-        order = second_votes.suggested(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
-        names = {p.id: p.name for p in framework.principles}
-        scored = room_results.scores(db, actor=actor, workshop_id=facts.id, framework_id=framework.id)
-        chosen = st.selectbox("Principle to vote on again (split ones first)", order,
-                              format_func=lambda i: f"{names[i]} ({scored.principle(i).agreement})")
-        if st.button("Open the second vote", type="primary", icon=":material/how_to_vote:"):
-            _open_second_vote(facts, framework, chosen)
-    for (framework_id, principle_id), change in held.items():
-        st.markdown(f"**{plain(change.name)}** — {plain(change.in_words)}")
-        if st.button("Back to this principle", key=f"back-{framework_id}-{principle_id}"):
-            presenter.go_to(db, actor=actor, workshop_id=facts.id,
-                            step=Step(Stage.principles, spotlight_key(framework_id, principle_id)))
+        return
+    if not shown:
+        st.markdown(f"The vote on **{plain(name)}** has closed. The screen shows the result when you do.")
+        show, again = st.columns(2)
+        if show.button("Show the result", type="primary", icon=":material/visibility:", width="stretch"):
+            second_votes.reveal(db, actor=actor, workshop_id=facts.id, framework_id=framework.id,
+                                principle_id=principle_id)
             st.rerun()
+        if again.button("Reopen the vote", width="stretch"):
+            _open_second_vote(facts, framework, principle_id)
+        return
+    change = second_votes.comparisons(db, actor=actor, workshop_id=facts.id)[(framework.id, principle_id)]
+    st.markdown(f"**{plain(name)}** — {plain(change.in_words)}")
+    if st.button("Back to the principle", type="primary", icon=":material/arrow_back:"):
+        presenter.move(db, actor=actor, workshop_id=facts.id, by=1)
+        st.rerun()
+    st.caption("Next returns to the principle too, where the room records its agreed score.")
 
 
 def _second_round_count(workshop_id: int, framework_id: str, principle_id: str) -> None:
@@ -144,8 +171,11 @@ def _agree(facts: WorkshopFacts, here: Position) -> None:
     consensus_forms.agreed_score_form(facts, framework, principle_id)
 
 
-def _actions(facts: WorkshopFacts, here: Position) -> None:
+def _review(facts: WorkshopFacts, here: Position) -> None:
     consensus_forms.review_of_last_actions(facts)
+
+
+def _actions(facts: WorkshopFacts, here: Position) -> None:
     for framework in facts.frameworks:
         st.subheader(f"Actions: {plain(framework.title)}")
         consensus_forms.actions_list(facts, framework)
@@ -159,7 +189,7 @@ def _close(facts: WorkshopFacts, here: Position) -> None:
         downloads.workshop_files(facts, framework)
 
 
-STEP_CONTROLS = {Stage.join: _join, Stage.scoring: _scoring, Stage.overview: _overview, Stage.principles: _principle,
+STEP_CONTROLS = {Stage.join: _join, Stage.review: _review, Stage.scoring: _scoring, Stage.overview: _overview, Stage.principles: _principle,
                  Stage.second_vote: _second_vote, Stage.agree: _agree, Stage.actions: _actions, Stage.close: _close}
 
 
@@ -181,7 +211,7 @@ def full_results(facts: WorkshopFacts) -> None:
         st.info("Nobody has answered yet.")
         return
     st.header("The room's profile")
-    st.markdown(f"{result.participants} people answered. Overall the room sits at "
+    st.markdown(f"{tally(result.participants, 'person', 'people')} answered. Overall the room sits at "
                 f"**{number(result.overall.mean)} ({result.overall.level or 'no score'})**.")
     results.profile(framework, room.room, [exemplars[i] for i in chosen])
     st.header("Where the room agrees, and where it is split")

@@ -1,8 +1,11 @@
-"""Participants' anonymous comments: shown to the room in a principle's spotlight, unless the facilitator hides
-one. A hidden comment stays in the data, marked hidden, and reports and exports for the room leave it out."""
+"""Participants' anonymous comments, moderated: each waits in the facilitator's queue until released to the room
+or hidden from it (or is released as it is saved, when the workshop releases comments automatically). Only
+released comments reach the projector, reports and the room's exports; a hidden one stays in the data, marked
+hidden."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -12,53 +15,80 @@ from assessment.engine.responses import Responses
 from assessment.errors import InputError, Problem
 from assessment.services import codes
 from assessment.services.access import Actor, Role
-from assessment.services.workshops import authorised, frameworks_of, pick
+from assessment.services.workshops import authorised, frameworks_of
 from assessment.storage import answers, audit
-from assessment.storage import hidden_comments as stored
+from assessment.storage import moderated_comments as stored
+from assessment.storage import workshops as stored_workshops
 from assessment.storage.db import Database
+from assessment.storage.models import Workshop
+from assessment.storage.moderated_comments import HIDDEN, RELEASED, CommentKey
+
+PENDING = "pending"
+STATES = (PENDING, RELEASED, HIDDEN)
 
 
 @dataclass(frozen=True)
 class Comment:
-    key: str  # opaque: which comment to hide or show
-    statement: str
+    key: str  # opaque: which comment to release or hide
+    framework_id: str
+    principle_id: str
+    principle: str  # the principle's name
+    statement: str  # the statement's text
     text: str
-    hidden: bool
+    state: str  # pending, released or hidden
 
 
-def _key(participant_id: int, framework_id: str, statement_id: str, text: str) -> str:
-    return f"{participant_id}:{framework_id}:{statement_id}:{codes.digest(text)}"
+def _key(key: CommentKey) -> str:
+    return ":".join(str(part) for part in key)
 
 
-def comments_in(session: Session, *, workshop_id: int, framework: Framework, principle_id: str | None = None
-                ) -> list[Comment]:
-    """The current first-round comments on the framework (or one principle), in statement order."""
-    hidden = stored.hidden_in(session, workshop_id=workshop_id)
-    principle_of = {s.id: p.id for p in framework.principles for s in p.statements}
-    texts = {s.id: s.text for s in framework.statements}
-    order = {s.id: i for i, s in enumerate(framework.statements)}
+def state_of(key: CommentKey, decisions: dict[CommentKey, str], *, automatic: bool) -> str:
+    """A comment's state: as decided, else released when the workshop releases comments automatically, else
+    waiting."""
+    return decisions.get(key, RELEASED if automatic else PENDING)
+
+
+def states_of(session: Session, *, workshop: Workshop) -> Callable[[int, str, str, str], str]:
+    """How to tell the state of any of the workshop's comments from (participant id, framework id, statement id,
+    text)."""
+    decisions = stored.decisions_in(session, workshop_id=workshop.id)
+
+    def state(participant_id: int, framework_id: str, statement_id: str, text: str) -> str:
+        return state_of((participant_id, framework_id, statement_id, codes.digest(text)), decisions,
+                        automatic=workshop.auto_release_comments)
+
+    return state
+
+
+def comments_in(session: Session, *, workshop: Workshop, framework_id: str | None = None,
+                principle_id: str | None = None, states: Sequence[str] = STATES) -> list[Comment]:
+    """The current first-round comments of the workshop (or one framework, or one principle) in these states,
+    newest first."""
+    frameworks: dict[str, Framework] = {f.id: f for f in frameworks_of(workshop)}
+    decisions = stored.decisions_in(session, workshop_id=workshop.id)
     found = []
-    for a in answers.current(session, workshop_id=workshop_id, framework_id=framework.id):
-        if not a.comment or a.statement_id not in principle_of:
+    for saved in answers.current_comments(session, workshop_id=workshop.id, framework_id=framework_id):
+        framework = frameworks.get(saved.framework_id)
+        principle = framework and framework.principle_of.get(saved.statement_id)
+        if principle is None or principle_id not in (None, principle.id):
             continue
-        if principle_id is not None and principle_of[a.statement_id] != principle_id:
-            continue
-        key = (a.participant_id, a.framework_id, a.statement_id, codes.digest(a.comment))
-        found.append((order[a.statement_id], Comment(_key(*key[:3], a.comment), texts[a.statement_id], a.comment,
-                                                     key in hidden)))
-    return [comment for _, comment in sorted(found, key=lambda pair: pair[0])]
+        key = (saved.participant_id, saved.framework_id, saved.statement_id, codes.digest(saved.comment))
+        state = state_of(key, decisions, automatic=workshop.auto_release_comments)
+        if state in states:
+            statement = next(s.text for s in principle.statements if s.id == saved.statement_id)
+            found.append(Comment(_key(key), saved.framework_id, principle.id, principle.name, statement,
+                                 saved.comment, state))
+    return found
 
 
-def without_hidden(session: Session, *, workshop_id: int, framework_id: str, responses: Responses) -> Responses:
-    """The answers with the comments the facilitator hid taken out, for reports and the room's exports."""
-    hidden = stored.hidden_in(session, workshop_id=workshop_id)
-    if not hidden:
-        return responses
+def released_only(session: Session, *, workshop: Workshop, framework_id: str, responses: Responses) -> Responses:
+    """The answers with every comment not released to the room taken out, for reports and the room's exports."""
+    state = states_of(session, workshop=workshop)
+
     def shown(participant: str, statement: str, comment: object) -> object:
-        # workshop_responses labels each participant "p<id>"
         if not isinstance(comment, str):
             return comment
-        return None if (int(participant[1:]), framework_id, statement, codes.digest(comment)) in hidden else comment
+        return comment if state(int(participant[1:]), framework_id, statement, comment) == RELEASED else None  # "p<id>"
 
     table = responses.table.copy()
     table["comment"] = [shown(*row) for row in zip(table["participant"], table["statement"], table["comment"],
@@ -66,27 +96,53 @@ def without_hidden(session: Session, *, workshop_id: int, framework_id: str, res
     return Responses(table)
 
 
-def comments(db: Database, *, actor: Actor, workshop_id: int, framework_id: str, principle_id: str | None = None
-             ) -> list[Comment]:
-    """Every comment, hidden ones marked, for the facilitator."""
+def comments(db: Database, *, actor: Actor, workshop_id: int, framework_id: str | None = None,
+             principle_id: str | None = None, states: Sequence[str] = STATES) -> list[Comment]:
+    """The workshop's comments with their states, newest first, for the facilitator."""
     with db.read() as session:
         workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
                               what="Reading comments")
-        return comments_in(session, workshop_id=workshop_id, framework=pick(frameworks_of(workshop), framework_id),
-                           principle_id=principle_id)
+        return comments_in(session, workshop=workshop, framework_id=framework_id, principle_id=principle_id,
+                           states=states)
 
 
-def set_hidden(db: Database, *, actor: Actor, workshop_id: int, key: str, hidden: bool) -> None:
-    """Hide a comment from the room (or show it again)."""
-    participant, framework_id, statement_id, digest = (key.split(":", 3) + ["", "", "", ""])[:4]
+def moderate(db: Database, *, actor: Actor, workshop_id: int, keys: Sequence[str], state: str) -> None:
+    """Release comments to the room, or hide them from it (all or none: each must be a current comment of the
+    workshop)."""
+    if state not in (RELEASED, HIDDEN):
+        raise InputError("Moderating comments", [Problem(f"a comment is released or hidden, not '{state}'")])
     with db.write() as session:
-        authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator, what="Hiding a comment")
-        known = {(str(a.participant_id), a.framework_id, a.statement_id, codes.digest(a.comment))
-                 for a in answers.current(session, workshop_id=workshop_id) if a.comment}
-        if (participant, framework_id, statement_id, digest) not in known:
-            raise InputError("Hiding a comment", [Problem("that comment is not one of this workshop's")])
-        change = stored.hide if hidden else stored.show
-        change(session, participant_id=int(participant), framework_id=framework_id, statement_id=statement_id,
-               comment_sha256=digest)
-        audit.insert(session, actor=actor.name, action="comment hidden" if hidden else "comment shown",
-                     workshop_id=workshop_id, detail={"statement": statement_id})
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
+                              what="Moderating comments")
+        known = {_key(key): key for key in _current_keys(session, workshop)}
+        if any(key not in known for key in keys):
+            raise InputError("Moderating comments", [Problem("that comment is not one of this workshop's")])
+        stored.decide(session, keys=[known[key] for key in keys], state=state)
+        audit.insert(session, actor=actor.name, action=f"comments {state}", workshop_id=workshop_id,
+                     detail={"comments": len(set(keys))})
+
+
+def release_automatically(db: Database, *, actor: Actor, workshop_id: int, automatic: bool) -> None:
+    """Turn automatic release on (the comments waiting now are released too) or off (comments shown so far stay
+    released; new ones wait)."""
+    with db.write() as session:
+        workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
+                              what="Changing how comments are released")
+        if workshop.auto_release_comments and not automatic:
+            decisions = stored.decisions_in(session, workshop_id=workshop_id)
+            stored.decide(session, keys=[key for key in _current_keys(session, workshop) if key not in decisions],
+                          state=RELEASED)
+        stored_workshops.change(session, workshop_id=workshop_id, auto_release_comments=automatic)
+        audit.insert(session, actor=actor.name, action="comments released automatically" if automatic
+                     else "comments wait for release", workshop_id=workshop_id, detail={})
+
+
+def release_every_comment(session: Session, *, workshop: Workshop) -> None:
+    """Release all the workshop's current comments (answers imported from elsewhere), inside a caller's
+    transaction."""
+    stored.decide(session, keys=_current_keys(session, workshop), state=RELEASED)
+
+
+def _current_keys(session: Session, workshop: Workshop) -> list[CommentKey]:
+    return [(c.participant_id, c.framework_id, c.statement_id, codes.digest(c.comment))
+            for c in answers.current_comments(session, workshop_id=workshop.id)]

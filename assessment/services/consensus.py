@@ -154,10 +154,19 @@ def delete_action(db: Database, *, actor: Actor, workshop_id: int, action_id: in
 
 
 def previous_workshop(session: Session, *, workshop: Workshop) -> Workshop | None:
-    """The same place's workshop before this one (by date, archived ones left out)."""
+    """The workshop this one follows up: the one chosen at set-up, else the same place's workshop before it (by
+    date, archived ones left out)."""
+    if workshop.follows_id is not None:
+        return session.get(Workshop, workshop.follows_id)
     earlier = [w for w in workshop.partnership.workshops
                if not w.archived and (w.held_on, w.id) < (workshop.held_on, workshop.id)]
     return max(earlier, key=lambda w: (w.held_on, w.id), default=None)
+
+
+def reviewing(session: Session, *, workshop: Workshop) -> bool:
+    """A follow-up with the previous workshop's actions to review (a step of its running order)."""
+    before = previous_workshop(session, workshop=workshop)
+    return before is not None and stored_actions.any_in(session, workshop_id=before.id)
 
 
 def to_review(db: Database, *, actor: Actor, workshop_id: int) -> list[ActionToReview]:

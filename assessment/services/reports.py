@@ -19,7 +19,7 @@ from assessment.engine.system_report import SystemReport, build_system_report
 from assessment.errors import InputError, Problem
 from assessment.services import history
 from assessment.services.access import Actor, Role
-from assessment.services.comments import without_hidden
+from assessment.services.comments import released_only
 from assessment.services.consensus import actions_in, agreed_in, reviews_for
 from assessment.services.results import crosswalks_in, workshop_responses
 from assessment.services.second_votes import comparisons_in
@@ -70,9 +70,9 @@ def workshop_report(db: Database, *, actor: Actor, workshop_id: int, framework_i
                     for r in reviews_for(session, workshop=workshop) if r.action.framework_id == framework.id]
         votes = {principle: change for (fid, principle), change in comparisons_in(session, workshop=workshop).items()
                  if fid == framework.id and change.second.people}
-        responses = without_hidden(session, workshop_id=workshop_id, framework_id=framework.id,
-                                   responses=workshop_responses(session, workshop_id=workshop_id,
-                                                                framework_id=framework.id))
+        responses = released_only(session, workshop=workshop, framework_id=framework.id,
+                                  responses=workshop_responses(session, workshop_id=workshop_id,
+                                                               framework_id=framework.id))
         imported = audit.recorded(session, workshop_id=workshop_id, action=IMPORTED)
         report = build_report(
             framework, responses, partnership=workshop.partnership.name, place=workshop.partnership.place,

@@ -15,7 +15,7 @@ from assessment.engine.room import RoomResults, room_results
 from assessment.engine.scoring import ScoreResult, score
 from assessment.engine.sectors import STANDARD_SECTOR_GROUPS
 from assessment.services.access import Actor, Role
-from assessment.services.comments import without_hidden
+from assessment.services.comments import released_only
 from assessment.services.workshops import authorised, frameworks_of, pick
 from assessment.storage import answers, participants
 from assessment.storage.db import Database
@@ -40,15 +40,15 @@ def responses_from(current: Sequence[answers.CurrentAnswer]) -> Responses:
 
 
 def responses(db: Database, *, actor: Actor, workshop_id: int, framework_id: str, personal: bool = False) -> Responses:
-    """The current answers, as exports give them: comments the facilitator hid from the room left out, and every
-    sector and organisation shown under a label that stands for at least 3 people (`engine.disclosure`).
-    `personal=True`: the raw rows, every label as given — personal data, for the workshop's facilitators and
-    owners only."""
+    """The current answers, as exports give them: only the comments the facilitator released to the room (the
+    whole workshop's JSON file for its facilitators keeps the others, marked, as the data), and every sector and
+    organisation shown under a label that stands for at least 3 people (`engine.disclosure`). `personal=True`: the
+    raw rows, every label as given — personal data, for the workshop's facilitators and owners only."""
     needed = Role.facilitator if personal else Role.viewer
     with db.read() as session:
         workshop = authorised(session, actor=actor, workshop_id=workshop_id, needed=needed, what="Reading the answers")
         stored = workshop_responses(session, workshop_id=workshop_id, framework_id=framework_id)
-        given = without_hidden(session, workshop_id=workshop_id, framework_id=framework_id, responses=stored)
+        given = released_only(session, workshop=workshop, framework_id=framework_id, responses=stored)
         groups = workshop.sector_groups if workshop.sector_groups is not None else STANDARD_SECTOR_GROUPS
     return given if personal else anonymised(given, groups)
 
@@ -107,7 +107,8 @@ def crosswalks_in(session: Session, *, workshop: Workshop, framework: Framework)
 class Attendance:
     joined: int
     finished: int
-    by_sector: dict[str, tuple[int, int]]  # sector → (joined, finished)
+    by_sector: dict[str, tuple[int, int]]  # sector → (joined, finished), for the facilitator's eyes only
+    took_part: int  # answered at least one statement
 
 
 NOT_GIVEN = "Not given"
@@ -124,4 +125,4 @@ def attendance_in(session: Session, *, workshop_id: int) -> Attendance:
     rows = participants.counts_by_sector(session, workshop_id=workshop_id)
     by_sector = {(row.sector or NOT_GIVEN): (row.joined, row.finished) for row in rows}
     return Attendance(sum(j for j, _ in by_sector.values()), sum(f for _, f in by_sector.values()),
-                      dict(sorted(by_sector.items())))
+                      dict(sorted(by_sector.items())), len(answers.answered_counts(session, workshop_id=workshop_id)))

@@ -3,8 +3,10 @@
 The screen link is the projector's own (a random key, replaced with the facilitator link): the join code, which
 the room sees, opens no screen, so no page answers "is this a workshop?" for a guessed code without the limiter.
 
-The screen shows only what the whole room sees anyway: the join panel and counts, and — once the facilitator
-has revealed results — the room's profile, one principle at a time, second votes, agreed scores, actions.
+The screen shows only what the whole room sees anyway: the join panel and how many have joined, scored and
+finished (totals only: a sector's count could single out its one member), the open principle of a paced round,
+the last workshop's actions at a follow-up, and — once the facilitator has revealed results — the room's
+profile, each principle in its parts, second votes (their results once revealed too), agreed scores, actions.
 """
 
 from __future__ import annotations
@@ -14,24 +16,24 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from assessment.content.exemplar import builtin_exemplars
-from assessment.content.framework import Framework
-from assessment.engine.agenda import Stage
+from assessment.content.framework import Framework, Principle
+from assessment.engine.agenda import Part, Stage
 from assessment.engine.agreement import Agreement
 from assessment.engine.profiles import Series, agreed_series, room_series
 from assessment.engine.rounds import RoundComparison
 from assessment.engine.scoring import score
 from assessment.engine.sectors import sector_lens
 from assessment.engine.spotlight import Spotlight, StatementCounts, spotlight, statement_counts
-from assessment.services.comments import comments_in
+from assessment.services.comments import RELEASED, comments_in
 from assessment.services.consensus import ActionRecord, ActionToReview, actions_in, agreed_in, reviews_for
 from assessment.services.presenter import Position, position
 from assessment.services.results import Attendance, attendance_in, workshop_responses
 from assessment.services.second_votes import comparisons_in
 from assessment.services.workshops import WorkshopFacts, facts, frameworks_of, pick
-from assessment.storage import second_votes
+from assessment.storage import answers, second_votes
 from assessment.storage import workshops as stored_workshops
 from assessment.storage.db import Database
-from assessment.storage.models import Workshop
+from assessment.storage.models import SecondVote, Workshop
 
 
 @dataclass(frozen=True)
@@ -54,11 +56,25 @@ class Overview:
 @dataclass(frozen=True)
 class SecondVoteView:
     name: str
+    framework_id: str
+    principle_id: str
     is_open: bool
+    revealed: bool  # the facilitator has shown the second round's answers
     comparison: RoundComparison
     scale: list[str]  # "1 Not yet in place", …
     first_round: list[StatementCounts]
     second_round: list[StatementCounts]
+
+
+@dataclass(frozen=True)
+class ScoringNow:
+    """The principle open on every phone in a paced round, and how far the room has got with it."""
+
+    framework: str
+    principle: Principle
+    number: int  # 1-based, of `of`
+    of: int
+    done: int  # people who have answered all its statements
 
 
 @dataclass(frozen=True)
@@ -68,9 +84,10 @@ class Screen:
     attendance: Attendance
     overviews: list[Overview]  # the step's framework in the overview and agree stages; every one at the close
     spotlight: Spotlight | None  # principles stage
-    second_vote: SecondVoteView | None  # second vote stage (the open one, else the latest)
-    actions: list[ActionRecord]  # actions stage
-    reviews: list[ActionToReview]  # actions stage, at a follow-up
+    second_vote: SecondVoteView | None  # second vote stage: the step's principle, else the open one, else the latest
+    actions: list[ActionRecord]  # actions stage and close
+    reviews: list[ActionToReview]  # the review of the last workshop's actions
+    scoring_now: ScoringNow | None  # a paced round's open principle
 
 
 def _agreed_labels(session: Session, workshop: Workshop, framework: Framework) -> dict[str, int | None]:
@@ -89,22 +106,35 @@ def _overview(session: Session, workshop: Workshop, framework: Framework) -> Ove
     return Overview(framework, profiles, lines, result.participants)
 
 
-def _spotlight(session: Session, workshop: Workshop, framework: Framework, principle_id: str) -> Spotlight:
+def _spotlight(session: Session, workshop: Workshop, framework: Framework, principle_id: str,
+               part: Part) -> Spotlight:
     responses = workshop_responses(session, workshop_id=workshop.id, framework_id=framework.id)
     result = score(framework, responses)
-    shown = [c.text for c in comments_in(session, workshop_id=workshop.id, framework=framework,
-                                         principle_id=principle_id) if not c.hidden]
+    shown = [c.text for c in comments_in(session, workshop=workshop, framework_id=framework.id,
+                                         principle_id=principle_id, states=[RELEASED])] if part is Part.views else []
     chosen = [e for e in builtin_exemplars() if e.id in workshop.exemplar_ids]
     second = comparisons_in(session, workshop=workshop).get((framework.id, principle_id))
+    revealed = second_votes.of_principle(session, workshop_id=workshop.id, framework_id=framework.id,
+                                         principle_id=principle_id)
     return spotlight(framework, principle_id, responses=responses, result=result,
                      lens=sector_lens(framework, responses, result, workshop.sector_groups),
                      comments=shown, exemplars=chosen, agreed=_agreed_labels(session, workshop, framework).get(principle_id),
-                     second_round=second if second and second.second.people else None)
+                     second_round=second if second and second.second.people and revealed and revealed.revealed
+                     else None)
 
 
-def _second_vote(session: Session, workshop: Workshop) -> SecondVoteView | None:
+def _vote_shown(session: Session, workshop: Workshop, framework_id: str | None,
+                principle_id: str | None) -> SecondVote | None:
+    if principle_id is not None:
+        return second_votes.of_principle(session, workshop_id=workshop.id, framework_id=framework_id or "",
+                                         principle_id=principle_id)
     votes = second_votes.of_workshop(session, workshop_id=workshop.id)
-    current = next((v for v in votes if v.closed_at is None), votes[-1] if votes else None)
+    return next((v for v in votes if v.closed_at is None), votes[-1] if votes else None)
+
+
+def _second_vote(session: Session, workshop: Workshop, framework_id: str | None,
+                 principle_id: str | None) -> SecondVoteView | None:
+    current = _vote_shown(session, workshop, framework_id, principle_id)
     if current is None:
         return None
     comparison = comparisons_in(session, workshop=workshop)[(current.framework_id, current.principle_id)]
@@ -113,8 +143,19 @@ def _second_vote(session: Session, workshop: Workshop) -> SecondVoteView | None:
     rounds = [statement_counts(framework, principle, workshop_responses(session, workshop_id=workshop.id,
                                                                        framework_id=framework.id, round=number))
               for number in (1, 2)]
-    return SecondVoteView(comparison.name, current.closed_at is None, comparison,
-                          [f"{point} {label}" for point, label in framework.scale.labels.items()], *rounds)
+    return SecondVoteView(comparison.name, framework.id, principle.id, current.closed_at is None, current.revealed,
+                          comparison, [f"{point} {label}" for point, label in framework.scale.labels.items()], *rounds)
+
+
+def _scoring_now(session: Session, workshop: Workshop, frameworks: tuple[Framework, ...], framework_id: str,
+                 principle_id: str) -> ScoringNow:
+    framework = pick(frameworks, framework_id)
+    principle = next(p for p in framework.principles if p.id == principle_id)
+    every = [(f.id, p.id) for f in frameworks for p in f.principles]
+    answered = answers.answered_counts(session, workshop_id=workshop.id, framework_id=framework_id,
+                                       statement_ids=[s.id for s in principle.statements])
+    return ScoringNow(framework.title, principle, every.index((framework_id, principle_id)) + 1, len(every),
+                      sum(count == len(principle.statements) for count in answered.values()))
 
 
 def screen(db: Database, *, screen_key: str) -> Screen | None:
@@ -124,17 +165,21 @@ def screen(db: Database, *, screen_key: str) -> Screen | None:
         if workshop is None:
             return None
         frameworks = frameworks_of(workshop)
-        here = position(workshop, frameworks)
-        stage, revealed = here.step.stage, workshop.revealed
+        here = position(session, workshop, frameworks)
+        step, revealed = here.step, workshop.revealed
+        stage = step.stage
         overviews: list[Overview] = []
         if revealed and stage in (Stage.overview, Stage.agree, Stage.close):
-            overviews = [_overview(session, workshop, f) for f in frameworks
-                         if here.step.framework_id in (None, f.id)]
+            overviews = [_overview(session, workshop, f) for f in frameworks if step.framework_id in (None, f.id)]
         focus = None
-        if revealed and stage is Stage.principles and here.step.spotlight:
-            focus = _spotlight(session, workshop, pick(frameworks, here.step.framework_id), here.step.principle_id)
-        vote = _second_vote(session, workshop) if stage is Stage.second_vote else None
+        if revealed and stage is Stage.principles and step.principle_id:
+            focus = _spotlight(session, workshop, pick(frameworks, step.framework_id), step.principle_id,
+                               step.part or Part.room)
+        vote = _second_vote(session, workshop, step.framework_id, step.principle_id) \
+            if stage is Stage.second_vote else None
+        now = _scoring_now(session, workshop, frameworks, step.framework_id, step.principle_id) \
+            if stage is Stage.scoring and step.principle_id else None
         actions = actions_in(session, workshop_id=workshop.id) if stage in (Stage.actions, Stage.close) else []
-        reviews = reviews_for(session, workshop=workshop) if stage is Stage.actions else []
+        reviews = reviews_for(session, workshop=workshop) if stage is Stage.review else []
         return Screen(facts(workshop), here, attendance_in(session, workshop_id=workshop.id), overviews, focus, vote,
-                      actions, reviews)
+                      actions, reviews, now)

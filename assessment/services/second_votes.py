@@ -1,5 +1,7 @@
 """Second votes: after the room has discussed a principle, the facilitator opens a re-vote on it and the
-phones show its statements again, with the room's first-round answers beside them. Both rounds are kept.
+phones show its statements again, each person's own first answers chosen and the room's first-round answers
+beside them. The projector shows how many have voted again, and the second round's answers only once the
+facilitator reveals them. Both rounds are kept.
 """
 
 from __future__ import annotations
@@ -55,8 +57,9 @@ def open_vote(db: Database, *, actor: Actor, workshop_id: int, framework_id: str
                                    principle_id=principle_id)
         if vote is None:
             stored.insert(session, workshop_id=workshop_id, framework_id=framework_id, principle_id=principle_id)
-        else:
+        else:  # voting again hides the result again until the facilitator shows it
             stored.set_closed(session, vote_id=vote.id, closed=False)
+            vote.revealed = False
         audit.insert(session, actor=actor.name, action="second vote opened", workshop_id=workshop_id,
                      detail={"framework": framework_id, "principle": principle_id})
 
@@ -68,6 +71,29 @@ def close_vote(db: Database, *, actor: Actor, workshop_id: int) -> None:
         vote = stored.open_one(session, workshop_id=workshop_id)
         if vote is not None:
             stored.set_closed(session, vote_id=vote.id, closed=True)
+
+
+def reveal(db: Database, *, actor: Actor, workshop_id: int, framework_id: str, principle_id: str) -> None:
+    """Show the second round's answers on the projector."""
+    with db.write() as session:
+        authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
+                   what="Showing a second vote's result")
+        vote = stored.of_principle(session, workshop_id=workshop_id, framework_id=framework_id,
+                                   principle_id=principle_id)
+        if vote is None:
+            raise InputError("Second vote", [Problem("there has been no second vote on this principle")])
+        vote.revealed = True
+        audit.insert(session, actor=actor.name, action="second vote revealed", workshop_id=workshop_id,
+                     detail={"framework": framework_id, "principle": principle_id})
+
+
+def held(db: Database, *, actor: Actor, workshop_id: int) -> list[tuple[str, str, bool, bool]]:
+    """Every second vote held: (framework id, principle id, open now, result shown), in the order opened."""
+    with db.read() as session:
+        authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator,
+                   what="Reading the second votes")
+        return [(v.framework_id, v.principle_id, v.closed_at is None, v.revealed)
+                for v in stored.of_workshop(session, workshop_id=workshop_id)]
 
 
 def open_for(session: Session, *, workshop: Workshop) -> OpenVote | None:
@@ -85,14 +111,6 @@ def open_now(db: Database, *, join_code: str) -> OpenVote | None:
     with db.read() as session:
         workshop = stored_workshops.by_join_code(session, join_code=codes.normalise_code(join_code))
         return open_for(session, workshop=workshop) if workshop else None
-
-
-def open_vote_id(db: Database, *, join_code: str) -> int | None:
-    """Which second vote is open now (cheap enough for every phone to ask every few seconds)."""
-    with db.read() as session:
-        workshop = stored_workshops.by_join_code(session, join_code=codes.normalise_code(join_code))
-        vote = stored.open_one(session, workshop_id=workshop.id) if workshop else None
-        return vote.id if vote else None
 
 
 def comparisons_in(session: Session, *, workshop: Workshop) -> dict[tuple[str, str], RoundComparison]:

@@ -1,8 +1,10 @@
 """Moving workshops in and out: the whole workshop as one JSON file, and answers collected elsewhere.
 
 The file holds the pinned frameworks, every participant's current answers (with organisation and
-sector, never a name; a viewer's file shows them under labels that stand for at least 3 people), agreed scores
-and actions. Importing makes a new workshop with new codes
+sector, never a name, and each comment's state: waiting, released to the room or hidden from it), agreed scores
+and actions. The copy for the board shows sectors and organisations under labels that stand for at least 3 people
+and holds only the comments released to the room; the raw copy, for the workshop's facilitators, holds them as
+given, every comment with its state. Importing makes a new workshop with new codes
 and a new facilitator key; the numbers come out the same. A responses CSV (checked whole by the
 engine) becomes a new, closed workshop.
 """
@@ -13,6 +15,7 @@ import datetime
 import json
 from collections import Counter
 from collections.abc import Sequence
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session
@@ -22,10 +25,11 @@ from assessment.engine.disclosure import shown_labels
 from assessment.engine.responses import Responses
 from assessment.engine.sectors import STANDARD_SECTOR_GROUPS
 from assessment.errors import InputError, Problem
-from assessment.services import consensus, entries, participation, workshops
+from assessment.services import codes, consensus, entries, participation, workshops
+from assessment.services.comments import PENDING, RELEASED, release_every_comment, states_of
 from assessment.services.access import Actor, Role
 from assessment.services.workshops import NewWorkshop, authorised, frameworks_of
-from assessment.storage import answers, audit, participants
+from assessment.storage import answers, audit, moderated_comments, participants
 from assessment.storage import workshops as stored_workshops
 from assessment.storage.answers import NewAnswer
 from assessment.storage.db import Database
@@ -33,6 +37,7 @@ from assessment.storage.db import Database
 IMPORTED = "answers imported"  # the audit entry that marks a workshop whose answers came from a file
 
 FORMAT = "placeready-workshop"
+VERSION = 2  # 2: each comment's state
 MAX_BYTES = 20 * 2**20
 
 
@@ -46,6 +51,8 @@ class AnswerEntry(_Strict):
     value: int | None = None
     dont_know: bool = False
     comment: str | None = Field(None, max_length=entries.MAX_TEXT)
+    # None in files of version 1, which did not say: such a comment waits for the facilitator again
+    comment_state: Literal["pending", "released", "hidden"] | None = None
 
 
 class ParticipantEntry(_Strict):
@@ -72,7 +79,7 @@ class ActionEntry(_Strict):
 
 class WorkshopFile(_Strict):
     format: str = FORMAT
-    version: int = 1
+    version: int = Field(VERSION, ge=1, le=VERSION)
     partnership: str = Field(max_length=200)
     place: str = Field(max_length=200)
     title: str = Field(max_length=200)
@@ -87,9 +94,10 @@ class WorkshopFile(_Strict):
 
 
 def export_workshop(db: Database, *, actor: Actor, workshop_id: int, personal: bool = False) -> str:
-    """The whole workshop as JSON. Each person's sector and organisation are shown under labels that stand for
-    at least 3 people (`engine.disclosure`), unless `personal=True`: the raw file, personal data, for the
-    workshop's facilitators and owners (and the command line) only, which imports with the same sector views."""
+    """The whole workshop as JSON for the board: each person's sector and organisation under labels that stand
+    for at least 3 people (`engine.disclosure`), and only the comments released to the room. `personal=True`: the
+    raw file, personal data, for the workshop's facilitators and owners (and the command line) only — every label
+    as given and every comment with its state — which imports with the same sector views and moderation."""
     with db.read() as session:
         workshop = authorised(session, actor=actor, workshop_id=workshop_id,
                               needed=Role.facilitator if personal else Role.viewer, what="Exporting the workshop")
@@ -104,10 +112,15 @@ def export_workshop(db: Database, *, actor: Actor, workshop_id: int, personal: b
                                          sector=sectors.get(p.sector, p.sector),
                                          finished=p.finished_at is not None, answers=[])
                   for p in found}
+        state_of = states_of(session, workshop=workshop)
         for a in answers.current(session, workshop_id=workshop_id):
+            comment, state = a.comment, a.comment and state_of(a.participant_id, a.framework_id, a.statement_id,
+                                                               a.comment)
+            if not personal and state != RELEASED:
+                comment, state = None, None
             people[a.participant_id].answers.append(AnswerEntry(framework=a.framework_id, statement=a.statement_id,
                                                                 value=a.value, dont_know=a.dont_know,
-                                                                comment=a.comment))
+                                                                comment=comment, comment_state=state or None))
         document = WorkshopFile(
             partnership=workshop.partnership.name, place=workshop.partnership.place, title=workshop.title,
             held_on=workshop.held_on, frameworks=list(frameworks_of(workshop)),
@@ -148,17 +161,21 @@ def import_workshop(db: Database, *, actor: Actor, document: WorkshopFile, organ
             sectors=document.sectors, organisations=document.organisations, organisation_id=organisation_id)
         workshop = stored_workshops.get(session, workshop_id=created.id)
         given: list[NewAnswer] = []
+        decided: dict[tuple[int, str, str], str] = {}  # (participant, framework, statement) → the file's state
         for person in document.participants:
             joined = participation.enrol(session, workshop=workshop, organisation=person.organisation,
                                          sector=person.sector)
             given.extend(NewAnswer(participant_id=joined.participant_id, framework_id=answer.framework,
                                    statement_id=answer.statement, value=answer.value, dont_know=answer.dont_know,
                                    comment=answer.comment) for answer in person.answers)
+            decided.update({(joined.participant_id, answer.framework, answer.statement): answer.comment_state
+                            for answer in person.answers if answer.comment_state not in (None, PENDING)})
             if person.finished:
                 participants.mark_finished(session, participant_id=joined.participant_id)
         # Checked as each answer given on a phone is, and stored in one statement: 80 people's answers one by one
         # took 4.4 s on SQLite and 8.7 s on PostgreSQL.
         participation.record_all(session, workshop=workshop, given=given)
+        _keep_comment_states(session, workshop_id=created.id, decided=decided)
         audit.insert(session, actor=actor.name, action=IMPORTED, workshop_id=created.id,
                      detail={"answers": len(given)})  # a report's method says the answers were not given here
         for entry in document.consensus:
@@ -169,6 +186,17 @@ def import_workshop(db: Database, *, actor: Actor, document: WorkshopFile, organ
                                 principle_id=action.principle, text=action.text, owner=action.owner,
                                 due_on=action.due)
         return created
+
+
+def _keep_comment_states(session: Session, *, workshop_id: int, decided: dict[tuple[int, str, str], str]) -> None:
+    """Release or hide the imported comments as the file says (as stored: trimmed)."""
+    keys: dict[str, list[tuple[int, str, str, str]]] = {}
+    for saved in answers.current_comments(session, workshop_id=workshop_id):
+        where = (saved.participant_id, saved.framework_id, saved.statement_id)
+        if where in decided:
+            keys.setdefault(decided[where], []).append((*where, codes.digest(saved.comment)))
+    for state, chosen in keys.items():
+        moderated_comments.decide(session, keys=chosen, state=state)
 
 
 def import_responses(db: Database, *, actor: Actor, partnership_name: str, place: str, title: str,
@@ -186,7 +214,7 @@ def store_responses(session: Session, *, actor: Actor, partnership_name: str, pl
                     exemplar_ids: Sequence[str] = (), organisation_id: int | None = None) -> NewWorkshop:
     """`import_responses` inside a caller's transaction: one set of answers per framework, and a participant
     label found under several frameworks is one person. The sectors and organisations people gave become
-    the workshop's lists."""
+    the workshop's lists, and their comments are released."""
     people = [a for _, responses in answered for a in responses.answers()]
     created = workshops.create(
         session, actor=actor, partnership_name=partnership_name, place=place, title=title, held_on=held_on,
@@ -206,6 +234,8 @@ def store_responses(session: Session, *, actor: Actor, partnership_name: str, pl
                                    statement_id=answer.statement, value=answer.score, dont_know=answer.dont_know,
                                    comment=answer.comment))
     participation.record_all(session, workshop=workshop, given=given)
+    # Collected elsewhere, by whoever imports them: there is no room to moderate them in.
+    release_every_comment(session, workshop=workshop)
     audit.insert(session, actor=actor.name, action=IMPORTED, workshop_id=created.id, detail={"answers": len(given)})
     for participant_id in participant_ids.values():
         participants.mark_finished(session, participant_id=participant_id)

@@ -42,9 +42,25 @@ class WorkshopFacts:
     organisations: tuple[str, ...]
     frameworks: tuple[Framework, ...]
     sector_groups: dict[str, str] | None  # None: the standard groups
+    auto_release_comments: bool  # comments reach the room as they are saved, not when the facilitator releases them
 
     def framework(self, framework_id: str) -> Framework:
         return pick(self.frameworks, framework_id)
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """A workshop a new one can follow up, with what a follow-up carries over from it."""
+
+    id: int
+    label: str  # "Baseline workshop, 12 Mar 2026 (Riverbrook Partnership)"
+    partnership: str
+    place: str
+    framework_ids: tuple[str, ...]
+    exemplar_ids: tuple[str, ...]
+    sectors: tuple[str, ...]
+    organisations: tuple[str, ...]
+    sector_groups: dict[str, str] | None
 
 
 @dataclass(frozen=True)
@@ -78,7 +94,8 @@ def facts(workshop: Workshop) -> WorkshopFacts:
         archived=workshop.archived, personal_data_erased=workshop.personal_data_erased,
         exemplar_ids=tuple(workshop.exemplar_ids), sectors=tuple(workshop.sectors),
         organisations=tuple(workshop.organisations), frameworks=frameworks_of(workshop),
-        sector_groups=dict(workshop.sector_groups) if workshop.sector_groups is not None else None)
+        sector_groups=dict(workshop.sector_groups) if workshop.sector_groups is not None else None,
+        auto_release_comments=workshop.auto_release_comments)
 
 
 def may_set_up(actor: Actor, organisation_id: int | None) -> bool:
@@ -133,27 +150,48 @@ def _within_hourly_cap(session: Session, *, actor: Actor, organisation_id: int |
         raise _too_many(len(made), (made[0] + timedelta(hours=1) - datetime.now(UTC)).total_seconds())
 
 
+def follow_up_choices(db: Database, *, actor: Actor) -> list[Earlier]:
+    """The workshops a new one may follow up: those the actor facilitates, newest first."""
+    with db.read() as session:
+        everyone = actor.everything
+        found = stored.listed(session, organisation_ids=None if everyone else actor.organisations(Role.facilitator),
+                              workshop_ids=sorted(actor.facilitating))
+        return [Earlier(w.id, f"{w.title}, {w.held_on:%d %b %Y} ({w.partnership.name})", w.partnership.name,
+                        w.partnership.place, tuple(f.id for f in frameworks_of(w)), tuple(w.exemplar_ids),
+                        tuple(w.sectors), tuple(w.organisations),
+                        dict(w.sector_groups) if w.sector_groups is not None else None)
+                for w in found if actor.may(Role.facilitator, organisation_id=w.partnership.organisation_id,
+                                            workshop_id=w.id)]
+
+
 def create_workshop(db: Database, *, actor: Actor, partnership_name: str, place: str, title: str, held_on: date,
                     frameworks: Sequence[Framework], exemplar_ids: Sequence[str] = (), sectors: Sequence[str] = (),
                     organisations: Sequence[str] = (), organisation_id: int | None = None,
-                    sector_groups: Mapping[str, str] | None = None, caller: Caller | None = None) -> NewWorkshop:
+                    sector_groups: Mapping[str, str] | None = None, paced: bool = False,
+                    follows_id: int | None = None, caller: Caller | None = None) -> NewWorkshop:
     """A new workshop of the partnership with this name and place (made on first use). `sector_groups` maps
-    sectors to the wider groups a small room is shown in (None: the standard groups); `caller` is where a set-up
-    without sign-in comes from (its hourly cap is counted per browser session and per address)."""
+    sectors to the wider groups a small room is shown in (None: the standard groups); `paced`: the facilitator
+    opens one principle at a time on every phone; `follows_id`: the workshop it follows up (whose actions it
+    reviews), one the actor facilitates; `caller` is where a set-up without sign-in comes from (its hourly cap is
+    counted per browser session and per address)."""
     with db.write() as session:
         return create(session, actor=actor, partnership_name=partnership_name, place=place, title=title,
                       held_on=held_on, frameworks=frameworks, exemplar_ids=exemplar_ids, sectors=sectors,
                       organisations=organisations, organisation_id=organisation_id, sector_groups=sector_groups,
-                      caller=caller)
+                      paced=paced, follows_id=follows_id, caller=caller)
 
 
 def create(session: Session, *, actor: Actor, partnership_name: str, place: str, title: str, held_on: date,
            frameworks: Sequence[Framework], exemplar_ids: Sequence[str] = (), sectors: Sequence[str] = (),
            organisations: Sequence[str] = (), organisation_id: int | None = None,
-           sector_groups: Mapping[str, str] | None = None, caller: Caller | None = None) -> NewWorkshop:
+           sector_groups: Mapping[str, str] | None = None, paced: bool = False,
+           follows_id: int | None = None, caller: Caller | None = None) -> NewWorkshop:
     """`create_workshop` inside a caller's transaction (imports add answers in the same one)."""
     if not may_set_up(actor, organisation_id):
         raise Refused("Setting up a workshop", Role.facilitator)
+    if follows_id is not None:
+        authorised(session, actor=actor, workshop_id=follows_id, needed=Role.facilitator,
+                   what="Following up a workshop")
     problems = []
     name = entries.clean(partnership_name, field="Partnership name", limit=entries.MAX_NAME)
     where = entries.clean(place, field="Place", limit=entries.MAX_NAME)
@@ -179,6 +217,8 @@ def create(session: Session, *, actor: Actor, partnership_name: str, place: str,
         sectors=entries.unique(sectors, field="Sectors"), organisations=entries.unique(organisations, field="Organisations"),
         exemplar_ids=list(dict.fromkeys(exemplar_ids)),
         framework_version_ids=[library.pin(session, framework=f).id for f in frameworks])
+    if paced or follows_id is not None:
+        stored.change(session, workshop_id=workshop.id, paced=paced, follows_id=follows_id)
     if sector_groups is not None:
         stored.change(session, workshop_id=workshop.id, sector_groups={
             entries.clean(sector, field="Sector", limit=100): entries.clean(group, field="Group", limit=100)

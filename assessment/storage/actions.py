@@ -32,6 +32,12 @@ def of_workshop(session: Session, *, workshop_id: int) -> list[Action]:
                                 .order_by(Action.id)))
 
 
+def any_in(session: Session, *, workshop_id: int) -> bool:
+    """The workshop has an action (deleted ones left out)."""
+    return session.scalar(select(Action.id).where(Action.workshop_id == workshop_id, Action.deleted_at.is_(None))
+                          .limit(1)) is not None
+
+
 def change(session: Session, *, action_id: int, **fields: Any) -> None:
     """Change an action's text, owner, due date or status."""
     action = session.get(Action, action_id)

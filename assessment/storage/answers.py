@@ -104,6 +104,37 @@ def current_of(session: Session, *, workshop_ids: Sequence[int], participant_id:
     return [CurrentAnswer(*row) for row in session.connection().execute(query)]
 
 
+class CurrentComment(NamedTuple):
+    answer_id: int  # the newest answer carrying it: a larger id was saved later
+    participant_id: int
+    framework_id: str
+    statement_id: str
+    comment: str
+
+
+def current_comments(session: Session, *, workshop_id: int, framework_id: str | None = None) -> list[CurrentComment]:
+    """The comment of every current first-round answer that has one (in one framework, if given), newest first."""
+    query = (select(AnswerRecord.id, AnswerRecord.participant_id, AnswerRecord.framework_id,
+                    AnswerRecord.statement_id, AnswerRecord.comment)
+             .where(AnswerRecord.id.in_(_current_ids([workshop_id], 1, None, framework_id)),
+                    AnswerRecord.comment.is_not(None))
+             .order_by(AnswerRecord.id.desc()))
+    return [CurrentComment(*row) for row in session.connection().execute(query)]
+
+
+def answered_counts(session: Session, *, workshop_id: int, framework_id: str | None = None,
+                    statement_ids: Sequence[str] | None = None) -> dict[int, int]:
+    """Participant id → how many statements (of one framework, and of these, if given) their current first-round
+    answers answer with a score or "don't know" (a comment alone answers nothing). People with none are left out."""
+    query = (select(AnswerRecord.participant_id, func.count(AnswerRecord.id))
+             .where(AnswerRecord.id.in_(_current_ids([workshop_id], 1, None, framework_id)),
+                    AnswerRecord.value.is_not(None) | AnswerRecord.dont_know)
+             .group_by(AnswerRecord.participant_id))
+    if statement_ids is not None:
+        query = query.where(AnswerRecord.statement_id.in_(statement_ids))
+    return {participant: count for participant, count in session.execute(query)}
+
+
 def saves_in(session: Session, *, workshop_id: int) -> int:
     """Every save ever made in the workshop, changes included."""
     return session.scalar(

@@ -184,6 +184,11 @@ class Workshop(Base):
     stage_started_at: Mapped[datetime | None] = mapped_column(default=None)
     agenda: Mapped[list[Any] | None] = mapped_column(JSON, default=None)  # [[stage, minutes], …]; None: suggested
     sector_groups: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # sector → wider group
+    # Comments reach the projector when the facilitator releases them; True: as soon as they are saved.
+    auto_release_comments: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # False: people score at their own pace; True: the facilitator opens one principle at a time on every phone.
+    paced: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    follows_id: Mapped[int | None] = mapped_column(ForeignKey("workshops.id"), default=None)  # a follow-up of
 
     partnership: Mapped[Partnership] = relationship(back_populates="workshops")
     frameworks: Mapped[list[WorkshopFramework]] = relationship(order_by="WorkshopFramework.position")
@@ -244,12 +249,17 @@ class SecondVote(Base):
     principle_id: Mapped[str] = mapped_column(String(64))
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The projector shows the second round's answers only once the facilitator reveals them.
+    revealed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
-class HiddenComment(Base):
-    """A comment the facilitator keeps off the room's screen; the comment itself stays in the answers."""
+class ModeratedComment(Base):
+    """A comment the facilitator has released to the room or hidden from it; the comment itself stays in the
+    answers. A comment with no row here is waiting in the queue (or released, when the workshop releases comments
+    automatically). Known by its author, statement and text: the same words saved again keep the decision, new
+    words wait again."""
 
-    __tablename__ = "hidden_comments"
+    __tablename__ = "moderated_comments"
     __table_args__ = (UniqueConstraint("participant_id", "framework_id", "statement_id", "comment_sha256"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -257,7 +267,8 @@ class HiddenComment(Base):
     framework_id: Mapped[str] = mapped_column(String(64))
     statement_id: Mapped[str] = mapped_column(String(64))
     comment_sha256: Mapped[str] = mapped_column(String(64))
-    hidden_at: Mapped[datetime] = mapped_column(default=utcnow)
+    state: Mapped[str] = mapped_column(String(10))  # released, hidden
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class AccessSession(Base):

@@ -16,7 +16,7 @@ from assessment.storage.models import (
     AnswerRecord,
     ConsensusRecord,
     FrameworkVersion,
-    HiddenComment,
+    ModeratedComment,
     Participant,
     Partnership,
     SecondVote,
@@ -57,6 +57,16 @@ def organisations_of(session: Session, *, workshop_ids: Sequence[int]) -> dict[i
     rows = session.execute(select(Workshop.id, Partnership.organisation_id).join(Workshop.partnership)
                            .where(Workshop.id.in_(workshop_ids)))
     return {workshop_id: organisation_id for workshop_id, organisation_id in rows}
+
+
+def listed(session: Session, *, organisation_ids: Sequence[int] | None, workshop_ids: Sequence[int] = (),
+           limit: int = 200) -> list[Workshop]:
+    """The newest workshops (by date) of these organisations (None: of every one, and of none) or with these
+    ids."""
+    query = select(Workshop).join(Workshop.partnership).order_by(Workshop.held_on.desc(), Workshop.id.desc())
+    if organisation_ids is not None:
+        query = query.where(Partnership.organisation_id.in_(organisation_ids) | Workshop.id.in_(workshop_ids))
+    return list(session.scalars(query.limit(limit)))
 
 
 def by_join_code(session: Session, *, join_code: str) -> Workshop | None:
@@ -105,11 +115,11 @@ def partnership_of(session: Session, *, workshop_id: int) -> Partnership:
 
 def delete_whole(session: Session, *, workshop_id: int) -> None:
     """Remove a workshop with everything in it: participants, answers, agreed scores, actions and their reviews,
-    second votes, hidden comments and device sessions. Actions carried over from it into a later workshop stay
-    there, no longer linked back."""
+    second votes, decisions on comments and device sessions. Actions carried over from it into a later workshop stay
+    there, no longer linked back, and a follow-up of it is no longer one."""
     people = select(Participant.id).where(Participant.workshop_id == workshop_id)
     own_actions = select(Action.id).where(Action.workshop_id == workshop_id)
-    session.execute(delete(HiddenComment).where(HiddenComment.participant_id.in_(people)))
+    session.execute(delete(ModeratedComment).where(ModeratedComment.participant_id.in_(people)))
     session.execute(delete(AnswerRecord).where(AnswerRecord.participant_id.in_(people)))
     session.execute(delete(Participant).where(Participant.workshop_id == workshop_id))
     session.execute(delete(ConsensusRecord).where(ConsensusRecord.workshop_id == workshop_id))
@@ -120,5 +130,6 @@ def delete_whole(session: Session, *, workshop_id: int) -> None:
     session.execute(delete(SecondVote).where(SecondVote.workshop_id == workshop_id))
     session.execute(delete(AccessSession).where(AccessSession.workshop_id == workshop_id))
     session.execute(delete(WorkshopFramework).where(WorkshopFramework.workshop_id == workshop_id))
+    session.execute(update(Workshop).where(Workshop.follows_id == workshop_id).values(follows_id=None))
     session.execute(delete(Workshop).where(Workshop.id == workshop_id))
     session.expire_all()

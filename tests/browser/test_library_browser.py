@@ -183,7 +183,7 @@ def test_a_whole_workshop_on_an_uploaded_framework(windows, library_app, tmp_pat
 
     page.goto(facilitator_link)
     wait_for_app(page)
-    expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("3", timeout=10_000)
+    expect(page.get_by_test_id("stMetricValue").nth(2)).to_have_text("3", timeout=10_000)  # finished
     page.get_by_role("button", name="Reveal results").click()
     settle(page)
     show_section(page, "Results")

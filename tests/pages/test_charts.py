@@ -18,7 +18,20 @@ def test_a_distribution_labels_every_statement_and_can_leave_its_legend_to_the_c
     assert with_legend.layout.yaxis.dtick == 1  # plotly would otherwise drop labels it finds crowded
     assert list(with_legend.data[0].y) == [f"Statement {n}" for n in range(4)]
     assert with_legend.layout.showlegend and not without.layout.showlegend
-    assert with_legend.layout.height - without.layout.height == 90
+    assert with_legend.layout.height > without.layout.height  # the legend's room
+
+
+def test_each_segment_carries_its_count_and_labels_are_cut_to_the_rows_of_a_chart_of_fixed_height():
+    long = "Our partners organise services around neighbourhoods, even where that cuts across " * 3
+    table = pd.DataFrame([[long, 0, 3, 1], ["Short", 2, 0, 0]], columns=["Statement", "1 · Low", "2 · High", "Don't know"])
+    figure = distribution_bars(table, font_size=20, label_width=40, height=300)
+    assert figure.layout.height == 300 and figure.layout.uniformtext.mode == "hide"  # too narrow: left out, not shrunk
+    assert [list(trace.text) for trace in figure.data] == [["", "2"], ["3", ""], ["1", ""]]
+    first, _ = figure.data[0].y
+    lines = first.split("<br>")
+    pitch = (300 - figure.layout.margin.t - figure.layout.margin.b) / 2
+    assert len(lines) * 1.3 * 20 <= pitch and lines[-1].endswith("…")  # as many lines as its row holds
+    assert [trace.textfont.color for trace in figure.data] == ["#0B0C0C", "#0B0C0C", "#FFFFFF"]
 
 
 def test_the_heat_map_keeps_a_row_for_each_place_whose_shortened_names_are_alike():

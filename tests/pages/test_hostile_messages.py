@@ -168,3 +168,29 @@ def test_widget_values_of_the_wrong_kind_are_refused_with_one_line_and_no_traceb
     [(value, comment)] = [(a.value, a.comment) for a in participation.my_answers(db, participant_id=me.participant_id
                                                                                  ).values()]
     assert (value, comment) == (3, None)  # only the real answer was stored
+
+
+def test_a_real_answer_after_the_frontends_empty_radios_is_kept(served):
+    """The frontend sends each radio nothing is chosen in as a state without a value, and Streamlit, reading it
+    back in a run that draws no radio (the phone's follow-the-room fragment, on its timer), takes the radio's kind
+    to be none. A person's answer after that is of the radio's own kind and must be kept."""
+    app, db, created = served
+    logged = len(app.log.read_text())
+
+    async def answer_after_empty_radios() -> str:
+        phone = _phone(app, "203.0.113.9")
+        screen = await phone.open("join", f"code={created.join_code}")
+        screen = await phone.run({screen.widgets[("selectbox", "Your sector")]: ("string_value", "Acute")},
+                                 trigger=screen.widgets[("button", "Start scoring")])
+        radios = list(screen.radios.values())
+        await phone.run({radio.id: (None, None) for radio in radios})
+        await phone.run(fragment=next(iter(phone.auto_reruns)))  # the fragment's timer
+        screen = await phone.run({radios[1].id: ("string_value", radios[1].options[3])})
+        assert not screen.alerts
+        await phone.close()
+        return phone.query_value("me") or ""
+
+    resume_code = asyncio.run(answer_after_empty_radios())
+    assert "of the wrong kind" not in app.log.read_text()[logged:]
+    me = participation.resume(db, join_code=created.join_code, resume_code=resume_code)
+    assert [a.value for a in participation.my_answers(db, participant_id=me.participant_id).values()] == [4]

@@ -135,7 +135,7 @@ def test_a_participant_joins_and_each_answer_is_saved_as_given(workshop):
     assert [(a.statement_id, a.value, a.dont_know, a.sector) for a in saved] == [
         (first.statements[0].id, 4, False, "Primary care"), (first.statements[1].id, None, True, "Primary care")]
     assert saved[0].organisation == "<b>Testbrook</b> GP network"
-    assert "2 of 30 statements answered" in app.get("progress")[0].proto.text
+    assert "2 of 30 statements answered · screen 1 of 10" in app.get("progress")[0].proto.text
 
     # a reload (a new session with the same address) resumes at the first unanswered screen
     again = _app(_join_page)
@@ -197,6 +197,26 @@ def test_the_control_view_lists_and_walks_every_step():
     assert "Next" in [b.label for b in app.button] and _button(app, "Next").disabled
 
 
+def test_a_step_list_drawn_before_the_room_moved_on_does_not_move_it_back(workshop):
+    """A browser sends the value of a step list it drew before another device moved the room on (with a refresh's
+    request), and Streamlit takes it for a choice: the room stays where it is. The list drawn where the room is
+    moves it."""
+    from assessment.services import presenter
+
+    _, key = workshop
+    app = _app(_room_page)
+    open_with_key(app, key)
+    app.run()
+    _button(app, "Next").click().run()  # the room at step 2, and its list drawn
+    workshop_id = workshops.opened_by_key(state.database(), key=key)
+    order = presenter.where(state.database(), actor=ADMIN, workshop_id=workshop_id).order
+    presenter.move(state.database(), actor=ADMIN, workshop_id=workshop_id, by=2)  # another device: step 4
+    app.selectbox(key="control_step-2").select_index(0).run()
+    assert presenter.current_step(state.database(), actor=ADMIN, workshop_id=workshop_id) == order[3]
+    app.selectbox(key="control_step-4").select_index(0).run()
+    assert presenter.current_step(state.database(), actor=ADMIN, workshop_id=workshop_id) == order[0]
+
+
 def test_a_save_that_fails_says_so_and_leaves_the_answer_unselected(workshop, monkeypatch):
     from assessment.errors import Unavailable
 
@@ -248,7 +268,7 @@ def test_a_new_session_carries_on_from_the_screen_in_the_address(workshop):
 def _refreshing_parts(join_code: str, workshop_id: int) -> None:
     from assessment.pages import control_steps, join, screen, state
 
-    state.refreshed(join._follow)(join_code, None)  # a phone waiting for a second vote
+    state.refreshed(join._follow)(join_code, (None, None))  # a phone waiting for a second vote
     state.refreshed(screen._follow)(join_code)  # the projector
     state.refreshed(control_steps._attendance)(workshop_id)  # the control view's counts
 
@@ -256,16 +276,176 @@ def _refreshing_parts(join_code: str, workshop_id: int) -> None:
 def test_parts_that_refresh_by_themselves_ride_out_a_database_outage(workshop, monkeypatch):
     from assessment.errors import Unavailable
     from assessment.pages import screen as projector
-    from assessment.services import results, second_votes
+    from assessment.services import phone, results
 
     def unreachable(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise Unavailable()
 
     join_code, key = workshop
     workshop_id = workshops.opened_by_key(state.database(), key=key)
-    for module, name in [(second_votes, "open_vote_id"), (projector, "screen"), (results, "attendance")]:
+    for module, name in [(phone, "signal"), (projector, "screen"), (results, "attendance")]:
         monkeypatch.setattr(module, name, unreachable)
     app = AppTest.from_function(_refreshing_parts, args=(join_code, workshop_id), default_timeout=30).run()
     assert not app.exception  # no error box (and no traceback in the log) at each refresh
     assert [c.value for c in app.caption].count(
         "Waiting for the database to answer; this part updates by itself once it does.") == 3
+
+
+def test_the_control_view_queues_comments_until_the_facilitator_shows_or_hides_them(workshop):
+    from assessment.services import comments
+
+    join_code, key = workshop
+    workshop_id = workshops.opened_by_key(state.database(), key=key)
+    salford = builtin_framework("salford-behaviours")
+    for words, statement in zip(("First words", "Second words", "Third words"), salford.statements, strict=False):
+        pid = participation.join(state.database(), join_code=join_code, organisation=None, sector=None).participant_id
+        participation.save_answer(state.database(), participant_id=pid, framework_id=salford.id,
+                                  statement_id=statement.id, value=3, comment=words)
+    app = _app(_room_page)
+    open_with_key(app, key)
+    app.run()
+    assert "**Comments waiting: 3**" in [m.value for m in app.markdown]
+    queued = [m.value for m in app.markdown if m.value.endswith("”")]
+    assert [q.split("“")[1] for q in queued] == ["Third words”", "Second words”", "First words”"]  # newest first
+    next(b for b in app.button if b.label == "Show").click().run()  # the newest
+    next(b for b in app.button if b.label == "Hide").click().run()  # then the newest left
+    states = {c.text: c.state for c in comments.comments(state.database(), actor=ADMIN, workshop_id=workshop_id)}
+    assert states == {"Third words": "released", "Second words": "hidden", "First words": "pending"}
+    _button(app, "Show all").click().run()
+    assert not app.exception and "**No comments waiting**" in [m.value for m in app.markdown]
+    app.toggle[0].set_value(True).run()
+    assert workshops.workshop_for(state.database(), actor=ADMIN, workshop_id=workshop_id).auto_release_comments
+
+
+def _joined_phone(join_code: str) -> AppTest:
+    app = _app(_join_page)
+    app.query_params["code"] = join_code
+    app.run()
+    app.selectbox[0].select("Primary care")
+    app.button[0].click().run()
+    return app
+
+
+def test_next_past_an_unanswered_statement_asks_first_and_the_end_screen_leads_back_to_each_gap(workshop):
+    join_code, _ = workshop
+    salford = builtin_framework("salford-behaviours")
+    first, second = salford.principles[:2]
+    app = _joined_phone(join_code)
+    app.radio[0].set_value(3).run()
+    _button(app, "Next").click().run()
+    assert app.warning[0].value.startswith("2 statements on this screen are not answered yet")
+    assert [b.label for b in app.button][-2:] == ["Next anyway", "Stay and answer"]  # staying takes Next's place
+    _button(app, "Stay and answer").click().run()
+    assert app.subheader[0].value == plain(first.name) and not app.warning
+    _button(app, "Next").click().run()
+    _button(app, "Next anyway").click().run()
+    assert app.subheader[0].value == plain(second.name)
+    for _ in range(len(salford.principles) - 1):  # to the end, leaving every later screen blank
+        _button(app, "Finish" if "Finish" in [b.label for b in app.button] else "Next").click().run()
+        if app.warning:
+            _button(app, "Finish anyway" if "Finish anyway" in [b.label for b in app.button]
+                    else "Next anyway").click().run()
+    assert app.header[0].value == "Thank you"
+    gaps = [b for b in app.button if b.label == first.statements[1].text]
+    assert len(gaps) == 1 and "29 statements are not answered" in " ".join(m.value for m in app.markdown)
+    gaps[0].click().run()
+    assert app.subheader[0].value == plain(first.name) and app.query_params["step"] == "0"
+
+
+def test_a_comment_says_it_is_saved(workshop):
+    join_code, _ = workshop
+    app = _joined_phone(join_code)
+    app.text_area[0].input("Budgets are still separate").run()
+    assert any("Comment saved" in m.value for m in app.markdown)
+    me = app.session_state[state.PARTICIPANT]
+    [saved] = participation.my_answers(state.database(), participant_id=me.participant_id).values()
+    assert saved.comment == "Budgets are still separate"
+
+
+def test_the_second_vote_starts_from_each_persons_own_first_answers_and_counts_once_sent(workshop):
+    from assessment.services import second_votes
+
+    join_code, key = workshop
+    workshop_id = workshops.opened_by_key(state.database(), key=key)
+    salford = builtin_framework("salford-behaviours")
+    principle = salford.principles[0]
+    app = _joined_phone(join_code)
+    for index, value in enumerate((2, "dk", 4)):
+        app.radio[index].set_value(value).run()
+    second_votes.open_vote(state.database(), actor=ADMIN, workshop_id=workshop_id, framework_id=salford.id,
+                           principle_id=principle.id)
+    app.run()
+    assert [r.value for r in app.radio] == [2, "dk", 4]  # chosen, not yet sent
+    change = second_votes.comparisons(state.database(), actor=ADMIN, workshop_id=workshop_id)
+    assert change[(salford.id, principle.id)].second.people == 0
+    app.radio[0].set_value(3)
+    _button(app, "Send my second vote").click().run()
+    me = app.session_state[state.PARTICIPANT]
+    second = participation.my_answers(state.database(), participant_id=me.participant_id, round=2)
+    assert [(a.value, a.dont_know) for a in second.values()] == [(3, False), (None, True), (4, False)]
+    assert "Your second vote is in" in app.success[0].value
+
+
+def test_in_a_paced_round_the_phone_waits_then_shows_the_principle_the_facilitator_opens(workshop):
+    from assessment.engine.agenda import Stage, Step, spotlight_key
+    from assessment.services import presenter
+
+    join_code, key = workshop
+    workshop_id = workshops.opened_by_key(state.database(), key=key)
+    salford = builtin_framework("salford-behaviours")
+    presenter.set_paced(state.database(), actor=ADMIN, workshop_id=workshop_id, paced=True)
+    app = _joined_phone(join_code)
+    assert app.subheader[0].value == "The facilitator will open the first principle" and not app.radio
+    third = salford.principles[2]
+    presenter.go_to(state.database(), actor=ADMIN, workshop_id=workshop_id,
+                    step=Step(Stage.scoring, spotlight_key(salford.id, third.id)))
+    app.run()
+    assert app.subheader[0].value == plain(third.name) and "Next" not in [b.label for b in app.button]
+    for index in range(len(third.statements)):
+        app.radio[index].set_value(4).run()
+    assert "the facilitator will open the next principle" in app.success[0].value
+    late = _joined_phone(join_code)  # a latecomer lands on the open principle
+    assert late.subheader[0].value == plain(third.name)
+    presenter.go_to(state.database(), actor=ADMIN, workshop_id=workshop_id, step=Step(Stage.overview, salford.id))
+    app.run()  # the round is over: the end screen, with what is left to answer
+    assert app.header[0].value == "Thank you" and any("27 statements are not answered" in m.value for m in app.markdown)
+
+
+def _screen_page():
+    from assessment.pages import screen
+
+    screen.render()
+
+
+def test_the_projector_counts_only_the_whole_room_and_an_empty_second_round_says_so(workshop):
+    from assessment.engine.agenda import Stage, Step, vote_on
+    from assessment.services import presenter, second_votes
+
+    join_code, key = workshop
+    workshop_id = workshops.opened_by_key(state.database(), key=key)
+    salford = builtin_framework("salford-behaviours")
+    lone = participation.join(state.database(), join_code=join_code, organisation=None, sector="Primary care")
+    participation.save_answer(state.database(), participant_id=lone.participant_id, framework_id=salford.id,
+                              statement_id=salford.statements[0].id, value=3)
+    participation.join(state.database(), join_code=join_code, organisation=None, sector="Acute hospital")
+    presenter.go_to(state.database(), actor=ADMIN, workshop_id=workshop_id, step=Step(Stage.scoring))
+    app = _app(_screen_page)
+    app.query_params["s"] = workshops.screen_key_of(state.database(), actor=ADMIN, workshop_id=workshop_id)
+    app.run()
+    shown = " ".join(m.value for m in app.markdown)
+    assert ">2</div><p>joined" in shown and ">1</div><p>have started" in shown
+    assert "Primary care" not in shown and "Acute hospital" not in shown  # a sector of one is not counted
+    workshops.set_revealed(state.database(), actor=ADMIN, workshop_id=workshop_id, revealed=True)
+    principle = salford.principles[0]
+    second_votes.open_vote(state.database(), actor=ADMIN, workshop_id=workshop_id, framework_id=salford.id,
+                           principle_id=principle.id)
+    presenter.go_to(state.database(), actor=ADMIN, workshop_id=workshop_id, step=vote_on(salford.id, principle.id))
+    app.run()
+    assert "of 1 person have voted again" in " ".join(m.value for m in app.markdown)
+    assert "Hidden until the facilitator shows the result." in [m.value for m in app.markdown]
+    second_votes.close_vote(state.database(), actor=ADMIN, workshop_id=workshop_id)
+    second_votes.reveal(state.database(), actor=ADMIN, workshop_id=workshop_id, framework_id=salford.id,
+                        principle_id=principle.id)
+    app.run()
+    assert "No votes yet." in [m.value for m in app.markdown]  # not an empty chart with an axis
+    assert len(app.get("plotly_chart")) == 1  # the first round's only

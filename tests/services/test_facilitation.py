@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from assessment.content.framework import builtin_framework
-from assessment.engine.agenda import Stage, Step
+from assessment.engine.agenda import Part, Stage, Step, spotlight_key
 from assessment.errors import InputError
 from assessment.services import (
     comments,
@@ -120,28 +120,63 @@ def test_both_rounds_are_scored_and_compared(db, salford):
     assert shown.name == principle.name and not shown.is_open and shown.comparison == change
 
 
-def test_the_facilitator_hides_a_comment_from_the_room_and_it_stays_in_the_data(db, salford):
+def _spotlight_comments(db, created, framework, principle):  # type: ignore[no-untyped-def]
+    presenter.go_to(db, actor=ADMIN, workshop_id=created.id,
+                    step=Step(Stage.principles, spotlight_key(framework.id, principle.id, Part.views)))
+    return screen(db, screen_key=created.screen_key).spotlight.comments
+
+
+def test_comments_wait_for_the_facilitator_and_a_hidden_one_stays_in_the_data(db, salford):
     created = new_workshop(db, salford)
     principle = salford.principles[0]
     pid = join(db, created)
     _answer_all(db, pid, salford, principle, 3, comment="Name and shame: Dr X")
     other = join(db, created)
     _answer_all(db, other, salford, principle, 4, comment="Budgets are still separate")
-    [first, *_] = comments.comments(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id,
-                                    principle_id=principle.id)
-    comments.set_hidden(db, actor=ADMIN, workshop_id=created.id, key=first.key, hidden=True)
     workshops.set_revealed(db, actor=ADMIN, workshop_id=created.id, revealed=True)
-    presenter.go_to(db, actor=ADMIN, workshop_id=created.id, step=Step(Stage.principles, f"{salford.id}/{principle.id}"))
-    assert "Name and shame: Dr X" not in screen(db, screen_key=created.screen_key).spotlight.comments
-    assert "Budgets are still separate" in screen(db, screen_key=created.screen_key).spotlight.comments
+    assert _spotlight_comments(db, created, salford, principle) == []  # nothing reaches the room unreleased
+    queue = comments.comments(db, actor=ADMIN, workshop_id=created.id, states=[comments.PENDING])
+    assert [(c.text, c.principle) for c in queue] == [("Budgets are still separate", principle.name),
+                                                       ("Name and shame: Dr X", principle.name)]  # newest first
+    comments.moderate(db, actor=ADMIN, workshop_id=created.id, keys=[queue[1].key], state="hidden")
+    comments.moderate(db, actor=ADMIN, workshop_id=created.id, keys=[queue[0].key], state="released")
+    assert _spotlight_comments(db, created, salford, principle) == ["Budgets are still separate"]
     everything = comments.comments(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id)
-    assert any(c.hidden and c.text == "Name and shame: Dr X" for c in everything)  # kept, marked hidden
-    # saving the same words again keeps them hidden; new words are a new comment
+    assert {(c.text, c.state) for c in everything} == {("Name and shame: Dr X", "hidden"),
+                                                       ("Budgets are still separate", "released")}
+    # saving the same words again keeps the decision; new words wait again
     participation.save_answer(db, participant_id=pid, framework_id=salford.id,
                               statement_id=principle.statements[0].id, value=2, comment="Name and shame: Dr X")
-    assert "Name and shame: Dr X" not in screen(db, screen_key=created.screen_key).spotlight.comments
+    participation.save_answer(db, participant_id=other, framework_id=salford.id,
+                              statement_id=principle.statements[0].id, value=4, comment="Budgets are joined now")
+    assert _spotlight_comments(db, created, salford, principle) == []
+    assert [c.text for c in comments.comments(db, actor=ADMIN, workshop_id=created.id,
+                                               states=[comments.PENDING])] == ["Budgets are joined now"]
     with pytest.raises(InputError):
-        comments.set_hidden(db, actor=ADMIN, workshop_id=created.id, key="1:x:y:z", hidden=True)
+        comments.moderate(db, actor=ADMIN, workshop_id=created.id, keys=["1:x:y:z"], state="hidden")
+    with pytest.raises(Refused):
+        comments.moderate(db, actor=Actor("stranger"), workshop_id=created.id, keys=[queue[0].key], state="released")
+
+
+def test_a_workshop_can_release_comments_as_they_are_saved(db, salford):
+    created = new_workshop(db, salford)
+    principle = salford.principles[0]
+    first, second = join(db, created), join(db, created)
+    _answer_all(db, first, salford, principle, 3, comment="Waiting before the switch")
+    workshops.set_revealed(db, actor=ADMIN, workshop_id=created.id, revealed=True)
+    comments.release_automatically(db, actor=ADMIN, workshop_id=created.id, automatic=True)
+    _answer_all(db, second, salford, principle, 4, comment="Saved while automatic")
+    assert sorted(_spotlight_comments(db, created, salford, principle)) == ["Saved while automatic",
+                                                                           "Waiting before the switch"]
+    [hide] = [c for c in comments.comments(db, actor=ADMIN, workshop_id=created.id) if c.text.startswith("Saved")]
+    comments.moderate(db, actor=ADMIN, workshop_id=created.id, keys=[hide.key], state="hidden")
+    assert _spotlight_comments(db, created, salford, principle) == ["Waiting before the switch"]
+    # turned off again: what the room has seen stays released, new comments wait
+    comments.release_automatically(db, actor=ADMIN, workshop_id=created.id, automatic=False)
+    _answer_all(db, first, salford, principle, 3, comment="Changed my words")
+    assert _spotlight_comments(db, created, salford, principle) == []
+    _answer_all(db, first, salford, principle, 3, comment="Waiting before the switch")
+    assert _spotlight_comments(db, created, salford, principle) == ["Waiting before the switch"]
 
 
 def test_actions_are_edited_completed_deleted_and_reviewed_at_the_follow_up(db, salford):
@@ -211,9 +246,10 @@ def test_the_report_shows_both_rounds_action_status_the_review_and_no_hidden_com
     people = [join(db, follow_up) for _ in range(5)]
     for pid, value in zip(people, (1, 5, 1, 5, 3), strict=True):
         _answer_all(db, pid, salford, principle, value, comment="Name the CEO" if value == 1 else "Fair view")
-    for comment in comments.comments(db, actor=ADMIN, workshop_id=follow_up.id, framework_id=salford.id):
-        if comment.text == "Name the CEO":  # two people wrote it: each is hidden on its own
-            comments.set_hidden(db, actor=ADMIN, workshop_id=follow_up.id, key=comment.key, hidden=True)
+    found = comments.comments(db, actor=ADMIN, workshop_id=follow_up.id, framework_id=salford.id)
+    for state in ("hidden", "released"):  # two people wrote "Name the CEO": each is hidden on its own
+        comments.moderate(db, actor=ADMIN, workshop_id=follow_up.id, state=state,
+                          keys=[c.key for c in found if (c.text == "Name the CEO") == (state == "hidden")])
     second_votes.open_vote(db, actor=ADMIN, workshop_id=follow_up.id, framework_id=salford.id,
                            principle_id=principle.id)
     for pid in people:
@@ -242,3 +278,76 @@ def test_the_report_shows_both_rounds_action_status_the_review_and_no_hidden_com
     tables = results_tables(report)
     assert list(tables["Second votes"]["round"]) == [1, 2]
     assert list(tables["Last actions reviewed"]["outcome"]) == ["done"]
+
+
+def test_a_second_votes_result_reaches_the_screen_only_once_revealed_and_the_room_returns_to_its_principle(db, salford):
+    from assessment.engine.agenda import vote_on
+
+    created = new_workshop(db, salford)
+    principle = salford.principles[1]
+    people = [join(db, created) for _ in range(5)]
+    for pid, value in zip(people, (1, 5, 1, 5, 3), strict=True):
+        _answer_all(db, pid, salford, principle, value)
+    workshops.set_revealed(db, actor=ADMIN, workshop_id=created.id, revealed=True)
+    second_votes.open_vote(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id, principle_id=principle.id)
+    presenter.go_to(db, actor=ADMIN, workshop_id=created.id, step=vote_on(salford.id, principle.id))
+    _second_round(db, people, salford, principle)
+    shown = screen(db, screen_key=created.screen_key)
+    assert shown.second_vote.is_open and not shown.second_vote.revealed and shown.second_vote.comparison.second.people == 5
+    assert shown.position.number == shown.position.order.index(Step(Stage.principles, f"{salford.id}/{principle.id}")) + 1
+    second_votes.close_vote(db, actor=ADMIN, workshop_id=created.id)
+    second_votes.reveal(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id, principle_id=principle.id)
+    assert screen(db, screen_key=created.screen_key).second_vote.revealed
+    assert presenter.move(db, actor=ADMIN, workshop_id=created.id, by=1) == Step(
+        Stage.principles, f"{salford.id}/{principle.id}")  # back to the principle, now with both rounds
+    assert screen(db, screen_key=created.screen_key).spotlight.second_round.came_together
+    second_votes.open_vote(db, actor=ADMIN, workshop_id=created.id, framework_id=salford.id, principle_id=principle.id)
+    assert not second_votes.held(db, actor=ADMIN, workshop_id=created.id)[0][3]  # voting again hides it again
+
+
+def test_phones_follow_a_paced_round_and_took_part_counts_only_people_who_answered(db, salford):
+    created = new_workshop(db, salford)
+    first, second = salford.principles[:2]
+    presenter.set_paced(db, actor=ADMIN, workshop_id=created.id, paced=True)
+    answering, idle = join(db, created), join(db, created)
+    waiting = phone.signal(db, join_code=created.join_code)
+    assert phone.view(db, participant_id=idle).pace.waiting
+    assert presenter.move(db, actor=ADMIN, workshop_id=created.id, by=1) == Step(Stage.scoring, f"{salford.id}/{first.id}")
+    opened = phone.signal(db, join_code=created.join_code)
+    assert opened != waiting and phone.view(db, participant_id=idle).pace.open == (salford.id, first.id)
+    _answer_all(db, answering, salford, first, 3)
+    participation.save_answer(db, participant_id=idle, framework_id=salford.id, statement_id=first.statements[0].id,
+                              value=None, comment="Only a comment")
+    shown = screen(db, screen_key=created.screen_key)
+    assert (shown.scoring_now.principle.id, shown.scoring_now.done) == (first.id, 1)
+    assert (shown.attendance.joined, shown.attendance.took_part) == (2, 1)  # a comment alone answers nothing
+    presenter.move(db, actor=ADMIN, workshop_id=created.id, by=1)
+    assert phone.view(db, participant_id=idle).pace.open == (salford.id, second.id)
+    assert phone.signal(db, join_code=created.join_code) != opened
+    # a self-paced room's phones are not moved as the room moves on
+    presenter.set_paced(db, actor=ADMIN, workshop_id=created.id, paced=False)
+    before = phone.signal(db, join_code=created.join_code)
+    presenter.move(db, actor=ADMIN, workshop_id=created.id, by=1)
+    assert phone.signal(db, join_code=created.join_code) == before
+
+
+def test_a_follow_up_carries_over_the_set_up_and_reviews_the_last_actions_first(db, salford):
+    from assessment.services.access import Actor as Someone
+
+    baseline = new_workshop(db, salford, held_on=date(2026, 3, 1), sectors=["Acute", "Council"],
+                            sector_groups={"Acute": "NHS", "Council": "Local government"})
+    consensus.add_action(db, actor=ADMIN, workshop_id=baseline.id, framework_id=salford.id, principle_id="one-team",
+                         text="Pool the discharge budget", owner="Finance leads", due_on=None)
+    facilitator = Someone("facilitator link", facilitating=frozenset({baseline.id}))
+    [earlier] = workshops.follow_up_choices(db, actor=facilitator)  # only what this facilitator runs
+    assert (earlier.id, earlier.framework_ids, earlier.sectors, earlier.sector_groups) == (
+        baseline.id, (salford.id,), ("Acute", "Council"), {"Acute": "NHS", "Council": "Local government"})
+    assert workshops.follow_up_choices(db, actor=Someone("facilitator link")) == []
+    follow_up = new_workshop(db, salford, title="Follow-up", held_on=date(2026, 2, 1), follows_id=baseline.id)
+    with pytest.raises(Refused):
+        new_workshop(db, salford, actor=Someone("facilitator link"), follows_id=baseline.id)
+    order = presenter.where(db, actor=ADMIN, workshop_id=follow_up.id).order
+    assert order[:3] == [Step(Stage.join), Step(Stage.review), Step(Stage.scoring)]
+    presenter.move(db, actor=ADMIN, workshop_id=follow_up.id, by=1)
+    [review] = screen(db, screen_key=follow_up.screen_key).reviews  # the chosen workshop's, though dated later
+    assert (review.action.text, review.outcome) == ("Pool the discharge budget", None)

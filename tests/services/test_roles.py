@@ -178,8 +178,10 @@ USE_CASES: list[tuple[str, Role, Callable[[Place, Actor], object]]] = [
         p.db, actor=a, workshop_id=p.workshop_id, framework_id=SALFORD.id, principle_id=FIRST.id)),
     ("read comments with hidden ones", Role.facilitator, lambda p, a: comments.comments(
         p.db, actor=a, workshop_id=p.workshop_id, framework_id=SALFORD.id)),
-    ("hide a comment", Role.facilitator, lambda p, a: comments.set_hidden(
-        p.db, actor=a, workshop_id=p.workshop_id, key=p.comment_key, hidden=True)),
+    ("hide a comment", Role.facilitator, lambda p, a: comments.moderate(
+        p.db, actor=a, workshop_id=p.workshop_id, keys=[p.comment_key], state="hidden")),
+    ("release comments automatically", Role.facilitator, lambda p, a: comments.release_automatically(
+        p.db, actor=a, workshop_id=p.workshop_id, automatic=True)),
     ("type in a paper form", Role.facilitator, lambda p, a: paper.enter_form(
         p.db, actor=a, workshop_id=p.workshop_id, paper_number=1, sector=None,
         answers={(SALFORD.id, FIRST.statements[0].id): 3})),

@@ -12,7 +12,7 @@ from assessment.content.demo import load_demo
 from assessment.content.framework import builtin_framework
 from assessment.engine.scoring import score
 from assessment.errors import InputError
-from assessment.services import consensus, participation, results, workshops
+from assessment.services import comments, consensus, participation, results, workshops
 from assessment.services.demo import demo_responses
 from assessment.services.transfer import (
     export_workshop,
@@ -106,3 +106,46 @@ def test_imported_responses_become_a_closed_workshop_with_the_same_scores(db):
     facts = workshops.by_join_code(db, code=created.join_code)
     assert facts.scoring_open is False and facts.revealed is True
     assert score(ham, again).model_dump() == score(ham, answers).model_dump()
+    imported = comments.comments(db, actor=ADMIN, workshop_id=created.id)  # no room to moderate them in
+    assert imported and {c.state for c in imported} == {"released"}
+
+
+def test_the_raw_workshop_file_keeps_each_comments_state_and_the_boards_copy_only_what_the_room_saw(db):
+    from assessment.services.access import Actor, Role
+    from assessment.services.organisations import create_organisation
+
+    salford = builtin_framework("salford-behaviours")
+    organisation = create_organisation(db, actor=ADMIN, name="Alpha consulting", owner_email="owner@alpha.nhs.uk")
+    created = new_workshop(db, salford, organisation_id=organisation)
+    statements = salford.principles[0].statements
+    for words, statement in zip(("Released words", "Hidden words", "Waiting words"), statements, strict=False):
+        participation.save_answer(db, participant_id=join(db, created), framework_id=salford.id,
+                                  statement_id=statement.id, value=3, comment=words)
+    found = {c.text: c.key for c in comments.comments(db, actor=ADMIN, workshop_id=created.id)}
+    comments.moderate(db, actor=ADMIN, workshop_id=created.id, keys=[found["Released words"]], state="released")
+    comments.moderate(db, actor=ADMIN, workshop_id=created.id, keys=[found["Hidden words"]], state="hidden")
+
+    def states(document: str) -> dict[str, str]:
+        return {a["comment"]: a["comment_state"] for p in json.loads(document)["participants"] for a in p["answers"]
+                if a["comment"]}
+
+    exported = export_workshop(db, actor=ADMIN, workshop_id=created.id, personal=True)  # the facilitators' raw copy
+    assert states(exported) == {"Released words": "released", "Hidden words": "hidden", "Waiting words": "pending"}
+    # the board's copy holds only what the room saw, whoever downloads it
+    assert states(export_workshop(db, actor=ADMIN, workshop_id=created.id)) == {"Released words": "released"}
+    copy = import_workshop(db, actor=ADMIN, document=read_workshop_file(exported.encode(), source="w.json"))
+    assert {(c.text, c.state) for c in comments.comments(db, actor=ADMIN, workshop_id=copy.id)} == {
+        ("Released words", "released"), ("Hidden words", "hidden"), ("Waiting words", "pending")}
+    viewer = Actor("viewer@alpha.nhs.uk", roles={organisation: Role.viewer})
+    assert states(export_workshop(db, actor=viewer, workshop_id=created.id)) == {"Released words": "released"}
+    shown = results.responses(db, actor=viewer, workshop_id=created.id, framework_id=salford.id)
+    assert set(shown.table["comment"].dropna()) == {"Released words"}
+
+    # a file of version 1 did not say which comments were hidden: each waits for the facilitator again
+    old = json.loads(exported)
+    old["version"] = 1
+    for person in old["participants"]:
+        for answer in person["answers"]:
+            answer.pop("comment_state")
+    again = import_workshop(db, actor=ADMIN, document=read_workshop_file(json.dumps(old).encode(), source="v1.json"))
+    assert {c.state for c in comments.comments(db, actor=ADMIN, workshop_id=again.id)} == {"pending"}

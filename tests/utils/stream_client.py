@@ -8,7 +8,9 @@ It behaves as Streamlit 1.67's frontend does where that decides whether an answe
   offering the old session id; if a script run was in progress it asks again with its current widget
   states, otherwise it sends nothing until the person's next action;
 - after a run it adopts the values the server pushed (`set_value`: a radio the server reset shows reset)
-  and forgets the states of widgets no longer drawn.
+  and forgets the states of widgets no longer drawn;
+- it notes the fragments the server asks to rerun every few seconds (`auto_rerun`), which `run(fragment=…)`
+  reruns as the frontend's timer does.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 REPLY_TIMEOUT = 60.0  # seconds: a reply that never comes is a failure to report, not a hang
-Changes = dict[str, tuple[str, object]]  # widget id -> (the WidgetState field to set, its value)
+Changes = dict[str, tuple[str | None, object]]  # widget id -> (the WidgetState field to set, or None, its value)
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ class Phone:
         self._running = False  # a rerun was sent and has not finished
         self._drawn = Screen()
         self._finished: asyncio.Future[Screen] | None = None
+        self.auto_reruns: dict[str, float] = {}  # fragment id -> seconds between its reruns
+        self._page_hash = ""  # the page drawn, as the server names it: a fragment that reruns the app names it
 
     async def open(self, page: str, query: str = "") -> Screen:
         """Load the page as a browser does (taking the load balancer's cookie), connect, and run it."""
@@ -99,8 +103,10 @@ class Phone:
         self.query = query
         return await self.run()
 
-    async def run(self, changes: Changes | None = None, trigger: str | None = None) -> Screen:
-        """Change widgets (and press the button `trigger`), and wait for the script run to finish."""
+    async def run(self, changes: Changes | None = None, trigger: str | None = None,
+                  fragment: str | None = None) -> Screen:
+        """Change widgets (and press the button `trigger`), and wait for the script run to finish; `fragment`:
+        rerun that fragment only, as its timer does."""
         await asyncio.wait_for(self._connected.wait(), REPLY_TIMEOUT)
         self._states.update(changes or {})
         states = dict(self._states)
@@ -109,7 +115,7 @@ class Phone:
         self._drawn = Screen()
         self._finished = asyncio.get_running_loop().create_future()
         self._running = True
-        await self._send(states)
+        await self._send(states, fragment)
         return await asyncio.wait_for(self._finished, REPLY_TIMEOUT)
 
     async def close(self) -> None:
@@ -170,6 +176,13 @@ class Phone:
             _draw(message.delta.new_element, drawn)
         elif kind == "page_info_changed":
             self.query = message.page_info_changed.query_string
+        elif kind == "navigation":
+            self._page_hash = message.navigation.page_script_hash
+        elif kind == "auto_rerun":
+            self.auto_reruns[message.auto_rerun.fragment_id] = message.auto_rerun.interval
+        elif kind == "stop_auto_rerun":
+            for fragment in message.stop_auto_rerun.fragment_ids:
+                self.auto_reruns.pop(fragment, None)
         elif kind == "script_finished":
             if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:  # st.rerun(): it draws again
                 self._drawn = Screen()
@@ -187,14 +200,19 @@ class Phone:
             if self._finished and not self._finished.done():
                 self._finished.set_result(drawn)
 
-    async def _send(self, states: Changes) -> None:
+    async def _send(self, states: Changes, fragment: str | None = None) -> None:
         message = BackMsg()
         message.rerun_script.query_string = self.query
         message.rerun_script.page_name = self.page
+        if fragment:
+            message.rerun_script.fragment_id = fragment
+            message.rerun_script.is_auto_rerun = True
+            message.rerun_script.page_script_hash = self._page_hash
         for widget_id, (kind, value) in states.items():
             state = message.rerun_script.widget_states.widgets.add()
             state.id = widget_id
-            setattr(state, kind, value)
+            if kind is not None:  # None: no value, as the frontend sends for a radio with nothing chosen
+                setattr(state, kind, value)
         try:
             await self._ws.send(message.SerializeToString())
         except websockets.exceptions.ConnectionClosed:

@@ -1,0 +1,131 @@
+"""How long 100 phones take to show the next principle in a presenter-paced round.
+
+    .venv/bin/python bench/paced_round.py [--phones 100] [--rounds 3] [--refresh 1.0]
+
+Starts the app as it ships (`placeready-app`, SQLite in a temporary folder unless --database-url says otherwise)
+with PLACEREADY_PACED_REFRESH_SECONDS set to --refresh (the shipped default is 1), sets up a paced workshop, and
+joins --phones phones over Streamlit's websocket (tests/utils/stream_client.py: the frontend's protocol, fragment
+timers included, no browser). Each phone waits on the paced round's screen and reruns its follow-the-room
+fragment as its timer says (the server's processor time while they wait is printed). The facilitator then opens
+a principle (`presenter.move`, as Next does) --rounds
+times; for each, the seconds from the move until each phone has drawn the new principle: first, median, 95th
+percentile and last. A phone looks every --refresh seconds and the whole page is redrawn when it moves, so the
+last phone's time is about one refresh plus the queue of redraws the server works through.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import host_speed  # beside this script
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assessment.content.framework import builtin_framework  # noqa: E402
+from assessment.services import presenter, workshops  # noqa: E402
+from assessment.services.access import Actor  # noqa: E402
+from assessment.services.database import Database  # noqa: E402
+from tests.utils.stream_client import Phone  # noqa: E402
+
+BENCH = Actor.system("bench")
+SECTORS = ["Acute hospital", "Primary care", "Community health", "Local authority: adult social care"]
+
+
+@dataclass
+class Room:
+    """What the phones are waiting for: the principle opened last, when, and when each phone drew it."""
+
+    target: str = ""
+    moved_at: float = 0.0
+    seen: dict[int, float] = field(default_factory=dict)
+    stop: bool = False
+
+
+async def phone(url: str, code: str, number: int, room: Room, joined: asyncio.Queue) -> None:
+    me = Phone(url)
+    screen = await me.open("join", f"code={code}")
+    await me.run({screen.widgets[("selectbox", "Your sector")]: ("string_value", SECTORS[number % len(SECTORS)])},
+                 trigger=screen.widgets[("button", "Start scoring")])
+    await joined.put(number)
+    try:
+        # people join over minutes, so their phones' timers are out of step
+        await asyncio.sleep(random.Random(number).uniform(0, next(iter(me.auto_reruns.values()))))
+        while not room.stop:
+            fragment, every = list(me.auto_reruns.items())[-1]  # the one the page drew last
+            await asyncio.sleep(every)
+            drawn = await me.run(fragment=fragment)
+            if room.target and number not in room.seen and any(room.target in text for text in drawn.texts):
+                room.seen[number] = time.monotonic() - room.moved_at
+    finally:
+        await me.close()
+
+
+def summary(waits: list[float]) -> str:
+    if not waits:
+        return "none"
+    ordered = sorted(waits)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return (f"first {ordered[0]:.2f} s, median {statistics.median(ordered):.2f} s, p95 {p95:.2f} s, "
+            f"last {ordered[-1]:.2f} s")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phones", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--refresh", type=float, default=1.0, help="PLACEREADY_PACED_REFRESH_SECONDS")
+    parser.add_argument("--database-url", default=None)
+    args = parser.parse_args()
+    url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='placeready-bench-')}/paced.db"
+    os.environ.update(PLACEREADY_DATABASE_URL=url, PLACEREADY_LOAD_DEMO="false")
+    from tests.conftest import LiveApp
+
+    app = LiveApp({"PLACEREADY_PACED_REFRESH_SECONDS": str(args.refresh)})
+    try:
+        db = Database.from_url(url)
+        ham = builtin_framework("ham-2015")
+        created = workshops.create_workshop(db, actor=BENCH, partnership_name="Bench", place="Bench",
+                                            title="Paced round", held_on=date.today(), frameworks=[ham],
+                                            sectors=SECTORS, paced=True)
+        room, joined = Room(), asyncio.Queue()
+        started = time.monotonic()
+        tasks = [asyncio.create_task(phone(app.url, created.join_code, n, room, joined)) for n in range(args.phones)]
+        for _ in range(args.phones):
+            await asyncio.wait_for(joined.get(), 300)
+        print(f"{args.phones} phones joined in {time.monotonic() - started:.1f} s; each looks for the next "
+              f"principle every {args.refresh:g} s")
+        server = psutil.Process(app.process.pid)
+        before, waited = sum(server.cpu_times()[:2]), time.monotonic()
+        await asyncio.sleep(max(5.0, 3 * args.refresh))
+        print(f"the server while they wait: {(sum(server.cpu_times()[:2]) - before) / (time.monotonic() - waited):.0%} "
+              "of a core")
+        for number in range(args.rounds):
+            room.target, room.seen = ham.principles[number].name, {}
+            room.moved_at = time.monotonic()
+            presenter.move(db, actor=BENCH, workshop_id=created.id, by=1)  # join → the first principle, and on
+            while len(room.seen) < args.phones and time.monotonic() - room.moved_at < 60:
+                await asyncio.sleep(0.05)
+            waits = list(room.seen.values())
+            print(f"principle {number + 1}: {len(waits)} of {args.phones} phones showed it — {summary(waits)}")
+            await asyncio.sleep(2 * args.refresh)
+        room.stop = True
+        await asyncio.gather(*tasks, return_exceptions=True)
+    finally:
+        app.stop()
+
+
+if __name__ == "__main__":
+    host_speed.report("before")
+    asyncio.run(main())
+    host_speed.report("after")
