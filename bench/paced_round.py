@@ -32,11 +32,11 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assessment.content.framework import builtin_framework  # noqa: E402
-from assessment.services import presenter, workshops  # noqa: E402
-from assessment.services.access import Actor  # noqa: E402
-from assessment.services.database import Database  # noqa: E402
-from tests.utils.stream_client import Phone  # noqa: E402
+from assessment.content.framework import builtin_framework
+from assessment.services import presenter, workshops
+from assessment.services.access import Actor
+from assessment.services.database import Database
+from tests.utils.stream_client import Phone
 
 BENCH = Actor.system("bench")
 SECTORS = ["Acute hospital", "Primary care", "Community health", "Local authority: adult social care"]

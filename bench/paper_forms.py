@@ -16,11 +16,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from assessment.content.framework import builtin_frameworks  # noqa: E402
-from assessment.engine.sectors import STANDARD_SECTOR_GROUPS  # noqa: E402
-from assessment.reports.paper_form import paper_forms_pdf  # noqa: E402
-import host_speed  # noqa: E402  # beside this script
-from tests.utils.pdf import read_pdf  # noqa: E402
+import host_speed  # beside this script
+
+from assessment.content.framework import builtin_frameworks
+from assessment.engine.sectors import STANDARD_SECTOR_GROUPS
+from assessment.reports.paper_form import paper_forms_pdf
+from tests.utils.pdf import read_pdf
 
 RUNS = 3
 

@@ -23,10 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import host_speed  # noqa: E402  # beside this script
+import host_speed  # beside this script
 
-from assessment.reports.render import render, render_combined  # noqa: E402
-from tests.utils.rooms import room_of_24, room_of_24_combined, room_of_24_report  # noqa: E402
+from assessment.reports.render import render, render_combined
+from tests.utils.rooms import room_of_24, room_of_24_combined, room_of_24_report
 
 SCALE = 110 / 72  # PNG pixels per PDF point: about 110 dots per inch, enough to read the smallest print
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assessment.reports.render import render  # noqa: E402
-from tests.utils.reports import follow_up_report, riverbrook  # noqa: E402
+from assessment.reports.render import render
+from tests.utils.reports import follow_up_report, riverbrook
 
 RUNS = 5
 

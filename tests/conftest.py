@@ -177,7 +177,7 @@ class LiveApp:
         self.process.terminate()
         try:
             self.process.wait(timeout=10)
-        except Exception:  # noqa: BLE001
+        except Exception:
             self.process.kill()
         self._log_file.close()
 

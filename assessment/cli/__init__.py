@@ -232,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
-    except Exception as error:  # noqa: BLE001 - the promise is no traceback, ever
+    except Exception as error:
         print(f"placeready: unexpected fault ({type(error).__name__}: {error}); "
               "please report it with the command you ran.", file=sys.stderr)
         return EXIT_FAULT

@@ -17,11 +17,11 @@ from collections.abc import Callable, Sequence
 from pydantic import BaseModel
 
 from assessment.content.framework import Framework
+from assessment.engine.citations import Citation, merged
 from assessment.engine.cover import Branding, Cover
 from assessment.engine.findings import Kind
 from assessment.engine.plan import Recommendation
 from assessment.engine.report import Report
-from assessment.engine.citations import Citation, merged
 from assessment.engine.summary import board_asks, listed, quoted
 from assessment.numbers import counted, in_words, number
 

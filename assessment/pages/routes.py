@@ -20,6 +20,7 @@ from streamlit.navigation.page import StreamlitPage
 from assessment.services.access import Actor
 from assessment.services.workshops import may_set_up
 
+
 @dataclass(frozen=True)
 class Access:
     facilitating: bool  # a workshop to run in this session

@@ -205,7 +205,7 @@ def option_label(option: int | str, labels: dict[int, str]) -> str:
 
 
 def statement(me: Joined, framework: Framework, statement_id: str, text: str, saved: CurrentAnswer | None,
-              labels: dict[int, str], *, round: int, disabled: bool) -> None:  # noqa: A002
+              labels: dict[int, str], *, round: int, disabled: bool) -> None:
     """One statement's answer (and, in the first round, comment), saved as it is given.
 
     The stored answer is only the widget's starting value, never forced into it: a phone that reconnects to
@@ -251,11 +251,11 @@ def sent(key: str, draw: Callable[[], Sent]) -> Sent:
         st.rerun()
 
 
-def _key(kind: str, round: int, framework_id: str, statement_id: str) -> str:  # noqa: A002
+def _key(kind: str, round: int, framework_id: str, statement_id: str) -> str:
     return f"{kind}:{round}:{framework_id}:{statement_id}"
 
 
-def _save(participant_id: int, framework_id: str, statement_id: str, round: int,  # noqa: A002
+def _save(participant_id: int, framework_id: str, statement_id: str, round: int,
           stored: int | str | None, stored_comment: str, text: str) -> bool:
     """Save what the widgets show; on failure, say so and put the stored answer back (False)."""
     answer_key, comment_key = (_key(kind, round, framework_id, statement_id) for kind in ("answer", "comment"))

@@ -10,14 +10,14 @@ from collections.abc import Mapping, Sequence
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.ticker import MaxNLocator
 
-from assessment.engine.profiles import Series  # noqa: E402
-from assessment.labels import BESIDE_A_HEAT_MAP, shortened  # noqa: E402
-from assessment.numbers import number  # noqa: E402
-from assessment.palette import DASHES, GRID, SCALE_COLOURS, SECONDARY_TEXT, SERIES_COLOURS, TEXT  # noqa: E402
+from assessment.engine.profiles import Series
+from assessment.labels import BESIDE_A_HEAT_MAP, shortened
+from assessment.numbers import number
+from assessment.palette import DASHES, GRID, SCALE_COLOURS, SECONDARY_TEXT, SERIES_COLOURS, TEXT
 
 MATPLOTLIB_DASHES = {"solid": "-", "dash": "--", "dot": ":", "dashdot": "-.", "longdash": (0, (8, 3)),
                      "longdashdot": (0, (8, 3, 2, 3))}

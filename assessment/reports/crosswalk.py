@@ -9,7 +9,7 @@ from assessment.engine.crosswalk import Crosswalk, Link, Standing
 from assessment.engine.report import Report
 from assessment.numbers import number
 from assessment.reports import slides, word
-from assessment.reports.slides import BODY_TOP, HEIGHT, MARGIN, SMALL_PT, WIDTH
+from assessment.reports.slides import HEIGHT, MARGIN, SMALL_PT, WIDTH
 
 HEADING = "What it rests on"
 MAX_FINDINGS = 2  # on the slide; the report has them all

@@ -27,7 +27,7 @@ SHORT: list[tuple[str, str]] = []  # a document of a few pages needs no contents
 _SVG_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)')
 
 
-def _figure(svg: str, alt: str, *, print: bool, key: str = "chart") -> Markup:  # noqa: A002
+def _figure(svg: str, alt: str, *, print: bool, key: str = "chart") -> Markup:
     """A chart as SVG: inline on screen (labelled for screen readers, its text searchable); as an image with alt
     text in print, which WeasyPrint tags as a figure carrying that text. Inline, every id matplotlib gave the
     chart is prefixed with `key`, unique in the page, so that two charts never share an id."""
@@ -39,13 +39,13 @@ def _figure(svg: str, alt: str, *, print: bool, key: str = "chart") -> Markup:  
     return Markup('<div role="img" aria-label="{}">').format(alt) + Markup(svg) + Markup("</div>")
 
 
-def _page(template: str, model, contents: list[tuple[str, str]], *, print: bool, **charts) -> str:  # type: ignore[no-untyped-def]  # noqa: A002
+def _page(template: str, model, contents: list[tuple[str, str]], *, print: bool, **charts) -> str:  # type: ignore[no-untyped-def]
     return _TEMPLATES.get_template(template).render(
         r=model, charts=charts, print=print, contents=contents, caveat=JUDGEMENT_CAVEAT,
         accent=model.branding.colour, **FORMATTERS)
 
 
-def _charts(report: Report, *, print: bool, at: str = "") -> dict:  # type: ignore[type-arg]  # noqa: A002
+def _charts(report: Report, *, print: bool, at: str = "") -> dict:  # type: ignore[type-arg]
     """A report's charts: its profile, its sectors', and the answers of each principle the room is in two camps
     about."""
     profile_alt = radar_alt(report.radar, "the partnership's profile")
@@ -60,7 +60,7 @@ def _charts(report: Report, *, print: bool, at: str = "") -> dict:  # type: igno
         profile_alt=profile_alt, sectors_alt=sectors_alt)
 
 
-def render_html(report: Report, *, print: bool = False) -> str:  # noqa: A002
+def render_html(report: Report, *, print: bool = False) -> str:
     """`print=True` lays the report out for A4 pages (WeasyPrint); otherwise for a screen."""
     contents = [("summary", "Executive summary"), ("recommendations", "Recommendations"),
                 ("profile", "Where the partnership stands")]
@@ -72,7 +72,7 @@ def render_html(report: Report, *, print: bool = False) -> str:  # noqa: A002
     return _page("report.html.j2", report, contents, print=print, **_charts(report, print=print))
 
 
-def render_combined_html(report: CombinedReport, *, print: bool = False) -> str:  # noqa: A002
+def render_combined_html(report: CombinedReport, *, print: bool = False) -> str:
     """The combined report of a workshop that scored several frameworks."""
     contents = [("summary", "Executive summary"), ("recommendations", "Recommendations")]
     contents += [(f"part-{part.framework_id}", f"Part {index}: {part.framework_title}")
@@ -83,13 +83,13 @@ def render_combined_html(report: CombinedReport, *, print: bool = False) -> str:
                  parts=[_charts(part, print=print, at=f"{part.framework_id}-") for part in report.parts])
 
 
-def render_progress_html(report: ProgressReport, *, print: bool = False) -> str:  # noqa: A002
+def render_progress_html(report: ProgressReport, *, print: bool = False) -> str:
     alt = radar_alt(report.series, "the place's profile at each workshop")
     return _page("progress.html.j2", report, SHORT, print=print, alt=alt,
                  profile=_figure(radar_svg(report.principle_names, report.series, report.scale), alt, print=print))
 
 
-def render_system_html(report: SystemReport, *, print: bool = False) -> str:  # noqa: A002
+def render_system_html(report: SystemReport, *, print: bool = False) -> str:
     alt = heatmap_alt(report.places)
     return _page("system.html.j2", report, SHORT, print=print, alt=alt,
                  heatmap=_figure(heatmap_svg(report.principle_names, report.places, report.scale), alt, print=print))

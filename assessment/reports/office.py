@@ -15,7 +15,7 @@ _LANGUAGE_ATTRIBUTES = (f"{_W}val", f"{_W}eastAsia")
 _WORD_LANGUAGE = (f"{_W}lang", f"{_W}themeFontLang")
 
 
-def set_properties(properties: Any, *, title: str, author: str, now: datetime.datetime | None = None) -> None:  # noqa: ANN401
+def set_properties(properties: Any, *, title: str, author: str, now: datetime.datetime | None = None) -> None:
     """The core properties of a document or deck: its title, PlaceReady's or the brand's name as author and last
     editor, made and saved now, in British English, and nothing else of the template's."""
     moment = (now or datetime.datetime.now(datetime.UTC)).replace(microsecond=0)
@@ -27,7 +27,7 @@ def set_properties(properties: Any, *, title: str, author: str, now: datetime.da
         setattr(properties, empty, "")
 
 
-def british(parts: Iterable[Any]) -> None:  # noqa: ANN401
+def british(parts: Iterable[Any]) -> None:
     """Every language mark in a package's parts (a slide's or a chart's `lang`, Word's `w:lang` and
     `w:themeFontLang`) set to British English where it named US English: in the XML trees python-docx and
     python-pptx keep, and in the parts they keep only as bytes (Word's styles with effects)."""

@@ -24,7 +24,7 @@ MIME = {
 }
 
 
-def render(report: Report, format: Format, *, responses: Responses | None = None) -> bytes:  # noqa: A002
+def render(report: Report, format: Format, *, responses: Responses | None = None) -> bytes:
     """The readiness report (pdf, docx, html), the board pack (pptx) or the results (xlsx with the answers when
     given, csv)."""
     # Imported here: WeasyPrint, python-docx and python-pptx take a while to import and most runs need only one.
@@ -45,7 +45,7 @@ def render(report: Report, format: Format, *, responses: Responses | None = None
     return _html_or_pdf(render_html(report, print=format == "pdf"), format)
 
 
-def render_combined(report: CombinedReport, format: Format) -> bytes:  # noqa: A002
+def render_combined(report: CombinedReport, format: Format) -> bytes:
     """The combined report of a workshop that scored several frameworks (pdf, docx, html)."""
     if format == "docx":
         from assessment.reports.docx import render_combined_docx
@@ -56,7 +56,7 @@ def render_combined(report: CombinedReport, format: Format) -> bytes:  # noqa: A
     return _html_or_pdf(render_combined_html(report, print=format == "pdf"), format)
 
 
-def render_view(view: ProgressReport | SystemReport, format: Format) -> bytes:  # noqa: A002
+def render_view(view: ProgressReport | SystemReport, format: Format) -> bytes:
     """A place's progress or places side by side as pdf, docx or html."""
     from assessment.reports import html
 
@@ -68,7 +68,7 @@ def render_view(view: ProgressReport | SystemReport, format: Format) -> bytes:  
     return _html_or_pdf(layout(view, print=format == "pdf"), format)
 
 
-def _html_or_pdf(page: str, format: Format) -> bytes:  # noqa: A002
+def _html_or_pdf(page: str, format: Format) -> bytes:
     if format == "pdf":
         from assessment.reports.pdf import render_pdf
 

@@ -11,11 +11,11 @@ the scale or of the wrong type, a statement not in the workshop — is refused w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import functools
 import logging
-from numbers import Integral
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from numbers import Integral
 
 from sqlalchemy.orm import Session
 
@@ -90,7 +90,7 @@ def _saves(per_minute: int) -> Allowance:
 
 
 def save_answer(db: Database, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
-                dont_know: bool = False, comment: str | None = None, round: int = 1) -> bool:  # noqa: A002
+                dont_know: bool = False, comment: str | None = None, round: int = 1) -> bool:
     """Record an answer or a change to one: in round 1 while scoring is open, in round 2 while a second vote
     is open on the statement's principle. `TooFast`, storing nothing, once the person has stored their changes
     allowed for the minute.
@@ -109,7 +109,7 @@ def save_answer(db: Database, *, participant_id: int, framework_id: str, stateme
 
 
 def record(session: Session, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
-           dont_know: bool = False, comment: str | None = None, round: int = 1) -> bool:  # noqa: A002
+           dont_know: bool = False, comment: str | None = None, round: int = 1) -> bool:
     """`save_answer` inside a caller's transaction."""
     workshop = participants.workshop_of(session, participant_id=participant_id)
     if workshop is None:
@@ -185,7 +185,7 @@ def finish(db: Database, *, participant_id: int) -> None:
         participants.mark_finished(session, participant_id=participant_id)
 
 
-def my_answers(db: Database, *, participant_id: int, round: int = 1  # noqa: A002
+def my_answers(db: Database, *, participant_id: int, round: int = 1
                ) -> dict[tuple[str, str], CurrentAnswer]:
     """(framework id, statement id) → this participant's current answer in the round."""
     with db.read() as session:

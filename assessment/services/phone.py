@@ -75,7 +75,7 @@ def view(db: Database, *, participant_id: int) -> PhoneView | None:
             return None
         vote = open_for(session, workshop=workshop)
 
-        def current(round: int) -> dict[tuple[str, str], CurrentAnswer]:  # noqa: A002
+        def current(round: int) -> dict[tuple[str, str], CurrentAnswer]:
             return {(a.framework_id, a.statement_id): a for a in answers.current(
                 session, workshop_id=workshop.id, participant_id=participant_id, round=round)}
 

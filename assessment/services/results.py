@@ -23,7 +23,7 @@ from assessment.storage.models import Workshop
 
 
 def workshop_responses(session: Session, *, workshop_id: int, framework_id: str,
-                       round: int = 1) -> Responses:  # noqa: A002
+                       round: int = 1) -> Responses:
     """The workshop's current answers to one framework (in one round), ready for the scoring engine."""
     return responses_from(answers.current(session, workshop_id=workshop_id, framework_id=framework_id, round=round))
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from assessment.content.framework import Framework, Principle
-from assessment.engine.agreement import Agreement
 from assessment.engine.rounds import RoundComparison, compare_rounds
 from assessment.engine.scoring import score
 from assessment.engine.spotlight import StatementCounts, statement_counts

@@ -26,8 +26,8 @@ from assessment.engine.responses import Responses
 from assessment.engine.sectors import STANDARD_SECTOR_GROUPS
 from assessment.errors import InputError, Problem
 from assessment.services import codes, consensus, entries, participation, workshops
-from assessment.services.comments import PENDING, RELEASED, release_every_comment, states_of
 from assessment.services.access import Actor, Role
+from assessment.services.comments import PENDING, RELEASED, release_every_comment, states_of
 from assessment.services.workshops import NewWorkshop, authorised, frameworks_of
 from assessment.storage import answers, audit, moderated_comments, participants
 from assessment.storage import workshops as stored_workshops

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from assessment.content.framework import Framework
 from assessment.errors import InputError, Problem
 from assessment.services import codes, entries, library
-from assessment.services.allowances import Allowance
 from assessment.services.access import Actor, Refused, Role
+from assessment.services.allowances import Allowance
 from assessment.settings import get_settings
 from assessment.storage import audit, partnerships
 from assessment.storage import workshops as stored
@@ -102,7 +102,7 @@ def may_set_up(actor: Actor, organisation_id: int | None) -> bool:
     """With sign-in, an organisation's facilitators set up its workshops; without, anyone may (unless the host
     turned open set-up off: then only the admin)."""
     if organisation_id is None:
-        return actor.everything or not get_settings().sign_in and get_settings().open_set_up
+        return actor.everything or (not get_settings().sign_in and get_settings().open_set_up)
     return actor.may(Role.facilitator, organisation_id=organisation_id)
 
 

@@ -14,7 +14,7 @@ from assessment.storage.models import AnswerRecord, Participant
 
 
 def insert(session: Session, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
-           dont_know: bool, comment: str | None, round: int = 1) -> AnswerRecord:  # noqa: A002
+           dont_know: bool, comment: str | None, round: int = 1) -> AnswerRecord:
     record = AnswerRecord(participant_id=participant_id, framework_id=framework_id, statement_id=statement_id,
                           value=value, dont_know=dont_know, comment=comment, round=round)
     session.add(record)
@@ -42,7 +42,7 @@ def insert_all(session: Session, *, new: Sequence[NewAnswer]) -> None:
         session.execute(insert_rows(AnswerRecord), [vars(answer) for answer in new])
 
 
-def newest(session: Session, *, participant_id: int, framework_id: str, statement_id: str, round: int = 1  # noqa: A002
+def newest(session: Session, *, participant_id: int, framework_id: str, statement_id: str, round: int = 1
            ) -> AnswerRecord | None:
     return session.scalar(
         select(AnswerRecord)
@@ -63,7 +63,7 @@ class CurrentAnswer(NamedTuple):  # a tuple, not a dataclass: the system view ma
     workshop_id: int
 
 
-def _current_ids(workshop_ids: Sequence[int], round: int, participant_id: int | None,  # noqa: A002
+def _current_ids(workshop_ids: Sequence[int], round: int, participant_id: int | None,
                  framework_id: str | None):  # type: ignore[no-untyped-def]
     ids = (
         select(func.max(AnswerRecord.id))
@@ -81,14 +81,14 @@ def _current_ids(workshop_ids: Sequence[int], round: int, participant_id: int | 
 
 
 def current(session: Session, *, workshop_id: int, participant_id: int | None = None,
-            framework_id: str | None = None, round: int = 1) -> list[CurrentAnswer]:  # noqa: A002
+            framework_id: str | None = None, round: int = 1) -> list[CurrentAnswer]:
     """The current answers of a workshop (or one participant, or one framework) in one round, by participant."""
     return current_of(session, workshop_ids=[workshop_id], participant_id=participant_id, framework_id=framework_id,
                       round=round)
 
 
 def current_of(session: Session, *, workshop_ids: Sequence[int], participant_id: int | None = None,
-               framework_id: str | None = None, round: int = 1) -> list[CurrentAnswer]:  # noqa: A002
+               framework_id: str | None = None, round: int = 1) -> list[CurrentAnswer]:
     """`current` for several workshops in one query (the system view reads forty places' at once), workshop by
     workshop."""
     # Plain columns rather than ORM objects: the system view reads tens of thousands of answers per rerun.

@@ -28,7 +28,7 @@ def _outcome(call: Callable[[], object]) -> BaseException | object:
     def run() -> None:
         try:
             outcome.append(call())
-        except BaseException as error:  # noqa: BLE001 - handed to the test
+        except BaseException as error:
             outcome.append(error)
 
     thread = threading.Thread(target=run, daemon=True)

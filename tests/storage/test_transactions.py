@@ -30,7 +30,7 @@ def test_sixty_participants_submitting_at_the_same_moment_lose_nothing(db, ham):
             for number, statement in enumerate(statements):
                 participation.save_answer(db, participant_id=participant_id, framework_id="ham-2015",
                                           statement_id=statement, value=1 + (participant_id + number) % 5)
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             failures.append(error)
 
     threads = [threading.Thread(target=submit, args=(pid,)) for pid in ids]

@@ -83,7 +83,7 @@ async def take_part(url: str, join_code: str, number: int, *, screens: int, thin
                 screen = await me.phone.run()
                 if screen.alerts and not screen.radios:  # no page, only a message (not a note on an earlier save)
                     me.refused.append((started, time.monotonic()))
-    except Exception as error:  # noqa: BLE001 - reported with the figures, not raised
+    except Exception as error:
         me.failure = f"participant {number}: {type(error).__name__}: {error}"
     finally:
         await me.phone.close()

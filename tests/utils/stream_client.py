@@ -149,7 +149,7 @@ class Phone:
             await asyncio.sleep(reconnect_delay(attempt))
             try:
                 await self._connect()
-            except (OSError, asyncio.TimeoutError, websockets.exceptions.InvalidHandshake):
+            except (TimeoutError, OSError, websockets.exceptions.InvalidHandshake):
                 continue
             self.reconnections.append(Reconnection(lost_at, time.monotonic()))
             if self._running:  # as the frontend: a run was in progress, so ask for it again
