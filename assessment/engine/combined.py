@@ -94,7 +94,7 @@ def _summary(parts: Sequence[Report], sections: Sequence[CrossSection]) -> list[
     for part in parts:
         clearest = part.executive_summary.clearest
         if clearest:
-            sentences.append(f"On {quoted(part.framework_title)}: " + clearest[0][0].lower() + clearest[0][1:])
+            sentences.append(_on_framework(part.framework_title, clearest[0]))
             sentences += clearest[1:]
     sentences += [s.headline for s in sections if s.headline]
     if standing:
@@ -132,3 +132,11 @@ def build_combined_report(parts: Sequence[tuple[Framework, Report]], *,
 
 def _first(reports: Sequence[Report]) -> list[Recommendation]:
     return [r for report in reports for r in report.first_recommendations]
+
+
+def _on_framework(title: str, finding: str) -> str:
+    """A framework's first finding, said of that framework: "On “T”, the clearest finding is that …"."""
+    label = "The clearest finding: "
+    if finding.startswith(label):
+        return f"On {quoted(title)}, the clearest finding is that {finding.removeprefix(label)}"
+    return f"On {quoted(title)}, {finding[0].lower()}{finding[1:]}"

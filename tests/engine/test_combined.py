@@ -24,7 +24,8 @@ def test_one_summary_speaks_of_both_frameworks_and_leads_with_their_clearest_fin
     assert any(s.startswith("The priorities for the next three months: on “Ten design principles for place-based "
                             "systems of care”, “Build a dedicated team with the right skills”") and
                "; on “The ten Salford behaviours for working as one system”, " in s for s in rest)
-    assert rest[0].startswith("On “Ten design principles for place-based systems of care”: the clearest finding:")
+    assert rest[0].startswith("On “Ten design principles for place-based systems of care”, the clearest finding is "
+                              "that the room agrees that ")
     assert any(s.startswith("Overall it stands at 2.9 (Developing) on “Ten design principles") for s in rest)
     assert rest[-1].startswith("For the board, in the next three months: settle the difference on “Agree the "
                                "funding model and how money flows”")
