@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 from assessment.content.demo import load_demo  # noqa: E402
 from assessment.content.framework import builtin_framework, builtin_frameworks  # noqa: E402
@@ -296,36 +296,45 @@ def _palette_png(picture: bytes) -> bytes:
     return out.getvalue()
 
 
-def make(out: Path = IMAGES, only: list[str] | None = None) -> dict[str, dict[str, object]]:
-    """Take the pictures (all, or those named), write them to `out`, and return their manifest entries."""
+def make(out: Path = IMAGES, only: list[str] | None = None, browser: Browser | None = None) -> dict[str, dict[str, object]]:
+    """Take the pictures (all, or those named), write them to `out`, and return their manifest entries. `browser`:
+    a Chromium already running (the tests'), or None to start Debian's."""
     chosen = [shot for shot in SHOTS if only is None or shot.name in only]
     out.mkdir(parents=True, exist_ok=True)
-    made: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'pictures.db'}"
         app = LiveApp({"PLACEREADY_DATABASE_URL": url, "PLACEREADY_LOAD_DEMO": "true",
                        "PLACEREADY_ADMIN_KEY": ADMIN_KEY})
         try:
-            db = Database.from_url(url)
-            room = _room(app.url, db)
+            room = _room(app.url, Database.from_url(url))
             _second_vote(room)
+            if browser is not None:
+                return _take(browser, room, chosen, out)
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-                for shot in chosen:
-                    context = browser.new_context(viewport=shot.viewport)
-                    page = context.new_page()
-                    shot.take(page, room)
-                    picture = _palette_png(page.screenshot())
-                    context.close()
-                    file = f"{shot.name}.png"
-                    (out / file).write_bytes(picture)
-                    made[file] = {"shows": shot.shows, "viewport": f"{shot.viewport['width']}×"
-                                  f"{shot.viewport['height']}", "bytes": len(picture),
-                                  "sha256": hashlib.sha256(picture).hexdigest()}
-                    print(f"{file}: {len(picture) // 1000} KB", flush=True)
-                browser.close()
+                chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+                try:
+                    return _take(chromium, room, chosen, out)
+                finally:
+                    chromium.close()
         finally:
             app.stop()
+
+
+def _take(browser: Browser, room: Room, chosen: list[Shot], out: Path) -> dict[str, dict[str, object]]:
+    made: dict[str, dict[str, object]] = {}
+    for shot in chosen:
+        context = browser.new_context(viewport=shot.viewport)
+        try:
+            page = context.new_page()
+            shot.take(page, room)
+            picture = _palette_png(page.screenshot())
+        finally:
+            context.close()
+        file = f"{shot.name}.png"
+        (out / file).write_bytes(picture)
+        made[file] = {"shows": shot.shows, "viewport": f"{shot.viewport['width']}×{shot.viewport['height']}",
+                      "bytes": len(picture), "sha256": hashlib.sha256(picture).hexdigest()}
+        print(f"{file}: {len(picture) // 1000} KB", flush=True)
     return made
 
 

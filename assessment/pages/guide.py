@@ -61,7 +61,7 @@ def _show(text: str, name: str) -> None:
             chunk = []
         path = guides.IMAGES_DIR / picture.group(2)
         if path.is_file():
-            st.image(str(path), caption=picture.group(1))
+            st.image(str(path), caption=picture.group(1), alt=picture.group(1))
     if chunk:
         st.markdown(_in_app("\n".join(chunk), name))
 
