@@ -132,3 +132,29 @@ def test_every_claim_of_the_security_model_names_a_test_that_exists():
             if not source.exists() or f"def {test}(" not in source.read_text():
                 missing.append(f"{path}::{test}")
     assert unnamed == [] and missing == []
+
+
+def _command_lines() -> list[tuple[str, str]]:
+    """Each `placeready …` line in a code block of the README or the docs, without its trailing comment."""
+    found = []
+    for document in DOCUMENTS:
+        for block in re.findall(r"```[a-z]*\n(.*?)```", document.read_text(), flags=re.S):
+            found += [(document.name, line.split("  #", 1)[0].strip()) for line in block.splitlines()
+                      if line.startswith("placeready ")]
+    return found
+
+
+def test_every_command_line_the_docs_show_is_one_the_placeready_command_accepts():
+    import shlex
+
+    from assessment.cli import build_parser
+
+    lines = _command_lines()
+    assert len(lines) >= 15  # the guides' examples: validate, score, compare, report, export, import, member…
+    refused = []
+    for document, line in lines:
+        try:
+            build_parser().parse_args(shlex.split(line)[1:])
+        except SystemExit:
+            refused.append(f"{document}: {line}")
+    assert refused == []
