@@ -59,8 +59,8 @@ AGREEMENT_IN_WORDS = (
     "**rwg** is how much the room agrees: 1 means everyone gave the same answer, 0 no more agreement than answers "
     "picked at random. **AD** is how far apart answers are: the average distance, in points, of each answer from "
     "the room's average. **Split** means a third or more of people are over a point from the middle answer, or AD "
-    "is over a sixth of the scale (0.83 on 1–5); **two camps** means most answers sit at both ends and few near "
-    "the middle. **Don't know** is the share who could not judge, never counted as a low score.")
+    "is over a sixth of the number of scale points (0.83 on 1–5); **two camps** means most answers sit at both "
+    "ends and few near the middle. **Don't know** is the share who could not judge, never counted as a low score.")
 
 
 def agreement_table(result: ScoreResult) -> None:
