@@ -148,6 +148,7 @@ def _at(room: Room, step: Step) -> None:
 
 
 def _open(page: Page, address: str) -> None:
+    """Open a page and wait until its script has run (each picture then waits for what it shows)."""
     page.goto(address)
     wait_for_app(page)
 
@@ -242,6 +243,7 @@ def _admin_page(path: str, heading: str, *, place: str | None = None) -> Callabl
 def _setup(page: Page, room: Room) -> None:
     _open(page, f"{room.url}/setup")
     expect(page.get_by_label("Partnership name")).to_be_visible()
+    expect(page.get_by_text("Frameworks to score")).to_be_visible()
 
 
 def _agree(page: Page, room: Room) -> None:
