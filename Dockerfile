@@ -13,9 +13,11 @@ COPY pyproject.toml README.md LICENSE ./
 COPY assessment ./assessment
 COPY principles ./principles
 COPY seeds ./seeds
+# The guides and their pictures: the app's How this works page shows them.
+COPY docs ./docs
 COPY streamlit_app.py ./
 COPY .streamlit/config.toml ./.streamlit/config.toml
-# Editable, so the package finds principles/ and seeds/ beside it.
+# Editable, so the package finds principles/, seeds/ and docs/ beside it.
 RUN pip install --no-cache-dir -e . \
     && useradd --system --home /app placeready && chown -R placeready /app
 USER placeready

@@ -1,6 +1,6 @@
-"""Content: the frameworks, the exemplar profiles and the demo partnership, read from safe YAML.
+"""Content: the frameworks, the exemplar profiles and the demo partnership, read from safe YAML, and the guides.
 
-The files live at the top of the repository (`principles/`, `seeds/`), beside the package.
+The files live at the top of the repository (`principles/`, `seeds/`, `docs/`), beside the package.
 """
 
 from pathlib import Path

@@ -12,7 +12,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from assessment.engine.agenda import TITLES, Stage, Step, label
 from assessment.errors import InputError
-from assessment.pages import control_steps, devices, moderation, paper_forms, state
+from assessment.pages import control_steps, devices, guide, moderation, paper_forms, state
 from assessment.pages.text import plain, show_problems
 from assessment.services import presenter, workshops
 from assessment.services.presenter import Position
@@ -42,8 +42,10 @@ def render(screen_page: StreamlitPage) -> None:
     steering, waiting = st.columns([1, 1], gap="medium")
     with steering:
         _navigation(facts, here)
+        control_steps.guidance(here)
         st.caption("Your control view: keep it on your own screen. The projector shows the screen link (Screens "
                    "and devices), which follows every step you take here.")
+        guide.link("running-a-workshop", "during-the-workshop")
     with waiting:
         moderation.queue(facts)
         moderation.automatic_release(facts)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from assessment.content.framework import Framework
-from assessment.engine.agenda import Stage, vote_on
+from assessment.engine.agenda import Part, Stage, Step, vote_on
 from assessment.engine.scoring import shown_level
 from assessment.errors import InputError
 from assessment.numbers import number, tally
@@ -18,6 +18,48 @@ from assessment.services import presenter, second_votes
 from assessment.services import results as room_results
 from assessment.services.presenter import Position
 from assessment.services.workshops import WorkshopFacts
+
+# For each step, in one line each: what the facilitator does now, and what the room sees on the projector. The
+# guide's table of steps (docs/running-a-workshop.md) quotes them; tests/pages check both.
+GUIDANCE: dict[str, tuple[str, str]] = {
+    "join": ("Read out the join code; move on when the count of people joined stops rising.",
+             "The join code, the QR code and how many have joined."),
+    "review": ("Go through last time's actions and mark each done, carried over or dropped.",
+               "The last workshop's actions, and what has become of each."),
+    "scoring": ("Let people score; close scoring when the count of those finished stops rising.",
+                "How many have joined, started and finished; never anyone's answers."),
+    "scoring-paced": ("Press Next to open the next principle on every phone once most have answered this one.",
+                      "The principle open now, its statements and how many have answered it."),
+    "overview": ("Reveal the results, then ask the room what surprises it.",
+                 "The room's profile and each principle's mean and verdict, once you reveal them."),
+    "principles-room": ("Read the verdict out; where the room is split, ask each side why, or open a second vote.",
+                        "How the answers to each statement fall, and whether the room agreed or is split."),
+    "principles-views": ("Show or hide the comments waiting beside the navigation; ask sectors that differ why.",
+                         "Each sector's mean (groups of 3 people or more) and the comments you have shown."),
+    "principles-practice": ("Record the room's agreed score and any actions below, then press Next.",
+                            "What the exemplar places did, and the questions for the room."),
+    "second_vote": ("Let people vote again, close the vote, then show the result; Next returns to the principle.",
+                    "How many have voted again; the second round beside the first once you show it."),
+    "agree": ("Record each principle's agreed score; the projector lists them as you go.",
+              "Each principle's mean, the room's verdict and the agreed score."),
+    "actions": ("Check every action has an owner and a date.", "The actions agreed, with owners, dates and status."),
+    "close": ("Close scoring, thank the room, and download the report below.",
+              "How many took part, and how many scores and actions were agreed."),
+}
+
+
+def guidance_key(step: Step, *, paced: bool) -> str:
+    """The key of a step's line in GUIDANCE: its stage, its part of a principle, or paced scoring."""
+    if step.stage is Stage.principles:
+        return f"principles-{step.part or Part.room}"
+    if step.stage is Stage.scoring and paced and step.principle_id:
+        return "scoring-paced"
+    return str(step.stage)
+
+
+def guidance(here: Position) -> None:
+    you, room = GUIDANCE[guidance_key(here.step, paced=here.paced)]
+    st.markdown(f"**Now:** {you}  \n**The room sees:** {room}")
 
 
 def _join(facts: WorkshopFacts, here: Position) -> None:
@@ -216,9 +258,6 @@ def full_results(facts: WorkshopFacts) -> None:
     results.profile(framework, room.room, [exemplars[i] for i in chosen])
     st.header("Where the room agrees, and where it is split")
     results.agreement_table(result)
-    st.caption("rwg: 1 means everyone agreed, 0 no more agreement than chance. AD: the average distance, in "
-               "points, of answers from their mean. 'Split' means a third or more of people are over a point "
-               "from the middle view, or AD is high for the scale.")
     st.subheader("Statements where views differ most")
     texts = {s.id: s.text for s in framework.statements}
     for statement in room.most_split:

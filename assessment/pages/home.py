@@ -8,7 +8,7 @@ from streamlit.navigation.page import StreamlitPage
 from assessment.content.exemplar import JUDGEMENT_CAVEAT, Exemplar
 from assessment.content.framework import Framework, Principle
 from assessment.engine.agreement import rule_in_words
-from assessment.pages import framework_view, state
+from assessment.pages import framework_view, guide, state
 from assessment.services import codes
 
 WORKSHOP_STEPS = (
@@ -49,6 +49,7 @@ def render(join_page: StreamlitPage, setup_page: StreamlitPage, room_page: Strea
     st.header("How a workshop works")
     for number, (step, text) in enumerate(WORKSHOP_STEPS, start=1):
         st.markdown(f"{number}. **{step}.** {text}")
+    guide.link("running-a-workshop", "the-workshop-at-a-glance")
 
     st.header("The frameworks")
     st.markdown(

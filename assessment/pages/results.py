@@ -54,6 +54,15 @@ def table(frame: pd.DataFrame) -> None:
     st.table(shown.style.format(precision=1, na_rep="—").hide(axis="index"), border="horizontal")
 
 
+# The agreement table's terms in plain words, under the table wherever it is shown (docs/scoring.md defines them).
+AGREEMENT_IN_WORDS = (
+    "**rwg** is how much the room agrees: 1 means everyone gave the same answer, 0 no more agreement than answers "
+    "picked at random. **AD** is how far apart answers are: the average distance, in points, of each answer from "
+    "the room's average. **Split** means a third or more of people are over a point from the middle answer, or AD "
+    "is over a sixth of the number of scale points (0.83 on 1–5); **two camps** means most answers sit at both "
+    "ends and few near the middle. **Don't know** is the share who could not judge, never counted as a low score.")
+
+
 def agreement_table(result: ScoreResult) -> None:
     table(
         pd.DataFrame(
@@ -71,6 +80,7 @@ def agreement_table(result: ScoreResult) -> None:
             }
         )
     )
+    st.caption(AGREEMENT_IN_WORDS)
 
 
 def gap_list(framework: Framework, scores: Mapping[str, float | None], exemplars: Sequence[Exemplar],

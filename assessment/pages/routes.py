@@ -1,7 +1,7 @@
 """Every page of the app and its address, and which of them a visitor's menu shows.
 
 The menu lists only the pages a visitor can use: participants see joining, set-up (where anyone may set up),
-the library, the demo and privacy; a facilitator also sees the workshop's pages; whoever runs PlaceReady or
+the library, the demo, the guides and privacy; a facilitator also sees the workshop's pages; whoever runs PlaceReady or
 an organisation's member also sees places, progress and systems. Pages not in the menu still answer their
 address, and say what they need.
 
@@ -77,5 +77,6 @@ def pages(access: Access) -> list[StreamlitPage]:
         st.Page(_render("system"), title="Places side by side", icon=":material/grid_view:", url_path="system",
                 visibility=private),
         st.Page(_render("demo"), title="Demo partnership", icon=":material/groups:", url_path="demo"),
+        st.Page(_render("guide"), title="How this works", icon=":material/help:", url_path="guide"),
         st.Page(_render("privacy"), title="Privacy", icon=":material/shield_person:", url_path="privacy"),
     ]

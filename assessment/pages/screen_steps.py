@@ -247,7 +247,7 @@ def _vote_figures(shown: Screen, vote: SecondVoteView) -> None:
     if not vote.revealed:
         return
     results.table(pd.DataFrame({  # every cell text: a column of a number and words is no Arrow column
-        "": ["People", "Mean", "Within a point", "rwg", "The room"],
+        "": ["People", "Mean", "Within a point", "Agreement (rwg, 1 = all agree)", "The room"],
         "First vote": [str(change.first.people), number(change.first.mean), percent(change.first.within_one_point),
                        number(change.first.rwg, 2), str(change.first.agreement)],
         "Second vote": [str(change.second.people), number(change.second.mean), percent(change.second.within_one_point),

@@ -15,7 +15,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from assessment.engine.sectors import STANDARD_SECTOR_GROUPS
 from assessment.errors import InputError
-from assessment.pages import devices, state
+from assessment.pages import devices, guide, state
 from assessment.pages.text import show_problems
 from assessment.services import entries, library, workshops
 from assessment.services.workshops import Earlier
@@ -53,6 +53,7 @@ def render(room_page: StreamlitPage, screen_page: StreamlitPage) -> None:
         "Name the partnership, choose what the room will score and who it will compare itself with. "
         "You will get a join code, a screen link for the projector, and a private facilitator link."
     )
+    guide.link("running-a-workshop", "before-the-workshop")
     earlier = {e.id: e for e in workshops.follow_up_choices(state.database(), actor=reader)}
     follows = st.selectbox("Follow-up of", [None, *earlier], format_func=lambda i: "A new assessment (no earlier "
                            "workshop)" if i is None else earlier[i].label,
