@@ -187,14 +187,15 @@ def lens_bars(lens: Sequence[tuple[str, float]], low: int, high: int, *, font_si
     bottom = round(2.2 * font_size)
     names, total = _rows([name for name, _ in lens], font_size=font_size, label_width=label_width, height=height,
                          row_height=round(3.2 * font_size), fixed=10 + bottom)
+    # Each bar starts at the scale's lowest point, so its length is its distance above the bottom of the scale.
     figure = go.Figure(go.Bar(
-        y=names, x=[value for _, value in lens], orientation="h",
+        y=names, x=[value - low for _, value in lens], base=low, orientation="h",
         marker={"color": SERIES_COLOURS[0]}, text=[number(value) for _, value in lens], textposition="outside",
-        hovertemplate="%{y}: %{x:.1f}<extra></extra>"))
+        customdata=[value for _, value in lens], hovertemplate="%{y}: %{customdata:.1f}<extra></extra>"))
     figure.update_layout(
         height=total, margin={"l": 10, "r": 10, "t": 10, "b": bottom},
         yaxis={"autorange": "reversed", "tickfont": {"color": TEXT}, "dtick": 1, "automargin": True},
-        xaxis={"range": [low - 0.5, high + 0.7], "tickvals": list(range(low, high + 1)), "gridcolor": "#D8DDE0",
+        xaxis={"range": [low, high + 0.7], "tickvals": list(range(low, high + 1)), "gridcolor": "#D8DDE0",
                "tickfont": {"color": TEXT}},
         font={"family": FONT_FAMILY, "size": font_size, "color": TEXT}, paper_bgcolor="white", plot_bgcolor="white")
     return figure

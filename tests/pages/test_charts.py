@@ -4,10 +4,11 @@ the heat map for each place."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from assessment.content.framework import builtin_framework
 from assessment.labels import BESIDE_A_HEAT_MAP
-from assessment.pages.charts import distribution_bars, heat_map
+from assessment.pages.charts import distribution_bars, heat_map, lens_bars
 
 
 def test_a_distribution_labels_every_statement_and_can_leave_its_legend_to_the_chart_above():
@@ -47,3 +48,11 @@ def test_the_heat_map_keeps_a_row_for_each_place_whose_shortened_names_are_alike
     assert figure.data[0].hovertext[2][0].startswith("&lt;b&gt;Eastmere&lt;/b&gt;<br>")
     assert figure.data[0].hovertext[1][0].startswith("Riverbrook Health and Care Partnership (South)<br>")  # whole
     assert len(figure.layout.xaxis.ticktext) == len(ham.principles)
+
+
+def test_a_sectors_bar_starts_at_the_bottom_of_the_scale_so_its_length_is_its_height_on_it():
+    figure = lens_bars([("NHS providers (12)", 2.6), ("Primary care (5)", 1.3)], 1, 5)
+    bars = figure.data[0]
+    assert bars.base == 1 and list(bars.x) == pytest.approx([1.6, 0.3])
+    assert figure.layout.xaxis.range[0] == 1  # no stretch of bar below the scale's first point
+    assert list(bars.text) == ["2.6", "1.3"]  # the label is the mean, not the bar's length
