@@ -47,11 +47,9 @@ def test_nothing_points_outside_the_repository():
 
 
 def test_every_link_in_the_docs_and_readme_resolves():
-    missing = []
-    for document in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]:
-        for target in re.findall(r"\]\((?!https?:|#)([^)#]+)", document.read_text()):
-            if not (document.parent / target).exists():
-                missing.append(f"{document.name}: {target}")
+    missing = [f"{document.name}: {target}" for document in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]
+               for target in re.findall(r"\]\((?!https?:|#)([^)#]+)", document.read_text())
+               if not (document.parent / target).exists()]
     assert missing == []
 
 
