@@ -132,7 +132,7 @@ def answered_counts(session: Session, *, workshop_id: int, framework_id: str | N
              .group_by(AnswerRecord.participant_id))
     if statement_ids is not None:
         query = query.where(AnswerRecord.statement_id.in_(statement_ids))
-    return dict(session.execute(query))
+    return dict(session.execute(query).all())
 
 
 def saves_in(session: Session, *, workshop_id: int) -> int:

@@ -43,7 +43,7 @@ def systems_of(session: Session, *, organisation_ids: Sequence[int] | None = Non
              .order_by(System.name))
     if organisation_ids is not None:
         query = query.where(Partnership.organisation_id.in_(organisation_ids))
-    return dict(session.execute(query))
+    return dict(session.execute(query).all())
 
 
 def delete_if_empty(session: Session, *, partnership_id: int) -> bool:

@@ -61,7 +61,7 @@ def organisations_of(session: Session, *, workshop_ids: Sequence[int]) -> dict[i
     """Each existing workshop's owning organisation (None: no organisation, as without sign-in)."""
     rows = session.execute(select(Workshop.id, Partnership.organisation_id).join(Workshop.partnership)
                            .where(Workshop.id.in_(workshop_ids)))
-    return dict(rows)
+    return dict(rows.all())
 
 
 def listed(session: Session, *, organisation_ids: Sequence[int] | None, workshop_ids: Sequence[int] = (),
@@ -106,7 +106,7 @@ def participant_counts(session: Session, *, workshop_ids: Sequence[int]) -> dict
     """People who joined each workshop, counted in one query."""
     rows = session.execute(select(Participant.workshop_id, func.count(Participant.id))
                            .where(Participant.workshop_id.in_(workshop_ids)).group_by(Participant.workshop_id))
-    return dict(rows)
+    return dict(rows.all())
 
 
 def held_before(session: Session, *, cutoff: date, personal_data_erased: bool) -> list[int]:
