@@ -28,7 +28,7 @@ from tests.conftest import LiveApp, wait_for_app
 from tests.utils.room import SCREENS, projector_fits
 from tests.utils.workshops import ADMIN, new_workshop
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 SECTORS = ["Acute hospital", "Primary care", "Community health", "Local authority: adult social care",
            "Voluntary, community and social enterprise", "Patients and public"]

@@ -30,6 +30,8 @@ from tests.utils.workshops import ADMIN, new_workshop
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.mark.long
 def test_a_whole_workshop_from_set_up_to_agreed_actions(windows, tmp_path):
     ham = builtin_framework("ham-2015")
     population = ham.principles[0]
