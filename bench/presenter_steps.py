@@ -94,7 +94,7 @@ def main() -> None:
     control_ms, screen_ms = {}, {}
     for step in order[1:]:
         next_button = next(b for b in control.button if b.label == "Next")
-        control_ms[label(step, frameworks)] = _timed(lambda: next_button.click().run())
+        control_ms[label(step, frameworks)] = _timed(lambda button=next_button: button.click().run())
         screen_ms[label(step, frameworks)] = _timed(projector.run)
         assert not control.exception and not projector.exception, (control.exception, projector.exception)
     for title, times in (("control view, rerun after Next", control_ms), ("projector refresh", screen_ms)):

@@ -177,7 +177,7 @@ async def facilitator(url: str, key: str, every: float, stop: asyncio.Event, tal
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] if ordered else float("nan")
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else float("nan")
 
 
 REPLY_TIMEOUT = 60.0  # seconds

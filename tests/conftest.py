@@ -61,12 +61,15 @@ def _database_in_a_temporary_folder(tmp_path_factory):
 
 
 def pytest_collection_modifyitems(config, items):
-    """The fault tests first, then the tests of one process, then the browser tests. Under xdist the fault tests
-    (one group, so one worker) then run while the other worker takes the tests of one process, which may run
-    beside them; browser tests may not (`_timed_tests_run_alone`), and before, they had come first and a worker
-    waited for the other's browser tests to end before the fault tests could begin."""
-    def turn(item: pytest.Item) -> int:
-        return 0 if item.get_closest_marker("alone") else 2 if item.get_closest_marker("browser") else 1
+    """The fault tests first, then the tests of one process, then the browser tests, the long ones (minutes each)
+    first among them. Under xdist the fault tests (one group, so one worker) then run while the other worker takes
+    the tests of one process, which may run beside them; browser tests may not (`_timed_tests_run_alone`), and
+    before, they had come first and a worker waited for the other's browser tests to end before the fault tests
+    could begin. The long browser tests go to the two workers first and the short ones fill in after, so the
+    workers end together rather than one waiting while the other walks a whole workshop."""
+    def turn(item: pytest.Item) -> tuple[int, bool]:
+        kind = 0 if item.get_closest_marker("alone") else 2 if item.get_closest_marker("browser") else 1
+        return kind, item.get_closest_marker("long") is None
 
     items.sort(key=turn)  # stable: in file order within each turn
 

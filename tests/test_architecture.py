@@ -29,11 +29,9 @@ def test_every_layer_imports_only_from_the_layers_below(capsys):
 
 def test_there_is_no_import_cycle():
     graph = grimp.build_graph("assessment", exclude_type_checking_imports=True)
-    cycles = []
-    for module in sorted(graph.modules):
-        for imported in graph.find_modules_directly_imported_by(module):
-            if imported != module and graph.chain_exists(importer=imported, imported=module):
-                cycles.append((module, imported))
+    cycles = [(module, imported) for module in sorted(graph.modules)
+              for imported in graph.find_modules_directly_imported_by(module)
+              if imported != module and graph.chain_exists(importer=imported, imported=module)]
     # a package's __init__ importing its own modules is not a cycle between layers
     cycles = [(a, b) for a, b in cycles if not (b.startswith(a + ".") or a.startswith(b + "."))]
     assert cycles == []

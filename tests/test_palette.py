@@ -3,6 +3,8 @@ a fill is readable."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -31,7 +33,7 @@ def _lab(linear: np.ndarray) -> np.ndarray:
 @pytest.mark.parametrize("kind", SIMULATIONS)
 def test_neighbouring_levels_stay_apart_under_colour_blindness(kind):
     seen = [_lab(np.clip(np.array(SIMULATIONS[kind]) @ _linear(colour), 0, 1)) for colour in SCALE_COLOURS]
-    assert min(np.linalg.norm(a - b) for a, b in zip(seen, seen[1:])) >= 15
+    assert min(np.linalg.norm(a - b) for a, b in itertools.pairwise(seen)) >= 15
 
 
 def test_the_levels_darken_in_order_and_every_count_printed_on_them_is_readable():

@@ -47,7 +47,7 @@ def test_trusted_proxies_are_networks_and_a_bad_one_is_named(project, monkeypatc
     assert [str(n) for n in Settings().proxy_networks] == ["172.16.0.0/12", "10.1.2.3/32"]
     monkeypatch.setenv("PLACEREADY_TRUSTED_PROXIES", "172.16.0.0/12, nginx")
     get_settings.cache_clear()
-    with pytest.raises(InputError, match="PLACEREADY_TRUSTED_PROXIES: .*'nginx' is not a network"):
+    with pytest.raises(InputError, match=r"PLACEREADY_TRUSTED_PROXIES: .*'nginx' is not a network"):
         get_settings()
 
 

@@ -163,15 +163,15 @@ class Exemplar(Content):
                 if principle_id not in principle_ids:
                     problems.append((here, f"'{principle_id}' is not a principle of {framework_id}"))
                 elif judgement.score is not None and judgement.score not in framework.scale.points:
-                    problems.append(((*here, "score"), f"{judgement.score} is off the scale "
-                                     f"{framework.scale.min}–{framework.scale.max}"))
+                    off = f"{judgement.score} is off the scale {framework.scale.min}–{framework.scale.max}"
+                    problems.append(((*here, "score"), off))
         for framework_id, framework in frameworks.items():
             missing = [p.id for p in framework.principles if p.id not in self.assessments.get(framework_id, {})]
             if missing:
                 problems.append(((("assessments", framework_id) if framework_id in self.assessments
                                   else ("assessments",)),
-                                 f"{framework_id}: every principle needs a score or not_assessed; "
-                                 f"missing {', '.join(missing)}"))
+                                 (f"{framework_id}: every principle needs a score or not_assessed; "
+                                  f"missing {', '.join(missing)}")))
         if problems:
             raise ContentProblems(problems)
         return self

@@ -273,12 +273,10 @@ class Framework(Content):
                     ((*here, "id"), f"'{principle.id}' is already the id of principles[{seen_principles[principle.id]}]")
                 )
             seen_principles.setdefault(principle.id, p_index)
-            for cited in principle.basis_sources:
-                if cited not in source_ids:
-                    problems.append(((*here, "basis_sources"), f"no source has the id '{cited}'"))
-            for cited in principle.policy.sources if principle.policy else ():
-                if cited not in source_ids:
-                    problems.append(((*here, "policy", "sources"), f"no source has the id '{cited}'"))
+            problems.extend(((*here, "basis_sources"), f"no source has the id '{cited}'")
+                            for cited in principle.basis_sources if cited not in source_ids)
+            problems.extend(((*here, "policy", "sources"), f"no source has the id '{cited}'")
+                            for cited in (principle.policy.sources if principle.policy else ()) if cited not in source_ids)
             if principle.rubric and set(principle.rubric) != set(self.scale.points):
                 problems.append(
                     ((*here, "rubric"), f"needs one entry for each scale point {self.scale.min}–{self.scale.max}")
@@ -325,8 +323,8 @@ def _next_steps_problems(principle: Principle, scale: Scale,
     for level, steps in principle.next_steps.items():
         where = (*here, "next_steps", level)
         if level not in scale.points or level == scale.max:
-            problems.append((where, f"steps are for the levels {scale.min}–{scale.max - 1}, below the top of the "
-                                    "scale"))
+            problems.append((where, (f"steps are for the levels {scale.min}–{scale.max - 1}, below the top of the "
+                                     "scale")))
         elif not 1 <= len(steps) <= MAX_STEPS:
             problems.append((where, f"give 1 to {MAX_STEPS} steps"))
     return problems

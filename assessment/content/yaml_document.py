@@ -57,12 +57,13 @@ class YamlDocument:
 def parse_yaml(text: str | bytes, *, source: str) -> YamlDocument:
     """Parse one YAML document, refusing anything a content file has no business containing."""
     if isinstance(text, bytes):
-        if len(text) > MAX_BYTES:
-            raise _too_large(source, len(text))
+        raw = text
+        if len(raw) > MAX_BYTES:
+            raise _too_large(source, len(raw))
         try:
-            text = text.decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            line = text[: error.start].count(b"\n") + 1
+            line = raw[: error.start].count(b"\n") + 1
             raise InputError(source, [Problem("the file is not UTF-8 text", line=line)]) from None
     elif len(text.encode("utf-8")) > MAX_BYTES:
         raise _too_large(source, len(text.encode("utf-8")))
@@ -78,9 +79,9 @@ def parse_yaml(text: str | bytes, *, source: str) -> YamlDocument:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
         problem = error.problem or error.context or "not valid YAML"
-        raise InputError(source, [Problem(f"not valid YAML: {problem}", line=line)]) from None
+        where = mark.line + 1 if mark else None
+        raise InputError(source, [Problem(f"not valid YAML: {problem}", line=where)]) from None
     except yaml.YAMLError as error:
         raise InputError(source, [Problem(f"not valid YAML: {error}")]) from None
     except RecursionError:
@@ -96,7 +97,8 @@ def _refuse_deep_nesting(text: str, source: str) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > COMPOSABLE_DEPTH:
-                raise InputError(source, [Problem(TOO_DEEP, line=event.start_mark.line + 1)])
+                mark = event.start_mark  # None only for events built by hand, never for a parser's
+                raise InputError(source, [Problem(TOO_DEEP, line=mark.line + 1 if mark else None)])
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -144,7 +146,7 @@ def _check(
                     [Problem("keys must be plain values", format_path(path), key_node.start_mark.line + 1)],
                 )
             _check(key_node, path, depth + 1, {}, source, seen)
-            key: str | int = key_node.value
+            key: str = key_node.value
             key_line = key_node.start_mark.line + 1
             if key in first_line:
                 raise InputError(
@@ -158,10 +160,9 @@ def _check(
                     ],
                 )
             first_line[key] = key_line
-            if key_node.tag == "tag:yaml.org,2002:int":
-                key = int(key)
-            lines[(*path, key)] = key_line
-            _check(value_node, (*path, key), depth + 1, lines, source, seen)
+            at = (*path, int(key) if key_node.tag == "tag:yaml.org,2002:int" else key)
+            lines[at] = key_line
+            _check(value_node, at, depth + 1, lines, source, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _check(item, (*path, index), depth + 1, lines, source, seen)

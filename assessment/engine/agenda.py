@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from assessment.content.framework import Framework
+from assessment.content.framework import Framework, Principle
 from assessment.errors import InputError, Problem
 
 
 class Stage(StrEnum):
-    join = "join"
+    joining = "join"  # not `join`, which would hide str.join on every member
     review = "review"
     scoring = "scoring"
     overview = "overview"
@@ -34,7 +34,7 @@ class Stage(StrEnum):
 
 
 TITLES = {
-    Stage.join: "Join",
+    Stage.joining: "Join",
     Stage.review: "Last workshop's actions",
     Stage.scoring: "Individual scoring",
     Stage.overview: "Where we stand",
@@ -44,7 +44,7 @@ TITLES = {
     Stage.actions: "Actions",
     Stage.close: "Close",
 }
-SUGGESTED_MINUTES = {Stage.join: 5, Stage.review: 0, Stage.scoring: 15, Stage.overview: 10, Stage.principles: 35,
+SUGGESTED_MINUTES = {Stage.joining: 5, Stage.review: 0, Stage.scoring: 15, Stage.overview: 10, Stage.principles: 35,
                      Stage.second_vote: 10, Stage.agree: 5, Stage.actions: 5, Stage.close: 5}
 REVIEW_MINUTES = 5  # at a follow-up, taken from the principles' time
 MAX_MINUTES = 180
@@ -116,9 +116,9 @@ def steps(frameworks: Sequence[Framework], *, paced: bool = False, reviewing: bo
     return found
 
 
-def _principle(step: Step, frameworks: Sequence[Framework]):  # type: ignore[no-untyped-def]
+def _principle(step: Step, frameworks: Sequence[Framework]) -> Principle | None:
     framework = next((f for f in frameworks if f.id == step.framework_id), None)
-    return framework and next((p for p in framework.principles if p.id == step.principle_id), None)
+    return next((p for p in framework.principles if p.id == step.principle_id), None) if framework else None
 
 
 def is_vote(step: Step, frameworks: Sequence[Framework]) -> bool:
@@ -164,19 +164,20 @@ def moved(current: Step, frameworks: Sequence[Framework], by: int, *, paced: boo
     return order[min(max(place_in(current, order) + by, 0), len(order) - 1)]
 
 
-def minutes(agenda: Sequence[Sequence[object]] | None, *, reviewing: bool = False) -> dict[Stage, int]:
+def minutes(agenda: Sequence[Sequence[str | int]] | None, *, reviewing: bool = False) -> dict[Stage, int]:
     """The planned minutes per stage: the workshop's own where it set them, the suggestion otherwise (at a
     follow-up, five of the principles' minutes go to reviewing the last workshop's actions)."""
     planned = dict(SUGGESTED_MINUTES)
     if reviewing:
         planned[Stage.review], planned[Stage.principles] = REVIEW_MINUTES, planned[Stage.principles] - REVIEW_MINUTES
+    stages = {s.value: s for s in Stage}
     for stage, value in agenda or ():
-        if stage in Stage.__members__:
-            planned[Stage(stage)] = int(value)  # type: ignore[call-overload]
+        if stage in stages:
+            planned[stages[stage]] = int(value)
     return planned
 
 
-def checked_agenda(planned: dict[str, int]) -> list[list[object]]:
+def checked_agenda(planned: dict[str, int]) -> list[list[str | int]]:
     """A workshop's own running order, as stored; minutes outside 0–180 are refused, naming the stage."""
     problems = [Problem(f"give whole minutes from 0 to {MAX_MINUTES}", location=TITLES[Stage(stage)])
                 for stage, value in planned.items() if not 0 <= value <= MAX_MINUTES]
@@ -201,7 +202,7 @@ class Timer:
 
 
 def timer(stage: Stage, started_at: datetime | None, now: datetime,
-          agenda: Sequence[Sequence[object]] | None, *, reviewing: bool = False) -> Timer:
+          agenda: Sequence[Sequence[str | int]] | None, *, reviewing: bool = False) -> Timer:
     """How long the room has been at this stage, against the minutes planned for it."""
     elapsed = 0 if started_at is None else max(0, int((now - started_at).total_seconds()))
     return Timer(elapsed, minutes(agenda, reviewing=reviewing)[stage])

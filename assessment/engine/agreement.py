@@ -42,14 +42,14 @@ ENDS_SHARE = 2 / 3  # of the room, at least, at the two ends together
 
 class Agreement(StrEnum):
     agreed = "agreed"
-    split = "split"
+    split_room = "split"  # not `split`, which would hide str.split on every member
     two_camps = "two camps"  # split, with most of the room at both ends and few near the middle
     too_few = "too few answers"
 
     @property
     def divided(self) -> bool:
         """Split, in two camps or otherwise."""
-        return self in (Agreement.split, Agreement.two_camps)
+        return self in (Agreement.split_room, Agreement.two_camps)
 
 
 def rule_in_words(scale_points: int) -> str:
@@ -92,7 +92,7 @@ def classify(
     ad = np.asarray(ad, dtype=float)
     split = (outside_share >= OUTSIDE_SHARE - 1e-9) | (np.nan_to_num(ad) > ad_cutoff(scale_points))
     return [
-        Agreement.too_few if n < MIN_PEOPLE else Agreement.split if s else Agreement.agreed
+        Agreement.too_few if n < MIN_PEOPLE else Agreement.split_room if s else Agreement.agreed
         for n, s in zip(people, split, strict=True)
     ]
 

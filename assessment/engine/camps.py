@@ -39,11 +39,11 @@ def settle_steps(framework: Framework, principle: Principle, camps: Camps) -> li
         return f" — which this framework pictures as “{rubric.rstrip('.')}”" if rubric else ""
 
     return [
-        f"Settle the difference before choosing steps. Ask the {counted(camps.low, 'person', 'people')} at "
-        f"{levels(camps.low_points, labels)} what they would need to see to put it at {labels[toward_high]}"
-        f"{picture(toward_high)}; and ask the {in_words(camps.high)} at {levels(camps.high_points, labels)} what "
-        f"they see that the others do not, and what would make them agree it is nearer {labels[toward_low]}"
-        f"{picture(toward_low)}.",
-        "Bring that evidence to the board, vote again, and record the score the room agrees: the steps for its "
-        "level follow from that score.",
+        (f"Settle the difference before choosing steps. Ask the {counted(camps.low, 'person', 'people')} at "
+         f"{levels(camps.low_points, labels)} what they would need to see to put it at {labels[toward_high]}"
+         f"{picture(toward_high)}; and ask the {in_words(camps.high)} at {levels(camps.high_points, labels)} what "
+         f"they see that the others do not, and what would make them agree it is nearer {labels[toward_low]}"
+         f"{picture(toward_low)}."),
+        ("Bring that evidence to the board, vote again, and record the score the room agrees: the steps for its "
+         "level follow from that score."),
     ]

@@ -15,10 +15,13 @@ from pydantic import BaseModel
 
 
 class Publication(Protocol):
-    """A framework's or an exemplar's source."""
+    """A framework's or an exemplar's source (read-only: the sources are frozen content)."""
 
-    title: str
-    url: str | None
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def url(self) -> str | None: ...
 
     @property
     def named(self) -> str: ...

@@ -57,7 +57,7 @@ def compare(
             own = partnership.get(principle.id)
             judgement = exemplar.judgement(framework.id, principle.id)
             assessed = judgement is not None and judgement.assessed
-            theirs = judgement.score if assessed else None
+            theirs = judgement.score if judgement is not None else None  # None where it was not assessed
             # from the two scores as printed, so "+1.3" always sits beside 4 and 2.7
             apart = difference(theirs, own)
             if not assessed:

@@ -192,6 +192,7 @@ def _findings(links: Sequence[Link]) -> list[str]:
                 if link.agreed_foundations == len(link.foundations)
                 else f"the {number(link.foundation_mean)} average of the {link.agreed_foundations} principles it "
                      "rests on that the room agreed about")
+        assert link.foundation_mean is not None  # a link without it has no gap
         scored = f"{link.name} scored {number(link.foundation_mean + gap)}"
         findings.append(f"{scored}, above {base}: the room rates the service ahead of the partnership foundations "
                         "it needs." if gap > 0 else

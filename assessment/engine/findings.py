@@ -112,8 +112,8 @@ def _to_settle(evidence: Evidence) -> bool:
 
 
 FIND_OUT_STEPS = [
-    "Ask the people who answered “don't know” what they would need to see to judge this principle, and have "
-    "its lead bring that evidence to the board.",
+    ("Ask the people who answered “don't know” what they would need to see to judge this principle, and have "
+     "its lead bring that evidence to the board."),
     "Score the principle again once the evidence has been shared, and only then choose the steps to improve it.",
 ]
 
@@ -131,33 +131,34 @@ def _first_steps(e: Evidence) -> list[str]:
     return steps
 
 
-def _points(framework: Framework, e: Evidence) -> tuple[int, list[tuple[int, str, str]]]:
-    """The points and, for each signal that earned some, (points, short phrase, sentence with the figures)."""
-    label = framework.scale.labels[e.level]
-    where = (f"The room agreed {e.level} ({label}); the mean of its answers was {number(e.mean)}." if e.agreed
+def _points(framework: Framework, e: Evidence, level: int) -> tuple[int, list[tuple[int, str, str]]]:
+    """The points and, for each signal that earned some, (points, short phrase, sentence with the figures);
+    `level` is the evidence's, given when it has one."""
+    label = framework.scale.labels[level]
+    where = (f"The room agreed {level} ({label}); the mean of its answers was {number(e.mean)}." if e.agreed
              else f"The room's mean is {number(e.mean)}, which is {label}.")
-    signals = [(_level_points(framework, e.level), f"{label} at {number(e.mean)}", where)]
+    signals = [(_level_points(framework, level), f"{label} at {number(e.mean)}", where)]
     if e.camps is not None:
         signals.append((SPLIT_POINTS, "the room was in two camps",
-                        f"The room was in two camps before it agreed a score: "
-                        f"{camps_in_words(e.camps, framework.scale.labels)}."))
-    elif e.agreement is Agreement.split:
+                        (f"The room was in two camps before it agreed a score: "
+                         f"{camps_in_words(e.camps, framework.scale.labels)}.")))
+    elif e.agreement is Agreement.split_room:
         signals.append((SPLIT_POINTS, "the room split",
-                        f"The room was split: {percent(e.outside_share)} of people scored it more than a point from "
-                        f"the middle score, and answers sit {number(e.ad, 2)} points from the average on average."))
+                        (f"The room was split: {percent(e.outside_share)} of people scored it more than a point from "
+                         f"the middle score, and answers sit {number(e.ad, 2)} points from the average on average.")))
     if e.sector_gap and e.sector_gap.gap >= SECTOR_GAP:
         g = e.sector_gap
         signals.append((2 if g.gap >= WIDE_SECTOR_GAP else 1, f"sectors {number(g.gap)} points apart",
-                        f"Sectors see it differently: {g.highest} {number(g.high)}, {g.lowest} {number(g.low)}, "
-                        f"{number(g.gap)} points apart."))
+                        (f"Sectors see it differently: {g.highest} {number(g.high)}, {g.lowest} {number(g.low)}, "
+                         f"{number(g.gap)} points apart.")))
     if e.exemplar_lead and e.exemplar_lead.gap >= EXEMPLAR_GAP:
         lead = e.exemplar_lead
         signals.append((1, f"{lead.exemplar} {number(lead.gap)} ahead",
                         f"{lead.exemplar} is {number(lead.gap)} points ahead ({lead.score} against {number(e.mean)})."))
     if (e.dont_know or 0) >= DONT_KNOW_SHARE:
         signals.append((1, f"{percent(e.dont_know)} don't know",
-                        f"{percent(e.dont_know)} of answers were “don't know”: part of the partnership cannot see "
-                        "this work."))
+                        (f"{percent(e.dont_know)} of answers were “don't know”: part of the partnership cannot see "
+                         "this work.")))
     if e.change is not None and e.change.real:
         fell = (e.change.change or 0) < 0
         signals.append((FELL_POINTS if fell else ROSE_POINTS,
@@ -178,8 +179,8 @@ def prioritise(framework: Framework, evidence: Sequence[Evidence]) -> list[Prior
             assert e.camps is not None
             unsettled.append(Priority(
                 principle=e.principle, name=e.name, kind=Kind.settle, points=None, horizon=Horizon.now,
-                reasons=[f"The room is in two camps: {camps_in_words(e.camps, framework.scale.labels)}. Its mean "
-                         f"({number(e.mean)}) describes nobody in the room, so it is given no level."],
+                reasons=[(f"The room is in two camps: {camps_in_words(e.camps, framework.scale.labels)}. Its mean "
+                          f"({number(e.mean)}) describes nobody in the room, so it is given no level.")],
                 headline=f"two camps, {e.camps.low} and {e.camps.high} people",
                 first_steps=settle_steps(framework, principles[e.principle], e.camps)))
             continue
@@ -193,7 +194,7 @@ def prioritise(framework: Framework, evidence: Sequence[Evidence]) -> list[Prior
                                     horizon=Horizon.now, reasons=[reason], first_steps=FIND_OUT_STEPS,
                                     headline="too few scores" if few else f"{percent(e.dont_know)} don't know"))
             continue
-        points, signals = _points(framework, e)
+        points, signals = _points(framework, e, e.level)
         scored.append((points, e, signals))
     scored.sort(key=lambda item: (-item[0], item[1].mean if item[1].mean is not None else 0, order[item[1].principle]))
     ranked = []

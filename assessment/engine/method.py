@@ -69,22 +69,22 @@ def method(framework: Framework, *, with_exemplars: bool, facts: DataFacts, with
     paragraphs = [
         f"Each person scored each statement privately on the scale {scale}, or answered “don't know”. {given} "
         + _where_from(facts),
-        "A principle's mean is the mean of its statements' means; its median is the median of each person's own "
-        "average across the principle's statements. The level is the scale label nearest the mean as printed, to "
-        "one decimal place (a tie goes up), and every difference is worked out from the numbers as printed. "
-        "“Don't know” answers are counted separately and left out of every average. The overall mean is the mean "
-        "of the principles that have a score, and the report says how many those are.",
+        ("A principle's mean is the mean of its statements' means; its median is the median of each person's own "
+         "average across the principle's statements. The level is the scale label nearest the mean as printed, to "
+         "one decimal place (a tie goes up), and every difference is worked out from the numbers as printed. "
+         "“Don't know” answers are counted separately and left out of every average. The overall mean is the mean "
+         "of the principles that have a score, and the report says how many those are."),
         "Agreement: rwg compares how widely answers vary with how widely they would vary if people answered at "
         "random (1 means everyone agreed, 0 no more agreement than chance); for a principle it combines its "
         "statements (James, Demaree and Wolf's rwg(J)). AD is the average distance, in scale points, of answers "
         "from their mean. " + rule_in_words(len(framework.scale.points)),
         "Krippendorff's alpha (ordinal and interval) measures how far people agree across all statements at once.",
-        f"Sector views are shown only for sectors with at least {MIN_SECTOR_SIZE} people, and each sector's figure "
-        f"for a principle only where at least {MIN_SECTOR_SIZE} of them scored it, so that no one's answers can be "
-        "picked out; where single sectors are too small, the workshop's wider groups are shown instead, as they "
-        "were in the room. Whatever is left out is named with its size.",
-        "Agreed scores are what the room settled on in discussion; they sit beside the individual answers and "
-        "never replace them.",
+        (f"Sector views are shown only for sectors with at least {MIN_SECTOR_SIZE} people, and each sector's figure "
+         f"for a principle only where at least {MIN_SECTOR_SIZE} of them scored it, so that no one's answers can be "
+         "picked out; where single sectors are too small, the workshop's wider groups are shown instead, as they "
+         "were in the room. Whatever is left out is named with its size."),
+        ("Agreed scores are what the room settled on in discussion; they sit beside the individual answers and "
+         "never replace them."),
         priority_rule(framework),
     ]
     if with_baseline:

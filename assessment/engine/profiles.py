@@ -35,7 +35,7 @@ def room_series(means: Mapping[str, float | None]) -> Series:
 
 def agreed_series(framework: Framework, agreed: Mapping[str, int | None]) -> Series:
     """The scores the room agreed in discussion, where it recorded one."""
-    return Series(name=AGREED, scores={p.id: None if agreed.get(p.id) is None else float(agreed[p.id])
+    return Series(name=AGREED, scores={p.id: None if (score := agreed.get(p.id)) is None else float(score)
                                        for p in framework.principles})
 
 

@@ -105,7 +105,7 @@ def _what_else_changed(first: PrincipleAtWorkshop, last: PrincipleAtWorkshop) ->
         found.append("no single level at the first workshop" if first.level is None else "no single level now")
     if first.agreement != last.agreement and Agreement.too_few not in (first.agreement, last.agreement):
         was = "in two camps" if first.agreement is Agreement.two_camps else str(first.agreement)
-        now = {Agreement.agreed: "now agrees", Agreement.split: "is now split",
+        now = {Agreement.agreed: "now agrees", Agreement.split_room: "is now split",
                Agreement.two_camps: "is now in two camps"}[last.agreement]
         found.append(f"the room, {was} at the first workshop, {now}")
     return found

@@ -56,8 +56,8 @@ def build_progress_report(framework: Framework, *, place: str, snapshots: Sequen
     if len(ordered) < 2:
         summary = [f"{place} has one workshop on this framework ({names[0]}), so there is no change to report yet."]
     else:
-        summary = [f"{place} has {len(ordered)} workshops on this framework, from {long_date(ordered[0].held_on)} to "
-                   f"{long_date(ordered[-1].held_on)}."]
+        summary = [(f"{place} has {len(ordered)} workshops on this framework, from {long_date(ordered[0].held_on)} to "
+                    f"{long_date(ordered[-1].held_on)}.")]
         summary.append(
             f"Between the first and the latest, {in_words(len(real))} of "
             f"{in_words(sum(c.change is not None for c in found))} principles changed clearly: "
@@ -78,10 +78,10 @@ def build_progress_report(framework: Framework, *, place: str, snapshots: Sequen
                                       for s in ordered]) for p in framework.principles],
         summary=summary, changes=found, note=note,
         method=["Each score is the agreed score where the room recorded one (marked *), otherwise the room's mean.",
-                "A change is worked out from the two scores as printed and judged against Welch's 95% interval "
-                "for the difference of two means, over the people of the first and the latest workshop: it is clear "
-                "when the interval leaves out no change and it is a quarter of a point or more; small when the "
-                "interval leaves out no change but it is smaller; and it could be chance when the interval takes in "
-                "no change. A change of level, or of the room's verdict (agreed, split, in two camps), is named.",
+                ("A change is worked out from the two scores as printed and judged against Welch's 95% interval "
+                 "for the difference of two means, over the people of the first and the latest workshop: it is clear "
+                 "when the interval leaves out no change and it is a quarter of a point or more; small when the "
+                 "interval leaves out no change but it is smaller; and it could be chance when the interval takes in "
+                 "no change. A change of level, or of the room's verdict (agreed, split, in two camps), is named."),
                 "Archived workshops are left out."],
         branding=branding)

@@ -211,8 +211,8 @@ def build_report(
         held_on=held_on.isoformat() if held_on else None,
         generated_on=today.isoformat(),
         cover=cover(kind="Readiness report", subject=partnership, framework=framework, branding=branding, today=today,
-                    details=[("Place", place), ("Workshop", workshop), ("Held on", held_on and long_date(held_on)),
-                             ("Baseline", baseline and f"{baseline.title}, {long_date(baseline.held_on)}")]),
+                    details=[("Place", place), ("Workshop", workshop), ("Held on", long_date(held_on) if held_on else None),
+                             ("Baseline", f"{baseline.title}, {long_date(baseline.held_on)}" if baseline else None)]),
         framework_id=framework.id, framework_title=framework.title, scale=dict(framework.scale.labels),
         principle_names={p.id: p.name for p in framework.principles},
         participants=result.participants,
@@ -276,7 +276,7 @@ def _sector_gaps(result: ScoreResult, lens: SectorLens) -> dict[str, SectorGap]:
         values = {series.name.rsplit(" (", 1)[0]: value for series in lens.series
                   if (value := series.scores.get(p.id)) is not None}
         if len(values) >= 2:
-            high, low = max(values, key=values.get), min(values, key=values.get)  # type: ignore[arg-type]
+            high, low = max(values, key=values.__getitem__), min(values, key=values.__getitem__)
             found[p.id] = SectorGap(highest=high, high=values[high], lowest=low, low=values[low])
     return found
 

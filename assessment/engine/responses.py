@@ -67,8 +67,8 @@ class Responses:
         table = pd.DataFrame({
             "participant": pd.Series(participant, dtype=object), "statement": pd.Series(statement, dtype=object),
             "value": pd.Series([np.nan if value is None else float(value) for value in score], dtype="float64"),
-            "dont_know": pd.Series(dont_know, dtype=bool), "organisation": pd.Series(organisation, dtype=object),
-            "sector": pd.Series(sector, dtype=object), "comment": pd.Series(comment, dtype=object)})
+            "dont_know": pd.Series(dont_know, dtype=bool), "organisation": pd.Series(list(organisation), dtype=object),
+            "sector": pd.Series(list(sector), dtype=object), "comment": pd.Series(list(comment), dtype=object)})
         return cls(table)
 
     @property
@@ -76,21 +76,23 @@ class Responses:
         return int(self.table["participant"].nunique())
 
     def answers(self) -> list[Answer]:
+        columns = [self.table[name].tolist() for name in
+                   ("participant", "statement", "value", "dont_know", "organisation", "sector", "comment")]
         return [
             Answer(
-                participant=row.participant,
-                statement=row.statement,
-                score=None if np.isnan(row.value) else int(row.value),
-                dont_know=bool(row.dont_know),
-                organisation=_text(row.organisation),
-                sector=_text(row.sector),
-                comment=_text(row.comment),
+                participant=participant,
+                statement=statement,
+                score=None if np.isnan(value) else int(value),
+                dont_know=bool(dont_know),
+                organisation=_text(organisation),
+                sector=_text(sector),
+                comment=_text(comment),
             )
-            for row in self.table.itertuples(index=False)
+            for participant, statement, value, dont_know, organisation, sector, comment in zip(*columns, strict=True)
         ]
 
 
-def _text(value: object) -> str | None:
+def _text(value: str | float | None) -> str | None:
     """pandas keeps a missing text as NaN; callers want None."""
     return None if value is None or pd.isna(value) else str(value)
 
@@ -164,12 +166,9 @@ def parse_responses_csv(raw: bytes, framework: Framework, *, source: str) -> Res
         line = start
         if not any(field.strip() for field in record):
             continue  # a blank line is not an answer
-
-        def field(name: str) -> str:
-            index = columns.get(name)
-            return record[index].strip() if index is not None and index < len(record) else ""
-
-        participant, statement, score_text = from_text(field("participant")), field("statement"), field("score")
+        cells = {name: record[index].strip() for name, index in columns.items() if index < len(record)}
+        participant = from_text(cells.get("participant", ""))
+        statement, score_text = cells.get("statement", ""), cells.get("score", "")
         line_problems = []
         if not participant:
             line_problems.append("participant is empty")
@@ -187,7 +186,7 @@ def parse_responses_csv(raw: bytes, framework: Framework, *, source: str) -> Res
                     f"score '{_clip(score_text)}' is not a whole number from {scale.min} to {scale.max}, "
                     f"'{DONT_KNOW}' or empty"
                 )
-        too_long = [name for name in OPTIONAL_COLUMNS if len(field(name)) > MAX_FIELD_CHARS]
+        too_long = [name for name in OPTIONAL_COLUMNS if len(cells.get(name, "")) > MAX_FIELD_CHARS]
         if too_long:
             line_problems.append(f"{', '.join(too_long)} longer than {MAX_FIELD_CHARS} characters")
         if participant and statement:
@@ -207,9 +206,9 @@ def parse_responses_csv(raw: bytes, framework: Framework, *, source: str) -> Res
                 statement=statement,
                 score=score,
                 dont_know=dont_know,
-                organisation=from_text(field("organisation")) or None,
-                sector=from_text(field("sector")) or None,
-                comment=from_text(field("comment")) or None,
+                organisation=from_text(cells.get("organisation", "")) or None,
+                sector=from_text(cells.get("sector", "")) or None,
+                comment=from_text(cells.get("comment", "")) or None,
             )
         )
     if problems:

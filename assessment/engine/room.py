@@ -38,8 +38,9 @@ def answer_distribution(framework: Framework, responses: Responses) -> pd.DataFr
 
 def most_split(result: ScoreResult, *, limit: int = 5) -> list[StatementScore]:
     """The statements where answers differ most (largest average deviation), at least two answers each."""
-    scored = [s for s in result.statements if s.ad is not None]
-    return sorted(scored, key=lambda s: (-s.ad, s.rwg if s.rwg is not None else 1.0))[:limit]
+    scored = [(s.ad, s) for s in result.statements if s.ad is not None]
+    scored.sort(key=lambda item: (-item[0], item[1].rwg if item[1].rwg is not None else 1.0))
+    return [s for _, s in scored[:limit]]
 
 
 @dataclass(frozen=True)

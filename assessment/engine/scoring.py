@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
+from typing import Literal
 
 import krippendorff
 import numpy as np
@@ -87,12 +88,12 @@ class OverallScore(BaseModel):
         overall._answers, overall._points = answers, points
         return overall
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy cannot type a decorator over a property
     @cached_property
     def alpha_ordinal(self) -> float | None:
         return _alpha(self._answers, "ordinal", self._points)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy cannot type a decorator over a property
     @cached_property
     def alpha_interval(self) -> float | None:
         return _alpha(self._answers, "interval", self._points)
@@ -100,7 +101,7 @@ class OverallScore(BaseModel):
     def __eq__(self, other: object) -> bool:  # by what it says, not by the array it keeps to say it
         return isinstance(other, OverallScore) and self.model_dump() == other.model_dump()
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # unhashable, as __eq__ compares values; typeshed says a method
 
 
 class ScoreResult(BaseModel):
@@ -182,7 +183,7 @@ def score(framework: Framework, responses: Responses) -> ScoreResult:
     low, high = deviation <= -CAMP_DISTANCE + 1e-9, deviation >= CAMP_DISTANCE - 1e-9
     two_camps = in_two_camps(people, np.bincount(person_principle, weights=low, minlength=n_principles),
                              np.bincount(person_principle, weights=high, minlength=n_principles))
-    agreement = [Agreement.two_camps if a is Agreement.split and camps else a
+    agreement = [Agreement.two_camps if a is Agreement.split_room and camps else a
                  for a, camps in zip(agreement, two_camps, strict=True)]
     # The point each person's score is nearest to, as printed (one decimal place, a half going up).
     person_point = np.clip(np.floor(np.round(person_score, 1) + 0.5), scale.min, scale.max).astype(int) - scale.min
@@ -252,7 +253,7 @@ def _camps(principle: int, person_principle: np.ndarray, point: np.ndarray, pers
 def _by_sector(
     participant: np.ndarray,
     sector: np.ndarray,
-    sector_names: pd.Index,
+    sector_names: np.ndarray,
     numeric: np.ndarray,
     statement: np.ndarray,
     value: np.ndarray,
@@ -324,7 +325,7 @@ def _share(part: float, rest: float) -> float | None:
     return None if total == 0 else float(part / total)
 
 
-def _alpha(matrix: np.ndarray, level: str, points: range) -> float | None:
+def _alpha(matrix: np.ndarray, level: Literal["ordinal", "interval"], points: range) -> float | None:
     """Krippendorff's alpha over participants × statements, or None when it cannot be computed."""
     if np.count_nonzero((~np.isnan(matrix)).sum(axis=0) >= 2) == 0:
         return None  # no statement has two answers to compare

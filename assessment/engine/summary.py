@@ -97,7 +97,7 @@ def _clearest(framework: Framework, result: ScoreResult, priorities: Sequence[Pr
         found.append(f"The room is in two camps on {quoted(p.name)}: {camps_in_words(p.camps, scale.labels)}. "
                      f"Its mean of {number(p.mean)} describes nobody in the room, so it is given no level until "
                      "the room agrees a score.")
-    split = [p for p in result.principles if p.agreement is Agreement.split]
+    split = [p for p in result.principles if p.agreement is Agreement.split_room]
     if split and not camps:
         worst = max(split, key=lambda p: (p.outside_share or 0, p.ad or 0))
         outside = round((worst.outside_share or 0) * worst.n)
@@ -160,7 +160,7 @@ def _strengths(strong: Sequence[PrincipleScore]) -> str | None:
 
 
 def _agreement(result: ScoreResult, gaps: Mapping[str, SectorGap], lens: SectorLens) -> str:
-    split = [quoted(p.name) for p in result.principles if p.agreement is Agreement.split]
+    split = [quoted(p.name) for p in result.principles if p.agreement is Agreement.split_room]
     names = {p.id: p.name for p in result.principles}
     apart = [f"{quoted(names[pid])} ({g.highest} {number(g.high)}, {g.lowest} {number(g.low)})"
              for pid, g in sorted(gaps.items(), key=lambda item: -item[1].gap) if g.gap >= SECTOR_GAP]
@@ -282,6 +282,5 @@ def key_findings(*, framework: Framework, result: ScoreResult, gaps: Mapping[str
         pid, lead = max(leads.items(), key=lambda item: item[1].gap)
         found.append(f"The chosen exemplars are furthest ahead on {quoted(names[pid])}: {lead.exemplar} {lead.score}, "
                      f"{number(lead.gap)} points above this partnership.")
-    for change in (c for c in changes if c.real):
-        found.append(f"Since the baseline, {quoted(change.name)} went {change.in_words}")
+    found.extend(f"Since the baseline, {quoted(c.name)} went {c.in_words}" for c in changes if c.real)
     return found

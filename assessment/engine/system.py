@@ -46,14 +46,13 @@ def spreads(framework: Framework, profiles: Mapping[str, Mapping[str, float | No
 
 def pairings(framework: Framework, profiles: Mapping[str, Mapping[str, float | None]]) -> list[Pairing]:
     """For each principle, the strongest place paired with every place at least a point behind it."""
-    found = []
+    found: list[Pairing] = []
     for principle in framework.principles:
         scored = {place: v for place, p in profiles.items() if (v := p.get(principle.id)) is not None}
         if len(scored) < 2:
             continue
-        leader = max(sorted(scored), key=scored.get)
-        for place in sorted(scored, key=scored.get):
-            if scored[leader] - scored[place] >= LEARNING_GAP:
-                found.append(Pairing(principle=principle.id, name=principle.name, learn_from=leader,
-                                     score=scored[leader], learner=place, learner_score=scored[place]))
+        leader = max(sorted(scored), key=scored.__getitem__)
+        found.extend(Pairing(principle=principle.id, name=principle.name, learn_from=leader,
+                             score=scored[leader], learner=place, learner_score=scored[place])
+                     for place in sorted(scored, key=scored.__getitem__) if scored[leader] - scored[place] >= LEARNING_GAP)
     return sorted(found, key=lambda p: -(p.score - p.learner_score))

@@ -36,7 +36,8 @@ def build_system_report(framework: Framework, *, system: str, profiles: Mapping[
                         note: str | None, branding: Branding, today: datetime.date) -> SystemReport:
     """`profiles`: place → principle → score at its latest workshop, on the statements all of them share."""
     found = spreads(framework, profiles)
-    widest = max((s for s in found if s.range is not None), key=lambda s: s.range, default=None)
+    ranged = [(s.range, s) for s in found if s.range is not None]
+    widest = max(ranged, key=lambda item: item[0], default=(None, None))[1]
     pairs = pairings(framework, profiles)
     summary = [f"1 place in {system}, at its latest workshop on this framework." if len(profiles) == 1 else
                f"{len(profiles)} places in {system}, each at its latest workshop on this framework."]
@@ -53,8 +54,8 @@ def build_system_report(framework: Framework, *, system: str, profiles: Mapping[
         principle_names={p.id: p.name for p in framework.principles},
         places={place: dict(scores) for place, scores in profiles.items()},
         summary=summary, spreads=found, pairings=pairs[:MAX_PAIRINGS], note=note,
-        method=["Each place is shown at its latest workshop on this framework (archived workshops left out); a "
-                "score is the agreed score where the room recorded one, otherwise the room's mean.",
-                f"A place {number(LEARNING_GAP)} point or more ahead of another on a principle is paired with it as "
-                "one the other could learn from."],
+        method=[("Each place is shown at its latest workshop on this framework (archived workshops left out); a "
+                 "score is the agreed score where the room recorded one, otherwise the room's mean."),
+                (f"A place {number(LEARNING_GAP)} point or more ahead of another on a principle is paired with it as "
+                 "one the other could learn from.")],
         branding=branding)

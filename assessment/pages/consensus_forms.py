@@ -5,6 +5,8 @@ workshop's actions."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -21,7 +23,7 @@ NOT_AGREED = "Not agreed yet"
 EARLIEST = datetime.date(2000, 1, 1)
 
 
-def _saved(action, failure: str) -> None:  # type: ignore[no-untyped-def]
+def _saved(action: Callable[[], object], failure: str) -> None:
     """Run a change; on bad input show what and where, otherwise rerun to show the change."""
     try:
         action()
@@ -81,20 +83,20 @@ def actions_list(facts: WorkshopFacts, framework: Framework, *, principle_id: st
 
 
 def _edit_form(facts: WorkshopFacts, action: ActionRecord) -> None:
-    with st.expander(f"Change: {action.text[:60]}{'…' if len(action.text) > 60 else ''}"):
-        with st.form(f"edit-action-{action.id}"):
-            text = st.text_area("What will be done", value=action.text, max_chars=2000)
-            owner = st.text_input("Who owns it", value=action.owner, max_chars=200)
-            due = st.date_input("By when", value=action.due_on, min_value=EARLIEST, format="YYYY-MM-DD")
-            status = st.radio("Status", STATUSES, index=STATUSES.index(action.status), horizontal=True)
-            save, delete = st.columns(2)
-            if save.form_submit_button("Save changes"):
-                _saved(lambda: consensus.edit_action(state.database(), actor=state.actor(), workshop_id=facts.id,
-                                                     action_id=action.id, text=text, owner=owner, due_on=due,
-                                                     status=status), "The action was not changed:")
-            if delete.form_submit_button("Delete action"):
-                _saved(lambda: consensus.delete_action(state.database(), actor=state.actor(), workshop_id=facts.id,
-                                                       action_id=action.id), "The action was not deleted:")
+    with (st.expander(f"Change: {action.text[:60]}{'…' if len(action.text) > 60 else ''}"),
+          st.form(f"edit-action-{action.id}")):
+        text = st.text_area("What will be done", value=action.text, max_chars=2000)
+        owner = st.text_input("Who owns it", value=action.owner, max_chars=200)
+        due = st.date_input("By when", value=action.due_on, min_value=EARLIEST, format="YYYY-MM-DD")
+        status = st.radio("Status", STATUSES, index=STATUSES.index(action.status), horizontal=True)
+        save, delete = st.columns(2)
+        if save.form_submit_button("Save changes"):
+            _saved(lambda: consensus.edit_action(state.database(), actor=state.actor(), workshop_id=facts.id,
+                                                 action_id=action.id, text=text, owner=owner, due_on=due,
+                                                 status=status), "The action was not changed:")
+        if delete.form_submit_button("Delete action"):
+            _saved(lambda: consensus.delete_action(state.database(), actor=state.actor(), workshop_id=facts.id,
+                                                   action_id=action.id), "The action was not deleted:")
 
 
 def review_of_last_actions(facts: WorkshopFacts) -> None:
@@ -115,6 +117,6 @@ def review_of_last_actions(facts: WorkshopFacts) -> None:
                 if outcome is None:
                     st.error("Choose done, carried over or dropped.")
                 else:
-                    _saved(lambda: consensus.review_action(state.database(), actor=state.actor(),
-                                                           workshop_id=facts.id, action_id=item.action.id,
-                                                           outcome=outcome, note=note), "The review was not saved:")
+                    _saved(partial(consensus.review_action, state.database(), actor=state.actor(),
+                                   workshop_id=facts.id, action_id=item.action.id, outcome=outcome, note=note),
+                           "The review was not saved:")

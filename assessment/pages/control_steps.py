@@ -231,7 +231,7 @@ def _close(facts: WorkshopFacts, here: Position) -> None:
         downloads.workshop_files(facts, framework)
 
 
-STEP_CONTROLS = {Stage.join: _join, Stage.review: _review, Stage.scoring: _scoring, Stage.overview: _overview, Stage.principles: _principle,
+STEP_CONTROLS = {Stage.joining: _join, Stage.review: _review, Stage.scoring: _scoring, Stage.overview: _overview, Stage.principles: _principle,
                  Stage.second_vote: _second_vote, Stage.agree: _agree, Stage.actions: _actions, Stage.close: _close}
 
 

@@ -5,6 +5,7 @@ for a session of this browser and taken the key out of the address. So nothing h
 address: a key, admin key or old session token that arrives in it anyway (over the websocket) is dropped unread.
 """
 
+import contextlib
 from pathlib import Path
 
 import streamlit as st
@@ -29,10 +30,9 @@ except InputError as error:
 for name in NEVER_KEPT:
     st.query_params.pop(name, None)
 state.say_what_became_of_a_link()
-try:
+# What the page reads next says when the database is away, once; a phone controls nothing anyway.
+with contextlib.suppress(Unavailable):
     state.take_up_device()  # afresh on every run: a session ended on another device stops here
-except Unavailable:
-    pass  # what the page reads next says the database is away, once; a phone controls nothing anyway
 
 if state.signing_in() and st.user.is_logged_in:
     with st.sidebar:

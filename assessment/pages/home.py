@@ -12,15 +12,16 @@ from assessment.pages import framework_view, guide, state
 from assessment.services import codes
 
 WORKSHOP_STEPS = (
-    ("Set up", "The facilitator names the partnership, picks the frameworks and the exemplars to "
-     "compare with, and puts a join code and QR code on the screen."),
-    ("Score privately", "Everyone scores the statements on their own phone: no names, only their "
-     "organisation and sector. Each answer is saved as it is given, and “don't know” is always an option."),
+    ("Set up", ("The facilitator names the partnership, picks the frameworks and the exemplars to "
+                "compare with, and puts a join code and QR code on the screen.")),
+    ("Score privately", ("Everyone scores the statements on their own phone: no names, only their "
+                         "organisation and sector. Each answer is saved as it is given, and “don't know” is always "
+                         "an option.")),
     ("Reveal", "Results stay hidden until the facilitator reveals them, so early answers cannot steer the room."),
-    ("See where you stand", "The room sees its profile, where it agrees, where it is split and where "
-     "sectors see things differently."),
-    ("Agree", "For each principle the room agrees a score and actions with owners and dates. "
-     "Individual answers are kept beside the agreed score, never overwritten."),
+    ("See where you stand", ("The room sees its profile, where it agrees, where it is split and where "
+                             "sectors see things differently.")),
+    ("Agree", ("For each principle the room agrees a score and actions with owners and dates. "
+               "Individual answers are kept beside the agreed score, never overwritten.")),
     ("Compare and report", "The profile is set beside exemplar places, and a report records it all."),
 )
 

@@ -173,10 +173,10 @@ def _join() -> None:
     st.markdown(WHO_SEES_WHAT)
     organisations, sectors = list(workshop.organisations), list(workshop.sectors)
     with st.form("join"):
-        organisation = (st.selectbox("Your organisation", organisations + [NOT_SAYING], index=None,
+        organisation = (st.selectbox("Your organisation", [*organisations, NOT_SAYING], index=None,
                                      placeholder="Choose your organisation")
                         if organisations else st.text_input("Your organisation (optional)", max_chars=200))
-        sector = st.selectbox("Your sector", sectors + [NOT_SAYING], index=None, placeholder="Choose your sector")
+        sector = st.selectbox("Your sector", [*sectors, NOT_SAYING], index=None, placeholder="Choose your sector")
         start = st.form_submit_button("Start scoring", type="primary")
     if start:
         try:
@@ -190,17 +190,16 @@ def _join() -> None:
         st.session_state[STEP] = 0
         st.query_params.update(code=me.join_code, me=me.resume_code)
         st.rerun()
-    with st.expander("Started already on another device? Continue with your resume code"):
-        with st.form("resume"):
-            resume = st.text_input("Resume code", max_chars=20)
-            if st.form_submit_button("Continue"):
-                try:
-                    if _resume(workshop.join_code, resume):
-                        st.query_params.update(code=workshop.join_code, me=codes.normalise_code(resume))
-                        st.rerun()
-                    st.error("That resume code does not match this workshop. Check it, or start afresh above.")
-                except InputError as too_many:
-                    show_problems("Your answers were not opened:", too_many)
+    with st.expander("Started already on another device? Continue with your resume code"), st.form("resume"):
+        resume = st.text_input("Resume code", max_chars=20)
+        if st.form_submit_button("Continue"):
+            try:
+                if _resume(workshop.join_code, resume):
+                    st.query_params.update(code=workshop.join_code, me=codes.normalise_code(resume))
+                    st.rerun()
+                st.error("That resume code does not match this workshop. Check it, or start afresh above.")
+            except InputError as too_many:
+                show_problems("Your answers were not opened:", too_many)
 
 
 def _workshop_with(code: str) -> WorkshopFacts | None:

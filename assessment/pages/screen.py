@@ -149,7 +149,7 @@ def _step(shown: Screen) -> None:
         st.markdown("The facilitator will reveal the room's results when everyone has scored.")
     else:
         screen_steps.DRAW[stage](shown)
-    if shown.workshop.scoring_open and stage is not Stage.join:
+    if shown.workshop.scoring_open and stage is not Stage.joining:
         _join_banner(shown)
 
 

@@ -109,8 +109,8 @@ def _scoring(shown: Screen) -> None:
     with st.container(key="large-scoring"):
         st.markdown(f"Principle {now.number} of {now.of} · {plain(now.framework)}")
         st.markdown("\n".join(f"- {plain(_clip(s.text, 160))}" for s in now.principle.statements))
-        _big_numbers([(now.done, f"of {tally(seen.joined, 'person', 'people')} {'has' if now.done == 1 else 'have'} "
-                                 "answered this principle")])
+        _big_numbers([(now.done, (f"of {tally(seen.joined, 'person', 'people')} {'has' if now.done == 1 else 'have'} "
+                                  "answered this principle"))])
 
 
 def _overview(shown: Screen) -> None:
@@ -289,6 +289,6 @@ def _close(shown: Screen) -> None:
 PARTS: dict[Part, Callable[[Screen], None]] = {
     Part.room: _where_the_room_stands, Part.views: _how_sectors_see_it, Part.practice: _what_others_did}
 DRAW: dict[Stage, Callable[[Screen], None]] = {
-    Stage.join: _join, Stage.review: _review, Stage.scoring: _scoring, Stage.overview: _overview,
+    Stage.joining: _join, Stage.review: _review, Stage.scoring: _scoring, Stage.overview: _overview,
     Stage.principles: _principle, Stage.second_vote: _second_vote, Stage.agree: _agree, Stage.actions: _actions,
     Stage.close: _close}

@@ -80,8 +80,8 @@ def _strengths_and_priorities(deck, report: Report, new) -> None:  # type: ignor
     page = new("Strengths and priorities")
     strengths = [f"{name} ({number(mean)})" for name, mean in report.executive_summary.strongest]
     slides.text(page, ["Clear strengths", *strengths] if strengths else [
-        "Clear strengths", f"None stands {number(STRENGTH_MARGIN, 2)} or more above the overall mean with the room "
-                           "and the sectors agreeing."],
+        "Clear strengths", (f"None stands {number(STRENGTH_MARGIN, 2)} or more above the overall mean with the room "
+                            "and the sectors agreeing.")],
                 left=MARGIN, top=BODY_TOP, width=HALF, height=BODY_HEIGHT, bullets=True, bold_first=True, size=18)
     first = [r for r in report.recommendations if r.kind is Kind.priority]
     lines = ["Priorities for the next 3 months", *(f"{r.name}: {r.headline}" for r in first)] if first else [
@@ -163,8 +163,8 @@ def _exemplars(deck, report: Report, new) -> None:  # type: ignore[no-untyped-de
     slides.table(page, ["Principle", "Exemplar", "Gap", "What they did"],
                  [[lead.principle, f"{lead.exemplar} ({lead.score})", signed(lead.gap), lead.practice or ""]
                   for lead in report.leads[:4]], widths=[3.2, 2.4, 0.9, 5.6], accent=report.branding.colour)
-    slides.text(page, ["Exemplar scores are the PlaceReady editors' judgement from published evidence, not the "
-                       "places' own."], left=MARGIN, top=HEIGHT - Inches(1.05), width=WIDTH - 2 * MARGIN,
+    slides.text(page, [("Exemplar scores are the PlaceReady editors' judgement from published evidence, not the "
+                        "places' own.")], left=MARGIN, top=HEIGHT - Inches(1.05), width=WIDTH - 2 * MARGIN,
                 height=Inches(0.45), size=SMALL_PT, colour=slides.SECONDARY_TEXT)
 
 
@@ -250,12 +250,12 @@ def _policy(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
 
 def _numbers(deck, report: Report, new) -> None:  # type: ignore[no-untyped-def]
     page = new("What the numbers rest on")
-    points = [f"{report.participants} people scored privately, on a scale from {min(report.scale)} "
-              f"({report.scale[min(report.scale)]}) to {max(report.scale)} ({report.scale[max(report.scale)]}).",
+    points = [(f"{report.participants} people scored privately, on a scale from {min(report.scale)} "
+               f"({report.scale[min(report.scale)]}) to {max(report.scale)} ({report.scale[max(report.scale)]})."),
               report.agreement_rule,
-              f"Sector views show only sectors (or wider groups) of at least {MIN_SECTOR_SIZE} people, and a figure "
-              f"only where {MIN_SECTOR_SIZE} or more of them scored the principle, so nobody's answers can be picked "
-              "out.",
+              (f"Sector views show only sectors (or wider groups) of at least {MIN_SECTOR_SIZE} people, and a figure "
+               f"only where {MIN_SECTOR_SIZE} or more of them scored the principle, so nobody's answers can be picked "
+               "out."),
               "Priorities follow one stated rule, given in full in the report's appendix."]
     if report.exemplar_names:
         points.append("Exemplar scores are the PlaceReady editors' judgement from published evidence.")

@@ -50,14 +50,14 @@ def _charts(report: Report, *, print: bool, at: str = "") -> dict:  # type: igno
     about."""
     profile_alt = radar_alt(report.radar, "the partnership's profile")
     sectors_alt = radar_alt(report.sectors, "each sector's profile")
-    return dict(
-        profile=_figure(radar_svg(report.principle_names, report.radar, report.scale), profile_alt, print=print,
-                        key=f"{at}profile-chart"),
-        sectors=_figure(radar_svg(report.principle_names, report.sectors, report.scale), sectors_alt, print=print,
-                        key=f"{at}sectors-chart") if report.sectors else "",
-        camps={p.id: _figure(people_svg(p.people_at, report.scale), people_alt(p.name, p.people_at, report.scale),
-                             print=print, key=f"{at}{p.id}-chart") for p in report.in_two_camps},
-        profile_alt=profile_alt, sectors_alt=sectors_alt)
+    return {
+        "profile": _figure(radar_svg(report.principle_names, report.radar, report.scale), profile_alt, print=print,
+                           key=f"{at}profile-chart"),
+        "sectors": _figure(radar_svg(report.principle_names, report.sectors, report.scale), sectors_alt, print=print,
+                           key=f"{at}sectors-chart") if report.sectors else "",
+        "camps": {p.id: _figure(people_svg(p.people_at, report.scale), people_alt(p.name, p.people_at, report.scale),
+                                print=print, key=f"{at}{p.id}-chart") for p in report.in_two_camps},
+        "profile_alt": profile_alt, "sectors_alt": sectors_alt}
 
 
 def render_html(report: Report, *, print: bool = False) -> str:

@@ -69,7 +69,7 @@ def comments_in(session: Session, *, workshop: Workshop, framework_id: str | Non
     found = []
     for saved in answers.current_comments(session, workshop_id=workshop.id, framework_id=framework_id):
         framework = frameworks.get(saved.framework_id)
-        principle = framework and framework.principle_of.get(saved.statement_id)
+        principle = framework.principle_of.get(saved.statement_id) if framework else None
         if principle is None or principle_id not in (None, principle.id):
             continue
         key = (saved.participant_id, saved.framework_id, saved.statement_id, codes.digest(saved.comment))
@@ -85,7 +85,7 @@ def released_only(session: Session, *, workshop: Workshop, framework_id: str, re
     """The answers with every comment not released to the room taken out, for reports and the room's exports."""
     state = states_of(session, workshop=workshop)
 
-    def shown(participant: str, statement: str, comment: object) -> object:
+    def shown(participant: str, statement: str, comment: str | float | None) -> str | float | None:  # NaN: none
         if not isinstance(comment, str):
             return comment
         return comment if state(int(participant[1:]), framework_id, statement, comment) == RELEASED else None  # "p<id>"

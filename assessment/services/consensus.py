@@ -17,7 +17,7 @@ from assessment.services.workshops import authorised
 from assessment.storage import actions as stored_actions
 from assessment.storage import audit, consensus
 from assessment.storage.db import Database
-from assessment.storage.models import Workshop
+from assessment.storage.models import Action, Workshop
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _checked(text: str, owner: str, status: str, *, what_for: str) -> tuple[str,
         problems.append(Problem("say who will do it", location="Owner"))
     if status not in STATUSES:
         problems.append(Problem(f"must be one of: {', '.join(STATUSES)}", location="Status"))
-    if problems:
+    if problems or not what or not who:  # an empty action or owner is among the problems
         raise InputError(what_for, problems)
     return what, who
 
@@ -120,7 +120,7 @@ def commit_to(session: Session, *, actor: Actor, workshop_id: int, framework_id:
     return action.id
 
 
-def _own_action(session: Session, actor: Actor, workshop_id: int, action_id: int, what: str):  # type: ignore[no-untyped-def]
+def _own_action(session: Session, actor: Actor, workshop_id: int, action_id: int, what: str) -> Action:
     authorised(session, actor=actor, workshop_id=workshop_id, needed=Role.facilitator, what=what)
     action = stored_actions.get(session, action_id=action_id)
     if action is None or action.workshop_id != workshop_id or action.deleted_at is not None:

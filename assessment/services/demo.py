@@ -50,7 +50,7 @@ def make_places(session: Session, *, places: int, workshops_each: int, framework
                 session, actor=SEEDER, partnership_name=name, place=name, title=f"Workshop {round_ + 1}",
                 held_on=datetime.date(2026, 1, 15) + datetime.timedelta(days=120 * round_), frameworks=frameworks,
                 sectors=sectors)
-            workshop = stored_workshops.get(session, workshop_id=created.id)
+            workshop = stored_workshops.existing(session, workshop_id=created.id)
             given: list[NewAnswer] = []
             for person in range(people):
                 pid = participation.enrol(session, workshop=workshop, organisation=None,
@@ -80,7 +80,7 @@ def seed_demo(session: Session, frameworks: Sequence[Framework], demo: DemoPartn
             held_on=datetime.date.fromisoformat(demo_workshop.date),
             answered=[(by_id[f], demo_responses(demo_workshop, f)) for f in demo_workshop.frameworks],
             exemplar_ids=demo_workshop.exemplars or demo.exemplars)
-        partnership_id = stored_workshops.get(session, workshop_id=created.id).partnership_id
+        partnership_id = stored_workshops.existing(session, workshop_id=created.id).partnership_id
         place_into(session, actor=SEEDER, partnership_id=partnership_id, system_name=demo.system)
     make_places(session, places=len(NEIGHBOURS), workshops_each=NEIGHBOUR_WORKSHOPS, frameworks=list(frameworks),
                 people=8, system=demo.system, names=NEIGHBOURS)

@@ -39,10 +39,12 @@ def pairs(text: str, *, field: str, separator: str = "=") -> dict[str, str]:
         if not line.strip():
             continue
         left, sep, right = line.partition(separator)
-        if not sep or not left.strip() or not right.strip():
+        sector = clean(left, field=field, limit=100) if sep else None
+        group = clean(right, field=field, limit=100) if sep else None
+        if not sector or not group:
             problems.append(Problem(f"write it as: sector {separator} group", location=field, line=number))
             continue
-        found[clean(left, field=field, limit=100)] = clean(right, field=field, limit=100)
+        found[sector] = group
     if problems:
         raise InputError(field, problems)
     return found

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
-from typing import Literal
+from typing import Final, Literal
 
 from sqlalchemy.orm import Session
 
@@ -117,7 +117,7 @@ def side_by_side(db: Database, *, actor: Actor, framework_id: str, system_id: in
                            for place, snap in zip(latest, found, strict=True)}, ground)
 
 
-PREVIOUS = "previous"
+PREVIOUS: Final = "previous"
 
 
 def earlier_workshops(workshop: Workshop, framework_id: str) -> list[tuple[Workshop, Framework]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from assessment.errors import InputError, Problem
 from assessment.services import entries
 from assessment.services.access import Actor, Refused, Role
@@ -56,7 +58,7 @@ def set_member(db: Database, *, actor: Actor, organisation_id: int, email: str, 
         _set_role(session, actor, organisation_id, email, role)
 
 
-def _set_role(session, actor: Actor, organisation_id: int, email: str, role: str) -> None:  # type: ignore[no-untyped-def]
+def _set_role(session: Session, actor: Actor, organisation_id: int, email: str, role: str) -> None:
     address = entries.email_address(email)
     problems = []
     if "@" not in address or len(address) > 320:

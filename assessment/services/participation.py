@@ -118,9 +118,9 @@ def record(session: Session, *, participant_id: int, framework_id: str, statemen
         raise InputError("Your answer", [Problem("Scoring has closed, so answers can no longer change")])
     if round == 2:
         vote = second_votes.open_one(session, workshop_id=workshop.id)
-        principle = vote and next((p for f in frameworks_of(workshop) if f.id == vote.framework_id
-                                   for p in f.principles if p.id == vote.principle_id), None)
-        if principle is None or framework_id != vote.framework_id or statement_id not in {
+        principle = next((p for f in frameworks_of(workshop) if f.id == vote.framework_id
+                          for p in f.principles if p.id == vote.principle_id), None) if vote else None
+        if vote is None or principle is None or framework_id != vote.framework_id or statement_id not in {
                 s.id for s in principle.statements}:
             raise InputError("Your second vote", [Problem("the second vote on this principle has closed")])
     elif round != 1:

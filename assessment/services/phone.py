@@ -17,7 +17,7 @@ from assessment.storage.answers import CurrentAnswer
 from assessment.storage.db import Database
 from assessment.storage.models import Workshop
 
-BEFORE_SCORING = (Stage.join, Stage.review)
+BEFORE_SCORING = (Stage.joining, Stage.review)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def workshop_responses(session: Session, *, workshop_id: int, framework_id: str,
 def responses_from(current: Sequence[answers.CurrentAnswer]) -> Responses:
     """Stored answers as the scoring engine takes them."""
     # One transpose rather than a pass per column: the places view turns 16,000 answers into tables each rerun.
-    column = dict(zip(answers.CurrentAnswer._fields, zip(*current), strict=False))
+    column = dict(zip(answers.CurrentAnswer._fields, zip(*current, strict=True), strict=False))
     return Responses.from_columns(
         participant=[f"p{i}" for i in column.get("participant_id", ())], statement=column.get("statement_id", ()),
         score=column.get("value", ()), dont_know=column.get("dont_know", ()),

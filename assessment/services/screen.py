@@ -101,7 +101,7 @@ def _overview(session: Session, workshop: Workshop, framework: Framework) -> Ove
     if any(value is not None for value in agreed.values()):
         profiles.append(agreed_series(framework, agreed))
     lines = [PrincipleLine(p.name, p.mean, p.level, p.agreement,
-                           None if agreed.get(p.id) is None else f"{agreed[p.id]} · {framework.scale.labels[agreed[p.id]]}")
+                           None if (point := agreed.get(p.id)) is None else f"{point} · {framework.scale.labels[point]}")
              for p in result.principles]
     return Overview(framework, profiles, lines, result.participants)
 
@@ -172,13 +172,13 @@ def screen(db: Database, *, screen_key: str) -> Screen | None:
         if revealed and stage in (Stage.overview, Stage.agree, Stage.close):
             overviews = [_overview(session, workshop, f) for f in frameworks if step.framework_id in (None, f.id)]
         focus = None
-        if revealed and stage is Stage.principles and step.principle_id:
+        if revealed and stage is Stage.principles and step.framework_id and step.principle_id:
             focus = _spotlight(session, workshop, pick(frameworks, step.framework_id), step.principle_id,
                                step.part or Part.room)
         vote = _second_vote(session, workshop, step.framework_id, step.principle_id) \
             if stage is Stage.second_vote else None
         now = _scoring_now(session, workshop, frameworks, step.framework_id, step.principle_id) \
-            if stage is Stage.scoring and step.principle_id else None
+            if stage is Stage.scoring and step.framework_id and step.principle_id else None
         actions = actions_in(session, workshop_id=workshop.id) if stage in (Stage.actions, Stage.close) else []
         reviews = reviews_for(session, workshop=workshop) if stage is Stage.review else []
         return Screen(facts(workshop), here, attendance_in(session, workshop_id=workshop.id), overviews, focus, vote,

@@ -108,8 +108,9 @@ def export_workshop(db: Database, *, actor: Actor, workshop_id: int, personal: b
             groups = workshop.sector_groups if workshop.sector_groups is not None else STANDARD_SECTOR_GROUPS
             sectors = shown_labels(Counter(p.sector for p in found if p.sector is not None), groups)
             organisations = shown_labels(Counter(p.organisation for p in found if p.organisation is not None))
-        people = {p.id: ParticipantEntry(organisation=organisations.get(p.organisation, p.organisation),
-                                         sector=sectors.get(p.sector, p.sector),
+        people = {p.id: ParticipantEntry(organisation=None if p.organisation is None
+                                         else organisations.get(p.organisation, p.organisation),
+                                         sector=None if p.sector is None else sectors.get(p.sector, p.sector),
                                          finished=p.finished_at is not None, answers=[])
                   for p in found}
         state_of = states_of(session, workshop=workshop)
@@ -159,7 +160,7 @@ def import_workshop(db: Database, *, actor: Actor, document: WorkshopFile, organ
             session, actor=actor, partnership_name=document.partnership, place=document.place, title=document.title,
             held_on=document.held_on, frameworks=document.frameworks, exemplar_ids=document.exemplar_ids,
             sectors=document.sectors, organisations=document.organisations, organisation_id=organisation_id)
-        workshop = stored_workshops.get(session, workshop_id=created.id)
+        workshop = stored_workshops.existing(session, workshop_id=created.id)
         given: list[NewAnswer] = []
         decided: dict[tuple[int, str, str], str] = {}  # (participant, framework, statement) → the file's state
         for person in document.participants:
@@ -221,7 +222,7 @@ def store_responses(session: Session, *, actor: Actor, partnership_name: str, pl
         frameworks=[framework for framework, _ in answered], exemplar_ids=exemplar_ids,
         sectors=sorted({a.sector for a in people if a.sector}),
         organisations=sorted({a.organisation for a in people if a.organisation}), organisation_id=organisation_id)
-    workshop = stored_workshops.get(session, workshop_id=created.id)
+    workshop = stored_workshops.existing(session, workshop_id=created.id)
     participant_ids: dict[str, int] = {}
     given: list[NewAnswer] = []
     for framework, responses in answered:

@@ -202,7 +202,7 @@ def create(session: Session, *, actor: Actor, partnership_name: str, place: str,
         problems.append(Problem("required", location="Place"))
     if not frameworks:
         problems.append(Problem("choose at least one", location="Frameworks"))
-    if problems:
+    if problems or not name or not where:  # a missing name or place is among the problems
         raise InputError("Workshop set-up", problems)
     _within_hourly_cap(session, actor=actor, organisation_id=organisation_id, caller=caller)
     partnership = (partnerships.named(session, name=name, place=where, organisation_id=organisation_id)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from assessment.storage.models import Action, ActionReview, utcnow
@@ -40,14 +40,14 @@ def any_in(session: Session, *, workshop_id: int) -> bool:
 
 def change(session: Session, *, action_id: int, **fields: Any) -> None:
     """Change an action's text, owner, due date or status."""
-    action = session.get(Action, action_id)
+    action = session.get_one(Action, action_id)
     for name, value in fields.items():
         setattr(action, name, value)
     action.updated_at = utcnow()
 
 
 def mark_deleted(session: Session, *, action_id: int) -> None:
-    session.get(Action, action_id).deleted_at = utcnow()
+    session.get_one(Action, action_id).deleted_at = utcnow()
 
 
 def replace_owners(session: Session, *, workshop_id: int, owner: str) -> None:
@@ -58,7 +58,7 @@ def redact(session: Session, *, workshop_id: int, action_ids: Sequence[int], tex
     """Replace the text of these actions of the workshop (deleted ones too); how many were changed."""
     changed = session.execute(update(Action).where(Action.workshop_id == workshop_id, Action.id.in_(action_ids))
                               .values(text=text))
-    return changed.rowcount
+    return cast(CursorResult[Any], changed).rowcount  # an UPDATE's result is a CursorResult; execute() says Result
 
 
 def erase_review_notes(session: Session, *, workshop_id: int) -> None:

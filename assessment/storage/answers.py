@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy import insert as insert_rows
 from sqlalchemy.orm import Session
 
@@ -64,7 +64,7 @@ class CurrentAnswer(NamedTuple):  # a tuple, not a dataclass: the system view ma
 
 
 def _current_ids(workshop_ids: Sequence[int], round: int, participant_id: int | None,
-                 framework_id: str | None):  # type: ignore[no-untyped-def]
+                 framework_id: str | None) -> Select[int]:
     ids = (
         select(func.max(AnswerRecord.id))
         .join(Participant, Participant.id == AnswerRecord.participant_id)
@@ -119,7 +119,7 @@ def current_comments(session: Session, *, workshop_id: int, framework_id: str | 
              .where(AnswerRecord.id.in_(_current_ids([workshop_id], 1, None, framework_id)),
                     AnswerRecord.comment.is_not(None))
              .order_by(AnswerRecord.id.desc()))
-    return [CurrentComment(*row) for row in session.connection().execute(query)]
+    return [CurrentComment._make(row) for row in session.connection().execute(query)]  # comment: never None here
 
 
 def answered_counts(session: Session, *, workshop_id: int, framework_id: str | None = None,
@@ -132,7 +132,7 @@ def answered_counts(session: Session, *, workshop_id: int, framework_id: str | N
              .group_by(AnswerRecord.participant_id))
     if statement_ids is not None:
         query = query.where(AnswerRecord.statement_id.in_(statement_ids))
-    return {participant: count for participant, count in session.execute(query)}
+    return dict(session.execute(query).all())
 
 
 def saves_in(session: Session, *, workshop_id: int) -> int:

@@ -4,9 +4,9 @@ organisation's library, numbered per framework id."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from assessment.storage.models import FrameworkVersion, LibraryEntry
@@ -24,12 +24,15 @@ def insert(session: Session, *, framework_id: str, version: int, digest: str, co
     return row
 
 
-def _in_libraries(query, organisation_ids: Sequence[int | None] | None):  # type: ignore[no-untyped-def]
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
+
+
+def _in_libraries(query: _Query, organisation_ids: Sequence[int | None] | None) -> _Query:
     """Only entries of these libraries (None in the list: the library without sign-in; None for the list: all)."""
     if organisation_ids is None:
         return query
     known = [i for i in organisation_ids if i is not None]
-    owner = LibraryEntry.organisation_id.in_(known)
+    owner: ColumnElement[bool] = LibraryEntry.organisation_id.in_(known)
     if None in organisation_ids:
         owner = owner | LibraryEntry.organisation_id.is_(None)
     return query.where(owner)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session
 
 from assessment.storage.models import Membership, Organisation
@@ -43,8 +44,8 @@ def set_role(session: Session, *, organisation_id: int, email: str, role: str) -
 
 def remove_member(session: Session, *, organisation_id: int, email: str) -> bool:
     removed = session.execute(delete(Membership).where(Membership.organisation_id == organisation_id,
-                                                       Membership.email == email)).rowcount
-    return bool(removed)
+                                                       Membership.email == email))
+    return bool(cast(CursorResult[Any], removed).rowcount)  # a DELETE's result is a CursorResult; execute() says Result
 
 
 def memberships_of(session: Session, *, email: str) -> list[Membership]:

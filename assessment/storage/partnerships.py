@@ -43,7 +43,7 @@ def systems_of(session: Session, *, organisation_ids: Sequence[int] | None = Non
              .order_by(System.name))
     if organisation_ids is not None:
         query = query.where(Partnership.organisation_id.in_(organisation_ids))
-    return {system_id: name for system_id, name in session.execute(query)}
+    return dict(session.execute(query).all())
 
 
 def delete_if_empty(session: Session, *, partnership_id: int) -> bool:
@@ -66,4 +66,4 @@ def insert_system(session: Session, *, name: str) -> System:
 
 
 def set_system(session: Session, *, partnership_id: int, system_id: int | None) -> None:
-    session.get(Partnership, partnership_id).system_id = system_id
+    session.get_one(Partnership, partnership_id).system_id = system_id

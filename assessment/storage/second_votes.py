@@ -32,4 +32,4 @@ def insert(session: Session, *, workshop_id: int, framework_id: str, principle_i
 
 
 def set_closed(session: Session, *, vote_id: int, closed: bool) -> None:
-    session.get(SecondVote, vote_id).closed_at = utcnow() if closed else None
+    session.get_one(SecondVote, vote_id).closed_at = utcnow() if closed else None

@@ -44,6 +44,11 @@ def get(session: Session, *, workshop_id: int) -> Workshop | None:
     return session.get(Workshop, workshop_id)
 
 
+def existing(session: Session, *, workshop_id: int) -> Workshop:
+    """A workshop known to exist, such as one just created (`NoResultFound` otherwise)."""
+    return session.get_one(Workshop, workshop_id)
+
+
 def created_since(session: Session, *, since: datetime, organisation_id: int | None) -> list[datetime]:
     """When each workshop of the organisation (None: of no organisation) was created since then, oldest first."""
     owner = (Partnership.organisation_id.is_(None) if organisation_id is None
@@ -56,7 +61,7 @@ def organisations_of(session: Session, *, workshop_ids: Sequence[int]) -> dict[i
     """Each existing workshop's owning organisation (None: no organisation, as without sign-in)."""
     rows = session.execute(select(Workshop.id, Partnership.organisation_id).join(Workshop.partnership)
                            .where(Workshop.id.in_(workshop_ids)))
-    return {workshop_id: organisation_id for workshop_id, organisation_id in rows}
+    return dict(rows.all())
 
 
 def listed(session: Session, *, organisation_ids: Sequence[int] | None, workshop_ids: Sequence[int] = (),
@@ -101,7 +106,7 @@ def participant_counts(session: Session, *, workshop_ids: Sequence[int]) -> dict
     """People who joined each workshop, counted in one query."""
     rows = session.execute(select(Participant.workshop_id, func.count(Participant.id))
                            .where(Participant.workshop_id.in_(workshop_ids)).group_by(Participant.workshop_id))
-    return {workshop_id: count for workshop_id, count in rows}
+    return dict(rows.all())
 
 
 def held_before(session: Session, *, cutoff: date, personal_data_erased: bool) -> list[int]:
@@ -110,7 +115,7 @@ def held_before(session: Session, *, cutoff: date, personal_data_erased: bool) -
 
 
 def partnership_of(session: Session, *, workshop_id: int) -> Partnership:
-    return session.get(Workshop, workshop_id).partnership
+    return session.get_one(Workshop, workshop_id).partnership
 
 
 def delete_whole(session: Session, *, workshop_id: int) -> None:

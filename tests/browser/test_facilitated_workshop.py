@@ -37,7 +37,7 @@ from tests.utils.browser import (
 from tests.utils.room import progress_stays_in_view, projector_fits, thumb_sized
 from tests.utils.workshops import ADMIN, new_workshop
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 ADMIN_KEY = "room-test-admin-key-0123456789"
 CONTROL = {"width": 1366, "height": 768}
@@ -58,7 +58,7 @@ def _press(page: Page, name: str) -> None:
 
 
 def _shot(page: Page, name: str) -> None:
-    page.wait_for_timeout(300)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")  # as drawn, not mid-run
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"room-{name}.png")
 

@@ -57,8 +57,8 @@ def _upload(page: Page, path) -> None:  # type: ignore[no-untyped-def]
 def test_hostile_uploads_are_refused_with_nothing_stored(windows, library_app, tmp_path):
     files = {
         "tag.yaml": (b"id: !!python/object/apply:os.system ['touch /tmp/pwned']\n", "the tag !!python/object/apply"),
-        "bomb.yaml": (b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                      b"c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n", "anchors and aliases"),
+        "bomb.yaml": ((b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                       b"c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"), "anchors and aliases"),
         "deep.yaml": (b"id: " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "nested too deeply"),
         "builtin-id.yaml": (FIVE_BY_TWO.read_bytes().replace(b"id: riverside-maturity", b"id: ham-2015"),
                             "is a built-in framework's id"),

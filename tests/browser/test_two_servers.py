@@ -57,7 +57,7 @@ def test_participants_on_one_server_and_the_room_on_another(windows, tmp_path):
             show_section(room, "Results")
             expected = score(ham, Responses.from_answers(
                 Answer(participant=sector, statement=statement.id, sector=sector, score=value)
-                for sector, values in PLANS.items() for statement, value in zip(population.statements, values)))
+                for sector, values in PLANS.items() for statement, value in zip(population.statements, values, strict=True)))
             room.wait_for_function("document.querySelectorAll('.js-plotly-plot').length > 0")
             radar = room.evaluate("document.querySelectorAll('.js-plotly-plot')[0].data[0].r")
             assert radar[0] == pytest.approx(expected.principles[0].mean)

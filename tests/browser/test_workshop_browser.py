@@ -30,6 +30,8 @@ from tests.utils.workshops import ADMIN, new_workshop
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.mark.long
 def test_a_whole_workshop_from_set_up_to_agreed_actions(windows, tmp_path):
     ham = builtin_framework("ham-2015")
     population = ham.principles[0]
@@ -111,7 +113,7 @@ def test_a_whole_workshop_from_set_up_to_agreed_actions(windows, tmp_path):
         expected = score(ham, Responses.from_answers(
             Answer(participant=sector, statement=statement.id, sector=sector,
                    score=None if value == "dk" else value, dont_know=value == "dk")
-            for sector, values in plans.items() for statement, value in zip(population.statements, values)))
+            for sector, values in plans.items() for statement, value in zip(population.statements, values, strict=True)))
         radar = facilitator.evaluate("document.querySelectorAll('.js-plotly-plot')[0].data[0].r")
         assert radar[0] == pytest.approx(expected.principles[0].mean)
         assert all(value is None for value in radar[1:-1])
@@ -231,6 +233,6 @@ def test_reports_and_exports_download_from_the_agree_page(windows, live_app, rev
     assert len(names) == len(expected)  # no file overwrites another
     with page.expect_download() as download:
         page.get_by_role("button", name="Whole workshop (JSON)").click()
-    exported = json.loads(open(download.value.path(), encoding="utf-8").read())
+    exported = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert exported["partnership"] == "Axe Partnership" and len(exported["participants"]) == 6
     page.close()

@@ -24,7 +24,7 @@ CONTRACT_KEYS = {
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "assessment", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
+        [sys.executable, "-m", "assessment", *args], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False
     )
 
 

@@ -38,7 +38,7 @@ def test_each_principle_is_three_steps_and_moving_stays_in_bounds(tiny):
                                                                    for part in Part]
     assert Step(Stage.review) not in order  # only at a follow-up
     assert len(order) == len(Stage) - 2 + 3 * len(tiny.principles)
-    start = Step(Stage.join)
+    start = Step(Stage.joining)
     assert moved(start, [tiny], -1) == start
     assert moved(start, [tiny], 3) == principle_steps[0] == Step(Stage.principles, f"{tiny.id}/{tiny.principles[0].id}")
     assert moved(order[-1], [tiny], 1) == order[-1] == Step(Stage.close)
@@ -49,7 +49,7 @@ def test_each_principle_is_three_steps_and_moving_stays_in_bounds(tiny):
 
 def test_a_paced_round_opens_each_principle_and_a_follow_up_reviews_the_last_actions_first(tiny):
     order = steps([tiny], paced=True, reviewing=True)
-    assert order[:2] == [Step(Stage.join), Step(Stage.review)]
+    assert order[:2] == [Step(Stage.joining), Step(Stage.review)]
     scoring = [s for s in order if s.stage is Stage.scoring]
     assert [s.principle_id for s in scoring] == [p.id for p in tiny.principles]
     assert label(scoring[0], [tiny]) == f"Scoring now: {tiny.principles[0].name}"
@@ -73,6 +73,6 @@ def test_the_timer_counts_against_the_workshops_own_minutes():
     assert minutes(agenda)[Stage.scoring] == 20 and minutes(agenda)[Stage.overview] == SUGGESTED_MINUTES[Stage.overview]
     running = timer(Stage.scoring, started, started + timedelta(minutes=21, seconds=5), agenda)
     assert running.over and running.in_words == "21:05 of 20 min — over time"
-    assert timer(Stage.join, None, started, agenda).elapsed_seconds == 0
+    assert timer(Stage.joining, None, started, agenda).elapsed_seconds == 0
     with pytest.raises(InputError, match="Individual scoring: give whole minutes from 0 to 180"):
         checked_agenda({"scoring": 500})

@@ -34,11 +34,11 @@ def test_uniform_variance_is_a_squared_minus_one_over_twelve(tiny):
     ("people", "outside", "ad", "expected"),
     [
         (2, 0.0, 0.0, Agreement.too_few),
-        (12, 4 / 12, 0.5, Agreement.split),  # SCIROCCO: four of twelve outside -> split
+        (12, 4 / 12, 0.5, Agreement.split_room),  # SCIROCCO: four of twelve outside -> split
         (12, 3 / 12, 0.5, Agreement.agreed),  # three of twelve outside -> agreement
-        (12, 0.0, 0.84, Agreement.split),  # AD above 5/6
+        (12, 0.0, 0.84, Agreement.split_room),  # AD above 5/6
         (12, 0.0, 0.83, Agreement.agreed),
-        (3, 1 / 3, 0.0, Agreement.split),
+        (3, 1 / 3, 0.0, Agreement.split_room),
     ],
 )
 def test_classify_follows_the_documented_rule(people, outside, ad, expected):
@@ -51,7 +51,7 @@ def test_a_room_split_between_two_camps_is_split_even_with_a_moderate_ad(tiny):
     beta = result.principle("beta")
     assert beta.outside_share == pytest.approx(4 / 12)
     assert beta.ad == pytest.approx(8 / 9)
-    assert beta.agreement is Agreement.split
+    assert beta.agreement is Agreement.split_room
 
 
 def test_the_rule_in_words_names_the_cutoff():

@@ -46,8 +46,8 @@ def test_each_part_is_its_frameworks_own_report_and_the_method_and_sources_are_g
     assert combined.framework_ids == ["ham-2015", "salford-behaviours"]
     assert len(combined.method) == len(set(combined.method)) < sum(len(p.method) for p in combined.parts)
     assert len({c.url for c in combined.sources}) == len(combined.sources)
-    assert ("Frameworks", "Ten design principles for place-based systems of care and The ten Salford behaviours for "
-                          "working as one system") in combined.cover.details
+    assert ("Frameworks", ("Ten design principles for place-based systems of care and The ten Salford behaviours for "
+                           "working as one system")) in combined.cover.details
 
 
 def test_a_cross_walk_adds_a_section_read_across_the_frameworks():
@@ -55,8 +55,8 @@ def test_a_cross_walk_adds_a_section_read_across_the_frameworks():
         ham = next(report for framework, report in parts if framework.id == "ham-2015")
         team = next(p for p in ham.principles if p.id == "team")
         return CrossSection(title="Neighbourhood teams and the Ham principles they rest on",
-                            paragraphs=["This component rests on principle 8: your room scored it "
-                                        f"{team.mean:.1f}."], header=["Component", "Rests on", "Your room"],
+                            paragraphs=[("This component rests on principle 8: your room scored it "
+                                         f"{team.mean:.1f}.")], header=["Component", "Rests on", "Your room"],
                             rows=[["Neighbourhood teams", team.name, f"{team.mean:.1f}"]])
 
     parts = [(builtin_framework(i), room_of_24_report(i)) for i in ("ham-2015", "salford-behaviours")]

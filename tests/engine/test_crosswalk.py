@@ -72,7 +72,7 @@ def test_a_split_foundation_shows_its_mean_without_a_level_and_is_left_out_of_av
     walked = _walk({"x1": [4, 4, 4, 4, 4, 4], "y1": [3, 3, 3, 3, 3, 3]},
                    {"a1": [1, 3, 3, 3, 3, 5], "b1": [2, 2, 2, 2, 2, 2], "c1": [3, 3, 3, 3, 3, 3]})
     split = walked.links[0].foundations[0].standing
-    assert split.agreement is Agreement.split and split.level is None and split.in_words == "3.0, room split"
+    assert split.agreement is Agreement.split_room and split.level is None and split.in_words == "3.0, room split"
     assert walked.links[0].foundation_mean == 2.0 and walked.links[0].agreed_foundations == 1
     assert "average of the 1 principles it rests on that the room agreed about" in walked.findings[1]
     assert walked.findings[-1].startswith("The room was split on principle 1, Principle A; it is left out of the "

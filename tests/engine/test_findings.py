@@ -37,7 +37,7 @@ def evidence(principle: str, mean: float | None, *, n: int = 20, split: bool = F
     ham = builtin_framework("ham-2015")
     return Evidence(
         principle=principle, name=principle.title(), mean=mean, n=n,
-        agreement=Agreement.two_camps if camps else Agreement.split if split else Agreement.agreed if n >= 3
+        agreement=Agreement.two_camps if camps else Agreement.split_room if split else Agreement.agreed if n >= 3
         else Agreement.too_few, camps=CAMPS if camps else None,
         outside_share=0.4 if split or camps else 0.1, ad=0.9 if split or camps else 0.5, dont_know=dont_know,
         level=standing(ham, mean=mean, agreed=agreed) if not camps or agreed is not None else None,
@@ -144,8 +144,8 @@ def test_a_room_in_two_camps_settles_first_with_no_level_and_each_camp_asked_wha
     found = by_id(prioritise(ham, [evidence("funding", 2.8, camps=True, lead=2.0), evidence("team", 2.0)]))
     funding = found["funding"]
     assert (funding.kind, funding.points, funding.horizon) == (Kind.settle, None, Horizon.now)
-    assert "The room is in two camps: nine people at Not yet in place or Emerging, nine at Maturing or Thriving " \
-           "and two in between" in funding.reasons[0]
+    assert ("The room is in two camps: nine people at Not yet in place or Emerging, nine at Maturing or Thriving "
+            "and two in between") in funding.reasons[0]
     assert "describes nobody in the room" in funding.reasons[0]
     steps = funding.first_steps[0]
     assert "what they would need to see to put it at Maturing" in steps

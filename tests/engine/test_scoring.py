@@ -49,7 +49,7 @@ def test_rwg_is_truncated_at_zero_when_the_room_is_more_spread_than_random(tiny)
     assert result.statements[2].rwg == 0.0
     beta = result.principle("beta")
     assert beta.rwg == 0.0  # rwg(J) with r = 2 ≥ 1 is 0
-    assert beta.agreement is Agreement.split
+    assert beta.agreement is Agreement.split_room
 
 
 def test_half_goes_up_and_even_counts_take_the_mean_of_the_middle_two(tiny):
@@ -211,6 +211,7 @@ def test_large_random_workshop_agrees_with_a_plain_python_reading_of_the_contrac
         mean = sum(xs) / len(xs)
         variance = sum((x - mean) ** 2 for x in xs) / (len(xs) - 1)
         got = result.statements[column]
+        assert got.id == statement
         assert got.mean == pytest.approx(mean)
         assert got.rwg == pytest.approx(max(0.0, 1 - variance / 2))
         assert got.ad == pytest.approx(sum(abs(x - mean) for x in xs) / len(xs))

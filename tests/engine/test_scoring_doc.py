@@ -35,10 +35,7 @@ def _section(title: str) -> str:
 def _table(text: str, first_header: str) -> list[list[str]]:
     lines = [line for line in text.splitlines() if line.startswith("|")]
     start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first_header}"))
-    rows = []
-    for line in lines[start + 2:]:
-        rows.append([cell.strip() for cell in line.strip("|").split("|")])
-    return rows
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[start + 2:]]
 
 
 def _worked_answers() -> Responses:

@@ -123,7 +123,7 @@ def test_a_private_link_sent_over_the_websocket_opens_nothing(served):
 
     async def room_by_websocket() -> tuple[str, str]:
         phone = _phone(app, "203.0.113.7")
-        screen = await phone.open("join")  # a page load sets the device cookie; the key comes over the websocket
+        await phone.open("join")  # a page load sets the device cookie; the key comes over the websocket
         phone.page = "room"
         said = _said(await phone.visit(f"key={created.facilitator_key}"))
         await phone.close()

@@ -19,8 +19,8 @@ def test_the_privacy_page_says_who_sees_what_and_names_the_cookies():
     assert not app.exception
     text = " ".join(as_shown(m.value) for m in app.markdown)
     for promise in ("What the room sees", "a sector's results only when at least three people in it answered",
-                    "What the board sees", "shown under a wider label", "What the facilitator and the workshop's "
-                    "owners can see", "raw answers — personal-level data", "placeready_device",
+                    "What the board sees", "shown under a wider label",
+                    ("What the facilitator and the workshop's owners can see"), "raw answers — personal-level data", "placeready_device",
                     "placeready_browser", "the text of any action the owner marks as naming someone"):
         assert promise in text, promise
     assert "Nobody in the room sees your individual answers" not in text

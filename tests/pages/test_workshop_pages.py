@@ -186,7 +186,7 @@ def test_the_control_view_lists_and_walks_every_step():
     from assessment.engine.agenda import steps
 
     created = new_workshop(state.database(), builtin_frameworks()[0], frameworks=builtin_frameworks())
-    join_code, key = created.join_code, created.facilitator_key
+    key = created.facilitator_key
     app = _app(_room_page)
     open_with_key(app, key)
     app.run()

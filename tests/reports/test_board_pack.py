@@ -69,7 +69,7 @@ def test_charts_are_native_and_every_chart_and_picture_has_alt_text(follow_up):
     assert XL_CHART_TYPE.RADAR_MARKERS in kinds and XL_CHART_TYPE.COLUMN_CLUSTERED in kinds
     assert XL_CHART_TYPE.BAR_CLUSTERED in kinds
     radar = next(shape.chart for shape in charts if shape.chart.chart_type == XL_CHART_TYPE.RADAR_MARKERS)
-    assert [s.name for s in radar.plots[0].series][0] == "This room (mean)"
+    assert next(s.name for s in radar.plots[0].series) == "This room (mean)"
     assert len(list(radar.plots[0].categories)) == 10
     assert radar.value_axis.minimum_scale == 1 and radar.value_axis.maximum_scale == 5
     pictures = [shape for shape in _shapes(deck) if shape.shape_type == 13]  # the logo

@@ -77,7 +77,7 @@ def test_every_excel_cell_from_people_is_text_headers_and_sheet_titles_too(repor
     assert workbook.sheetnames == ["Principles", "Recommendations", "Statements", "By sector", "About sectors",
                                    "Exemplars", "Actions", "Second votes", "Last actions reviewed", "Comments",
                                    "Answers"]
-    header = [cell for cell in next(workbook["By sector"].iter_rows(max_row=1))]
+    header = list(next(workbook["By sector"].iter_rows(max_row=1)))
     assert LINK + " (4)" in [cell.value for cell in header]  # the sector from the defect, as a header
     formulas = [(sheet.title, cell.coordinate) for sheet in workbook for row in sheet.iter_rows() for cell in row
                 if cell.data_type == "f"]

@@ -53,8 +53,8 @@ def test_the_two_camps_are_a_chart_and_a_table_with_no_level_in_html(html):
 
 def test_the_pdf_says_so_in_words_and_gives_no_level(report):
     text = read_pdf(render(report, "pdf")).text.replace("\n", " ")
-    assert "The room is in two camps on “Agree the funding model and how money flows”: 12 people at Not yet in " \
-           "place, 12 at Maturing or Thriving." in text
+    assert ("The room is in two camps on “Agree the funding model and how money flows”: 12 people at Not yet in "
+            "place, 12 at Maturing or Thriving.") in text
     assert "How the room's answers fall" in text and "Developing at 2.8" not in text
 
 
@@ -118,8 +118,8 @@ def test_the_policy_context_names_the_act_the_better_care_fund_and_the_three_shi
 @pytest.mark.parametrize(("origin", "on_paper", "said"), [
     (Origin.file, 0, "The answers were read from a responses file (CSV) for this report"),
     (Origin.imported, 0, "The answers were imported from a file of answers collected elsewhere"),
-    (Origin.live, 3, "given privately on phones during the workshop. Three people's answers were typed in by the "
-                     "facilitator from paper forms."),
+    (Origin.live, 3, ("given privately on phones during the workshop. Three people's answers were typed in by the "
+                      "facilitator from paper forms.")),
 ])
 def test_the_method_says_where_the_answers_came_from(origin, on_paper, said):
     method = room_of_24_report(origin=origin, on_paper=on_paper).method[0]
@@ -147,8 +147,9 @@ def test_the_combined_report_renders_a_part_per_framework_and_any_cross_section(
                           rows=[["Team", "1.8"]])
     combined = build_combined_report(parts, cross_walks=[lambda _: across])
     html = render_combined(combined, "html").decode()
-    for heading in ("Executive summary", "Recommendations", "Part 1: Ten design principles for place-based systems "
-                    "of care", "Part 2: The ten Salford behaviours for working as one system", "Across the frameworks",
+    for heading in ("Executive summary", "Recommendations",
+                    "Part 1: Ten design principles for place-based systems of care",
+                    "Part 2: The ten Salford behaviours for working as one system", "Across the frameworks",
                     "Appendix: method", "Sources"):
         assert f">{heading}</h2>" in html.replace("&#39;", "'")
     assert 'id="ham-2015-plan"' in html and 'id="salford-behaviours-plan"' in html  # one anchor each

@@ -45,7 +45,7 @@ def test_the_presenter_moves_through_the_steps_and_the_screen_follows(db, salfor
     for pid, value in zip(people, (2, 3, 4), strict=True):
         _answer_all(db, pid, salford, first, value)
     shown = screen(db, screen_key=created.screen_key)
-    assert shown.position.step == Step(Stage.join) and shown.attendance.joined == 3
+    assert shown.position.step == Step(Stage.joining) and shown.attendance.joined == 3
     assert presenter.move(db, actor=ADMIN, workshop_id=created.id, by=2) == Step(Stage.overview, salford.id)
     assert screen(db, screen_key=created.screen_key).overviews == []  # results are hidden until revealed
     workshops.set_revealed(db, actor=ADMIN, workshop_id=created.id, revealed=True)
@@ -54,7 +54,7 @@ def test_the_presenter_moves_through_the_steps_and_the_screen_follows(db, salfor
     presenter.move(db, actor=ADMIN, workshop_id=created.id, by=1)
     spot = screen(db, screen_key=created.screen_key).spotlight
     assert (spot.principle_id, spot.mean) == (first.id, 3.0)
-    assert [s.counts for s in spot.statements][0] == [0, 1, 1, 1, 0]
+    assert next(s.counts for s in spot.statements) == [0, 1, 1, 1, 0]
     assert spot.prompts == list(first.prompts) and spot.agreement_in_words.startswith("The room broadly agrees")
     with pytest.raises(Refused):
         presenter.move(db, actor=Actor("stranger"), workshop_id=created.id, by=1)
@@ -181,7 +181,7 @@ def test_a_workshop_can_release_comments_as_they_are_saved(db, salford):
 
 def test_actions_are_edited_completed_deleted_and_reviewed_at_the_follow_up(db, salford):
     baseline = new_workshop(db, salford, held_on=date(2026, 3, 1))
-    add = dict(actor=ADMIN, workshop_id=baseline.id, framework_id=salford.id, principle_id="one-team")
+    add = {"actor": ADMIN, "workshop_id": baseline.id, "framework_id": salford.id, "principle_id": "one-team"}
     consensus.add_action(db, **add, text="Pool the discharge budget", owner="Finance leads", due_on=None)
     with pytest.raises(InputError, match="already has that action"):
         consensus.add_action(db, **add, text="  pool the DISCHARGE budget ", owner="Someone", due_on=None)
@@ -347,7 +347,7 @@ def test_a_follow_up_carries_over_the_set_up_and_reviews_the_last_actions_first(
     with pytest.raises(Refused):
         new_workshop(db, salford, actor=Someone("facilitator link"), follows_id=baseline.id)
     order = presenter.where(db, actor=ADMIN, workshop_id=follow_up.id).order
-    assert order[:3] == [Step(Stage.join), Step(Stage.review), Step(Stage.scoring)]
+    assert order[:3] == [Step(Stage.joining), Step(Stage.review), Step(Stage.scoring)]
     presenter.move(db, actor=ADMIN, workshop_id=follow_up.id, by=1)
     [review] = screen(db, screen_key=follow_up.screen_key).reviews  # the chosen workshop's, though dated later
     assert (review.action.text, review.outcome) == ("Pool the discharge budget", None)

@@ -52,8 +52,8 @@ def test_changed_answers_are_kept_and_the_newest_counts(db, ham):
 def test_bad_answers_and_closed_scoring_are_refused_whole(db, ham):
     created = new_workshop(db, ham)
     pid = join(db, created)
-    for bad in [dict(statement_id="nonesuch-1", value=3), dict(statement_id="population-1", value=6),
-                dict(statement_id="population-1", value=3, dont_know=True)]:
+    for bad in [{"statement_id": "nonesuch-1", "value": 3}, {"statement_id": "population-1", "value": 6},
+                {"statement_id": "population-1", "value": 3, "dont_know": True}]:
         with pytest.raises(InputError):
             participation.save_answer(db, participant_id=pid, framework_id="ham-2015", **bad)
     workshops.set_scoring_open(db, actor=ADMIN, workshop_id=created.id, scoring_open=False)
@@ -117,8 +117,8 @@ def test_a_participant_resumes_at_the_first_screen_with_something_unanswered(db,
 def test_the_same_answer_again_appends_nothing_however_often_it_comes(db, ham):
     created = new_workshop(db, ham)
     person = join(db, created, sector="Acute")
-    given = dict(participant_id=person, framework_id="ham-2015", statement_id="population-1", value=3,
-                 comment="Budgets")
+    given = {"participant_id": person, "framework_id": "ham-2015", "statement_id": "population-1", "value": 3,
+             "comment": "Budgets"}
     assert participation.save_answer(db, **given) is True
     for _ in range(20):  # a phone rerunning with the same widgets
         assert participation.save_answer(db, **given) is False

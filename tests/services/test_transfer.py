@@ -79,7 +79,7 @@ def test_a_bad_workshop_file_is_refused_whole_with_where():
 def test_a_workshop_file_with_one_answer_the_workshop_refuses_stores_nothing(db, change, why):
     ham = builtin_framework("ham-2015")
     created = new_workshop(db, ham, sectors=["Acute hospital"], organisations=[])
-    for person in range(3):
+    for _ in range(3):
         pid = join(db, created, sector="Acute hospital")
         for statement in ham.statements:
             participation.save_answer(db, participant_id=pid, framework_id=ham.id, statement_id=statement.id, value=3)

@@ -33,9 +33,9 @@ def follow_up_report(framework_id: str = "ham-2015", **changes: object) -> Repor
     first, second = demo.by_id["baseline"], demo.by_id["follow-up"]
     then = snapshot(1, first.title, datetime.date.fromisoformat(first.date), score(framework, then_answers), {})
     now = snapshot(2, second.title, datetime.date.fromisoformat(second.date), score(framework, now_answers), {})
-    arguments = dict(partnership=demo.name, place=demo.place, workshop=second.title, held_on=now.held_on,
-                     exemplars=[e for e in builtin_exemplars() if e.id in demo.exemplars],
-                     baseline=Baseline(title=first.title, held_on=then.held_on, then=then, now=now), today=MADE_ON)
+    arguments = {"partnership": demo.name, "place": demo.place, "workshop": second.title, "held_on": now.held_on,
+                 "exemplars": [e for e in builtin_exemplars() if e.id in demo.exemplars],
+                 "baseline": Baseline(title=first.title, held_on=then.held_on, then=then, now=now), "today": MADE_ON}
     return build_report(framework, now_answers, **(arguments | changes))
 
 
@@ -46,10 +46,10 @@ def neighbourhood_report(**changes: object) -> Report:
     workshop = demo.by_id["neighbourhood"]
     framework, ham = builtin_framework("neighbourhood-health-2025"), builtin_framework("ham-2015")
     answers = demo_responses(workshop, framework.id)
-    arguments = dict(partnership=demo.name, place=demo.place, workshop=workshop.title,
-                     held_on=datetime.date.fromisoformat(workshop.date),
-                     exemplars=[e for e in builtin_exemplars() if e.id in (workshop.exemplars or ())],
-                     today=datetime.date(2026, 11, 20))
+    arguments = {"partnership": demo.name, "place": demo.place, "workshop": workshop.title,
+                 "held_on": datetime.date.fromisoformat(workshop.date),
+                 "exemplars": [e for e in builtin_exemplars() if e.id in (workshop.exemplars or ())],
+                 "today": datetime.date(2026, 11, 20)}
     report = build_report(framework, answers, **(arguments | changes))
     walked = crosswalk(framework, ham, result=score(framework, answers),
                        foundation_result=score(ham, demo_responses(workshop, ham.id)))

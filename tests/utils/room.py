@@ -12,9 +12,13 @@ from tests.conftest import SCREENSHOTS
 SCREENS = [{"width": 1920, "height": 1080}, {"width": 1366, "height": 768}, {"width": 1024, "height": 768}]
 BODY_TYPE, CHART_TYPE = 24, 18  # px at 1920×1080, scaled with the screen
 
-# Measured in the page: the canvas's scale, whether the page scrolls, blocks reaching past the screen's edges,
-# pairs of plotly labels whose boxes overlap, and the smallest body and chart type (in screen pixels).
+# Measured in the page: whether the step is all drawn (the script run over, every chart plotted), the canvas's
+# scale, whether the page scrolls, blocks reaching past the screen's edges, pairs of plotly labels whose boxes
+# overlap, and the smallest body and chart type (in screen pixels).
 LAYOUT = """() => {
+  const running = document.querySelector("[data-testid='stApp']")?.getAttribute('data-test-script-state') !== 'notRunning';
+  const undrawn = document.querySelectorAll('[data-testid="stSkeleton"]').length + [...document.querySelectorAll(
+    '[data-testid="stPlotlyChart"]')].filter(e => !e.querySelector('.js-plotly-plot .main-svg')).length;
   const main = document.querySelector('[data-testid="stMain"]');
   const scale = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--screen-scale')) || 1;
   const unseen = e => e.closest('.st-key-chart-tables, .st-key-presenter-keys');
@@ -35,30 +39,36 @@ LAYOUT = """() => {
   const words = [...document.querySelectorAll('.st-key-canvas p, .st-key-canvas li, .st-key-canvas td, .st-key-canvas th, .st-key-canvas span')]
     .filter(e => !unseen(e) && e.innerText && e.innerText.trim() && e.getBoundingClientRect().height > 0);
   const size = e => parseFloat(getComputedStyle(e).fontSize) * scale;
-  return {scale, scrolls: main.scrollHeight > main.clientHeight + 1 || main.scrollWidth > main.clientWidth + 1,
+  return {running, undrawn, scale, scrolls: main.scrollHeight > main.clientHeight + 1 || main.scrollWidth > main.clientWidth + 1,
           cut, overlapping, body: Math.min(...words.map(size)), chart: Math.min(Infinity, ...labels.map(size)),
           charts: document.querySelectorAll('.js-plotly-plot').length};
 }"""
 
+NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
 
 def projector_fits(page: Page, name: str, *, screens: list[dict[str, int]] = SCREENS) -> None:
     """At each screen size: no scrolling, nothing cut off, no chart labels overlapping, body type at least 24 px
-    and chart type at least 18 px at 1920×1080 (scaled with the screen); a screenshot of each. The projector
-    refreshes by itself, so a measurement taken as it redraws is taken again, for up to five seconds."""
+    and chart type at least 18 px at 1920×1080 (scaled with the screen); a screenshot of each. Measured once every
+    chart is plotted and the script run is over (or, on a machine so busy that one refresh runs into the next,
+    after a second); the projector refreshes by itself, so a measurement taken as it redraws is taken again, for
+    up to five seconds."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for size in screens:
         page.set_viewport_size(size)
+        page.evaluate(NEXT_FRAMES)  # the resize handled, as the scale check below confirms
         wanted = size["width"] / 1920 if size["width"] / size["height"] < 16 / 9 else size["height"] / 1080
-        deadline, seen = time.monotonic() + 5, {}
-        while time.monotonic() < deadline:
-            page.wait_for_timeout(250)
+        started = time.monotonic()
+        while True:
             seen = page.evaluate(LAYOUT)
-            if (abs(seen["scale"] - wanted) < 0.01 and not seen["scrolls"] and not seen["cut"]
+            drawn = not seen["undrawn"] and (not seen["running"] or time.monotonic() - started > 1)
+            if (drawn and abs(seen["scale"] - wanted) < 0.01 and not seen["scrolls"] and not seen["cut"]
                     and not seen["overlapping"] and seen["body"] >= BODY_TYPE * wanted - 0.5
                     and seen["chart"] >= CHART_TYPE * wanted - 0.5):
                 break
-        else:
-            raise AssertionError(f"{name} at {size['width']}×{size['height']}: {seen}")
+            if time.monotonic() - started > 5:
+                raise AssertionError(f"{name} at {size['width']}×{size['height']}: {seen}")
+            page.wait_for_timeout(100)
         page.screenshot(path=SCREENSHOTS / f"room-{name}-{size['width']}x{size['height']}.png")
     page.set_viewport_size(screens[0])
 

@@ -76,11 +76,11 @@ def room_of_24_combined() -> CombinedReport:
 def room_of_24_report(framework_id: str = "ham-2015", **changes: object) -> Report:
     framework = builtin_framework(framework_id)
     ham = builtin_framework("ham-2015")
-    arguments = dict(partnership="Eastmere Health and Care Partnership", place="Eastmere",
-                     workshop="Board development workshop", held_on=datetime.date(2026, 5, 14),
-                     exemplars=[e for e in builtin_exemplars() if e.id in ("salford", "wigan", "canterbury")],
-                     actions=[ActionItem(principle=ham.principles[7].name, text="Name a programme director and a "
-                                         "small core team for the partnership", owner="Chief executives' group",
-                                         due="2026-07-31")],
-                     origin=Origin.live, today=datetime.date(2026, 5, 15))
+    arguments = {"partnership": "Eastmere Health and Care Partnership", "place": "Eastmere",
+                 "workshop": "Board development workshop", "held_on": datetime.date(2026, 5, 14),
+                 "exemplars": [e for e in builtin_exemplars() if e.id in ("salford", "wigan", "canterbury")],
+                 "actions": [ActionItem(principle=ham.principles[7].name, text="Name a programme director and a "
+                                     "small core team for the partnership", owner="Chief executives' group",
+                                     due="2026-07-31")],
+                 "origin": Origin.live, "today": datetime.date(2026, 5, 15)}
     return build_report(framework, room_of_24(framework_id), **(arguments | changes))

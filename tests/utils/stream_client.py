@@ -16,6 +16,7 @@ It behaves as Streamlit 1.67's frontend does where that decides whether an answe
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import ssl
 import time
@@ -81,6 +82,7 @@ class Phone:
         self._ws: websockets.ClientConnection | None = None
         self._connected = asyncio.Event()
         self._reader: asyncio.Task | None = None
+        self._reconnecting: asyncio.Task | None = None  # held, as the event loop keeps only a weak reference
         self._closing = False
         self._running = False  # a rerun was sent and has not finished
         self._drawn = Screen()
@@ -120,8 +122,9 @@ class Phone:
 
     async def close(self) -> None:
         self._closing = True
-        if self._reader:
-            self._reader.cancel()
+        for task in (self._reader, self._reconnecting):
+            if task:
+                task.cancel()
         if self._ws:
             await self._ws.close()
 
@@ -164,7 +167,7 @@ class Phone:
         except websockets.exceptions.ConnectionClosed:
             pass
         if not self._closing and ws is self._ws:
-            asyncio.create_task(self._reconnect())
+            self._reconnecting = asyncio.create_task(self._reconnect())
 
     def _handle(self, data: bytes) -> None:
         message = ForwardMsg()
@@ -213,10 +216,8 @@ class Phone:
             state.id = widget_id
             if kind is not None:  # None: no value, as the frontend sends for a radio with nothing chosen
                 setattr(state, kind, value)
-        try:
-            await self._ws.send(message.SerializeToString())
-        except websockets.exceptions.ConnectionClosed:
-            pass  # the reader notices and reconnects, and sends this run again
+        with contextlib.suppress(websockets.exceptions.ConnectionClosed):  # the reader notices and reconnects,
+            await self._ws.send(message.SerializeToString())  # and sends this run again
 
 
 def _draw(element, drawn: Screen) -> None:  # type: ignore[no-untyped-def]

@@ -15,9 +15,9 @@ ADMIN = Actor.system("tests")
 
 def new_workshop(db: Database, framework: Framework, *, actor: Actor = ADMIN, **overrides: object) -> NewWorkshop:
     """Riverbrook's baseline workshop on one framework (any field can be overridden)."""
-    fields = dict(partnership_name="Riverbrook Partnership", place="Riverbrook", title="Baseline",
-                  held_on=date(2026, 3, 12), frameworks=[framework], exemplar_ids=["salford", "wigan"],
-                  sectors=["Acute", "Primary care"], organisations=["Riverbrook Hospitals"])
+    fields = {"partnership_name": "Riverbrook Partnership", "place": "Riverbrook", "title": "Baseline",
+              "held_on": date(2026, 3, 12), "frameworks": [framework], "exemplar_ids": ["salford", "wigan"],
+              "sectors": ["Acute", "Primary care"], "organisations": ["Riverbrook Hospitals"]}
     return workshops.create_workshop(db, actor=actor, **(fields | overrides))
 
 
