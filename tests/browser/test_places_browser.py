@@ -17,7 +17,7 @@ from assessment.services.demo import demo_responses, make_places
 from assessment.services.history import progress, side_by_side
 from assessment.storage.db import migrate
 from tests.conftest import LiveApp, wait_for_app
-from tests.utils.browser import axe_violations_none
+from tests.utils.browser import axe_all_clear
 from tests.utils.workshops import ADMIN
 
 pytestmark = pytest.mark.browser
@@ -163,5 +163,5 @@ def test_admin_pages_pass_automated_wcag_checks(windows, places_app, path):
     wait_for_app(page)
     page.wait_for_timeout(500)
     assert page.locator("[data-testid='stException']").count() == 0
-    axe_violations_none(page)
+    axe_all_clear(page)
     page.close()

@@ -141,12 +141,6 @@ def _axe(page: Page):  # type: ignore[no-untyped-def]
     return Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]})
 
 
-def axe_violations_none(page: Page) -> None:
-    results = _axe(page)
-    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], results.generate_report()
-
-
 def axe_all_clear(page: Page) -> None:
     """No WCAG 2.2 A or AA violation of any impact."""
     results = _axe(page)
