@@ -75,14 +75,29 @@ def phones_process(urls: list[str], join_code: str, numbers: list[int], screens:
                    arrive: float) -> tuple[list[PhoneRecord], float]:
     """Run these phones in this process; what each saw, and the processor seconds the process used."""
 
+    limit = arrive + screens * 10 * think * 2 + 120  # seconds: far more than a phone's part takes
+
+    async def one(number: int) -> PhoneRecord:
+        task = asyncio.create_task(take_part(urls[number % len(urls)], join_code, number, screens=screens,
+                                             think=think, arrive=arrive, timers=True))
+        await asyncio.wait({task}, timeout=limit)
+        if not task.done():  # a phone that never finishes is a failure to report, with where it waits
+            coroutine, where = task.get_coro(), "?"
+            while coroutine is not None and getattr(coroutine, "cr_frame", None) is not None:
+                where = f"{coroutine.cr_code.co_name} line {coroutine.cr_frame.f_lineno}"
+                coroutine = coroutine.cr_await
+            task.cancel()
+            return PhoneRecord(0.0, None, None, failure=f"participant {number}: not done after {limit:.0f} s, "
+                                                        f"waiting in {where}")
+        me = task.result()
+        return PhoneRecord(me.arrived_at, me.join_drawn_at, me.scoring_at,
+                           [(a.sent_at, (a.finished_at or a.sent_at) - a.sent_at, a.confirmed) for a in me.attempts],
+                           sum(any("faster than anyone could read" in alert for alert in a.alerts)
+                               for a in me.attempts),
+                           me.timer_reruns, me.phone.dropped_timer_reruns, me.failure)
+
     async def crowd() -> list[PhoneRecord]:
-        people = await asyncio.gather(*(take_part(urls[n % len(urls)], join_code, n, screens=screens, think=think,
-                                                  arrive=arrive, timers=True) for n in numbers))
-        return [PhoneRecord(me.arrived_at, me.join_drawn_at, me.scoring_at,
-                            [(a.sent_at, (a.finished_at or a.sent_at) - a.sent_at, a.confirmed) for a in me.attempts],
-                            sum(any("faster than anyone could read" in alert for alert in a.alerts)
-                                for a in me.attempts),
-                            me.timer_reruns, me.phone.dropped_timer_reruns, me.failure) for me in people]
+        return await asyncio.gather(*(one(n) for n in numbers))
 
     records = asyncio.run(crowd())
     return records, sum(psutil.Process().cpu_times()[:2])
@@ -143,7 +158,7 @@ def profilers(servers: list[subprocess.Popen], mode: str | None, label: str) -> 
         return []
     program = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     return [subprocess.Popen([program, "record", "--pid", str(server.pid), "--rate", "200", "--format", "raw",
-                              "--output", str(OUT / f"ws_load-{label}-server{n + 1}-{mode}.txt"), "--threads",
+                              "--output", str(OUT / f"ws_load-{label}-server{n + 1}-{mode}.txt"), "--threads", "--nonblocking",
                               "--gil" if mode == "gil" else "--idle"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             for n, server in enumerate(servers)]
@@ -237,7 +252,7 @@ def one_round(urls: list[str], db: Database, database_url: str, participants: in
         print(f"    PostgreSQL: connections up to {max(s[0] for s in postgres)}, running a statement p95 "
               f"{percentile([s[1] for s in postgres], .95):.0f} (max {max(s[1] for s in postgres)}), "
               f"a backend waiting on a lock in {sum(s[2] > 0 for s in postgres)} of {len(postgres)} samples")
-    for line in timeline(records, min((r.arrived_at for r in records), default=started)):
+    for line in timeline(records, min((r.arrived_at for r in records if r.arrived_at), default=started)):
         print("    " + line)
     failures = [r.failure for r in records if r.failure]
     for failure in failures[:5]:
