@@ -27,6 +27,7 @@ from assessment.settings import get_settings
 NOT_SAYING = "Prefer not to say"
 WRONG_CODES = "wrong_join_codes"  # join codes this session found wrong: each counts once as a wrong try
 SIGNAL_JUST_READ = "participant_signal_just_read"  # this run of the whole page has read what the room is doing
+SIGNAL_KEPT_SECONDS = 0.25  # what the room is doing, read once for all phones on a server in this long
 
 # What others can see, exactly (the Privacy page says the same at more length).
 WHO_SEES_WHAT = (
@@ -64,8 +65,15 @@ def render() -> None:
 def _follow(join_code: str, drawn: tuple[object, ...]) -> None:
     if st.session_state.pop(SIGNAL_JUST_READ, False):  # drawn with the whole page, which has just read it
         return
-    if phone.signal(state.database(), join_code=join_code) != drawn:
+    if _room_signal(join_code) != drawn:
         st.rerun(scope="app")
+
+
+@st.cache_data(ttl=SIGNAL_KEPT_SECONDS, show_spinner=False, max_entries=10_000)
+def _room_signal(join_code: str) -> tuple[object, ...] | None:
+    """`phone.signal`, read once in a quarter of a second for all the phones of a room on this server: each looks
+    every second or few, so a room of 100 read it 100 times a second, for the same answer."""
+    return phone.signal(state.database(), join_code=join_code)
 
 
 def _vote_again(me: Joined, shown: PhoneView) -> None:

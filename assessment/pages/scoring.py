@@ -18,6 +18,7 @@ from typing import TypeVar
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from assessment.content.framework import Framework, Principle
 from assessment.errors import InputError, Problem, Unavailable
@@ -34,6 +35,7 @@ PROBLEM = "participant_problem"  # why the last save failed, shown on the next r
 REVERT = "participant_revert"  # widget key → the stored value to show again after a failed save
 SAVED = "participant_saved"  # the statement of the answer this phone saved last
 LEAVING = "participant_leaving"  # the screen the person asked to leave with statements unanswered
+SAID_PROBLEM = "participant_said_problem"  # the page shows why a save failed (until the next answer)
 PROGRESS = "participant_progress"  # Progress: what the sticky progress shows, for a statement's rerun to redraw
 PHONE_CSS = """<style>
   /* Thumb-sized: every answer option and every button at least 44 px tall, the whole row a target. */
@@ -122,7 +124,7 @@ def _progress(slot: DeltaGenerator, drawer: str) -> None:
     saved = st.session_state.get(SAVED)
     with slot.container(key=f"phone-progress-{drawer}"):
         st.progress(done / total if total else 1.0, text=f"{done} of {total} statements answered{progress.where}")
-        if st.session_state.get(PROBLEM) is not None:
+        if st.session_state.get(PROBLEM) is not None or st.session_state.get(SAID_PROBLEM):
             st.markdown(":material/cloud_off: **Your last answer was not saved** (see below).")
         elif saved:
             st.markdown(f":material/check_circle: Saved: “{plain(saved)}”")
@@ -157,13 +159,21 @@ def _statement_alone(me: Joined, framework: Framework, statement_id: str, text: 
                      slot: DeltaGenerator, on_screen: tuple[str, ...], *, disabled: bool) -> None:
     """One statement as a fragment: answering it reruns only this, and the progress it redraws. In a run of the
     whole page every statement writes in the progress's slot (a fragment may later write only where it wrote then);
-    the last one's is what shows. In a paced round, the answer that completes the screen redraws the whole page,
-    which then says the person is done."""
+    the last one's is what shows. A save that failed, and in a paced round the answer that completes the screen,
+    redraw the whole page, which then says why (or that the person is done)."""
     statement(me, framework, statement_id, text, None, labels, round=1, disabled=disabled)
+    if st.session_state.get(PROBLEM) is not None or (_alone() and st.session_state.pop(SAID_PROBLEM, False)):
+        st.rerun(scope="app")  # a save failed, or one did before: the whole page says so, or stops saying it
     _progress(slot, statement_id)
     progress: Progress = st.session_state[PROGRESS]
     if progress.paced and not progress.said_done and all((framework.id, s) in progress.answered for s in on_screen):
         st.rerun(scope="app")
+
+
+def _alone() -> bool:
+    """This run is of one statement alone, not of the whole page."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
 
 
 def _unanswered(framework: Framework, principle: Principle, answers: dict[tuple[str, str], CurrentAnswer]) -> list:
@@ -247,6 +257,7 @@ def _end(me: Joined, title: str, all_screens: list[tuple[Framework, Principle]],
 def problem() -> None:
     """Say plainly that an answer was not saved, and why."""
     trouble = st.session_state.pop(PROBLEM, None)
+    st.session_state[SAID_PROBLEM] = trouble is not None
     if isinstance(trouble, Unavailable):
         st.error(f"Not saved. {trouble} Your earlier answer is shown again.", icon=":material/cloud_off:")
     elif trouble is not None:
