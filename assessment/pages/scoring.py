@@ -151,20 +151,24 @@ def _principle(me: Joined, framework: Framework, principle: Principle,
         st.markdown(f"**{plain(item.text)}**")
         if item.help:
             st.caption(plain(item.help))
-        _statement_alone(me, framework, item.id, item.text, labels, slot, on_screen, disabled=disabled)
+        _statement_alone(me, framework, item.id, item.text, labels, slot, on_screen, disabled=disabled,
+                         last=item is principle.statements[-1])
 
 
 @st.fragment
 def _statement_alone(me: Joined, framework: Framework, statement_id: str, text: str, labels: dict[int, str],
-                     slot: DeltaGenerator, on_screen: tuple[str, ...], *, disabled: bool) -> None:
+                     slot: DeltaGenerator, on_screen: tuple[str, ...], *, disabled: bool, last: bool) -> None:
     """One statement as a fragment: answering it reruns only this, and the progress it redraws. In a run of the
-    whole page every statement writes in the progress's slot (a fragment may later write only where it wrote then);
-    the last one's is what shows. A save that failed, and in a paced round the answer that completes the screen,
+    whole page every statement writes in the progress's slot (a fragment may later write only where it wrote then):
+    the last draws the progress, the others only hold their place. A save that failed, and in a paced round the answer that completes the screen,
     redraw the whole page, which then says why (or that the person is done)."""
     statement(me, framework, statement_id, text, None, labels, round=1, disabled=disabled)
     if st.session_state.get(PROBLEM) is not None or (_alone() and st.session_state.pop(SAID_PROBLEM, False)):
         st.rerun(scope="app")  # a save failed, or one did before: the whole page says so, or stops saying it
-    _progress(slot, statement_id)
+    if last or _alone():
+        _progress(slot, statement_id)
+    else:
+        slot.empty()
     progress: Progress = st.session_state[PROGRESS]
     if progress.paced and not progress.said_done and all((framework.id, s) in progress.answered for s in on_screen):
         st.rerun(scope="app")
