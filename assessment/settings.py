@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     database_statement_timeout: int = Field(
         10, ge=1, le=600, description="PostgreSQL: seconds one statement may run before it is cancelled and the "
         "change fails with \"not saved, try again\". Migrations are exempt.")
+    database_pool_size: int = Field(
+        10, ge=1, le=100, description="PostgreSQL: connections each app process keeps open; it opens as many again "
+        "while busy. The database must allow (2 × this) × app processes, plus a few for backups and a console.")
     load_demo: bool = Field(True, description="Put the made-up Riverbrook workshops and four neighbours in a new database.")
     room_refresh_seconds: float = Field(3.0, ge=1.0, le=60.0, description="How often the room view updates.")
     paced_refresh_seconds: float = Field(

@@ -10,7 +10,9 @@ fragment as its timer says (the server's processor time while they wait is print
 a principle (`presenter.move`, as Next does) --rounds
 times; for each, the seconds from the move until each phone has drawn the new principle: first, median, 95th
 percentile and last. A phone looks every --refresh seconds and the whole page is redrawn when it moves, so the
-last phone's time is about one refresh plus the queue of redraws the server works through.
+last phone's time is about one refresh plus the queue of redraws the server works through. Once it shows the
+principle, each person answers its first statement after reading it (--read seconds, give or take half), and
+that answer's round trip is timed: the burst of redraws is what it may queue behind.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class Room:
     target: str = ""
     moved_at: float = 0.0
     seen: dict[int, float] = field(default_factory=dict)
+    answered: dict[int, float] = field(default_factory=dict)  # phone → seconds its first answer's round trip took
+    read: float = 2.0  # seconds a person reads the new principle before answering, on average
     stop: bool = False
 
 
@@ -67,17 +71,24 @@ async def phone(url: str, code: str, number: int, room: Room, joined: asyncio.Qu
             drawn = await me.run(fragment=fragment)
             if room.target and number not in room.seen and any(room.target in text for text in drawn.texts):
                 room.seen[number] = time.monotonic() - room.moved_at
+                await asyncio.sleep(random.Random(number).uniform(room.read / 2, room.read * 1.5))
+                radio = next(iter(drawn.radios.values()))
+                started = time.monotonic()
+                answered = await me.run({radio.id: ("string_value", radio.options[3])})
+                if not answered.alerts:
+                    room.answered[number] = time.monotonic() - started
     finally:
         await me.close()
 
 
-def summary(waits: list[float]) -> str:
+def summary(waits: list[float], *, milliseconds: bool = False) -> str:
     if not waits:
         return "none"
     ordered = sorted(waits)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return (f"first {ordered[0]:.2f} s, median {statistics.median(ordered):.2f} s, p95 {p95:.2f} s, "
-            f"last {ordered[-1]:.2f} s")
+    shown = (lambda s: f"{s * 1000:.0f} ms") if milliseconds else (lambda s: f"{s:.2f} s")
+    return (f"first {shown(ordered[0])}, median {shown(statistics.median(ordered))}, p95 {shown(p95)}, "
+            f"last {shown(ordered[-1])}")
 
 
 async def main() -> None:
@@ -85,6 +96,7 @@ async def main() -> None:
     parser.add_argument("--phones", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--refresh", type=float, default=1.0, help="PLACEREADY_PACED_REFRESH_SECONDS")
+    parser.add_argument("--read", type=float, default=2.0, help="seconds before the first answer, on average")
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='placeready-bench-')}/paced.db"
@@ -98,7 +110,7 @@ async def main() -> None:
         created = workshops.create_workshop(db, actor=BENCH, partnership_name="Bench", place="Bench",
                                             title="Paced round", held_on=date.today(), frameworks=[ham],
                                             sectors=SECTORS, paced=True)
-        room, joined = Room(), asyncio.Queue()
+        room, joined = Room(read=args.read), asyncio.Queue()
         started = time.monotonic()
         tasks = [asyncio.create_task(phone(app.url, created.join_code, n, room, joined)) for n in range(args.phones)]
         for _ in range(args.phones):
@@ -111,13 +123,17 @@ async def main() -> None:
         print(f"the server while they wait: {(sum(server.cpu_times()[:2]) - before) / (time.monotonic() - waited):.0%} "
               "of a core")
         for number in range(args.rounds):
-            room.target, room.seen = ham.principles[number].name, {}
+            room.target, room.seen, room.answered = ham.principles[number].name, {}, {}
             room.moved_at = time.monotonic()
             presenter.move(db, actor=BENCH, workshop_id=created.id, by=1)  # join → the first principle, and on
             while len(room.seen) < args.phones and time.monotonic() - room.moved_at < 60:
                 await asyncio.sleep(0.05)
             waits = list(room.seen.values())
             print(f"principle {number + 1}: {len(waits)} of {args.phones} phones showed it — {summary(waits)}")
+            while len(room.answered) < len(waits) and time.monotonic() - room.moved_at < 60:
+                await asyncio.sleep(0.05)
+            print(f"    its first answer, {len(room.answered)} saved: round trip "
+                  f"{summary(list(room.answered.values()), milliseconds=True)}")
             await asyncio.sleep(2 * args.refresh)
         room.stop = True
         await asyncio.gather(*tasks, return_exceptions=True)

@@ -29,6 +29,18 @@ def test_the_load_balancer_is_sticky_and_passes_websockets_to_every_app_server()
         assert f"server {name}:8501 " in conf
 
 
+def test_both_upstreams_list_exactly_the_app_processes_the_compose_file_runs():
+    import re
+
+    from tests.utils.deployment import shipped_app_processes
+
+    conf = (DEPLOY / "nginx.conf").read_text()
+    upstreams = re.findall(r"upstream (\w+) \{(.*?)\}", conf, flags=re.S)
+    assert [name for name, _ in upstreams] == ["placeready", "placeready_sessions"]
+    for _, block in upstreams:
+        assert re.findall(r"server (\w+):8501", block) == shipped_app_processes()
+
+
 def test_the_proxy_gets_the_certificate_where_the_load_balancer_reads_it():
     conf = (DEPLOY / "nginx.conf").read_text()
     proxy = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())["services"]["proxy"]

@@ -27,6 +27,11 @@ from assessment.settings import get_settings
 NOT_SAYING = "Prefer not to say"
 WRONG_CODES = "wrong_join_codes"  # join codes this session found wrong: each counts once as a wrong try
 SIGNAL_JUST_READ = "participant_signal_just_read"  # this run of the whole page has read what the room is doing
+SIGNAL_KEPT_SECONDS = 0.25  # what the room is doing, read once for all phones on a server in this long
+# Seconds between a self-paced phone's looks while the room scores. Each look is a script run of its own (a few
+# milliseconds of a server's time): 200 phones looking every 3 s were as much work as their answers. The end of
+# scoring is seen within this long, and from then on the phone looks at the room view's refresh for a second vote.
+LOOK_WHILE_SCORING_SECONDS = 10.0
 
 # What others can see, exactly (the Privacy page says the same at more length).
 WHO_SEES_WHAT = (
@@ -56,16 +61,30 @@ def render() -> None:
     # Phones follow the facilitator: when a second vote opens or closes, or a paced round moves on, this page
     # changes by itself.
     st.session_state[SIGNAL_JUST_READ] = True
-    paced = shown.pace.paced and not shown.pace.over  # the next principle may open at any moment
-    state.refreshed(_follow, every=get_settings().paced_refresh_seconds if paced else None)(me.join_code,
-                                                                                           shown.signal)
+    state.refreshed(_follow, every=_look_every(shown))(me.join_code, shown.signal)
+
+
+def _look_every(shown: PhoneView) -> float | None:
+    """Seconds between a phone's looks at what the room is doing; None: the room view's refresh."""
+    if shown.pace.paced and not shown.pace.over:  # the next principle may open at any moment
+        return get_settings().paced_refresh_seconds
+    if not shown.pace.over and shown.vote is None:  # a second vote comes after scoring: until then, look seldom
+        return LOOK_WHILE_SCORING_SECONDS
+    return None
 
 
 def _follow(join_code: str, drawn: tuple[object, ...]) -> None:
     if st.session_state.pop(SIGNAL_JUST_READ, False):  # drawn with the whole page, which has just read it
         return
-    if phone.signal(state.database(), join_code=join_code) != drawn:
+    if _room_signal(join_code) != drawn:
         st.rerun(scope="app")
+
+
+@st.cache_data(ttl=SIGNAL_KEPT_SECONDS, show_spinner=False, max_entries=10_000)
+def _room_signal(join_code: str) -> tuple[object, ...] | None:
+    """`phone.signal`, read once in a quarter of a second for all the phones of a room on this server: each looks
+    every second or few, so a room of 100 read it 100 times a second, for the same answer."""
+    return phone.signal(state.database(), join_code=join_code)
 
 
 def _vote_again(me: Joined, shown: PhoneView) -> None:

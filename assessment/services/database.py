@@ -22,7 +22,8 @@ RETENTION_RULE = Actor.system("retention rule")
 
 def open_database(settings: Settings, *, seed: bool = True) -> Database:
     """The database of `settings.database_url`, brought up to date; `seed=False` never stores the demo."""
-    db = Database.from_url(settings.database_url, connect_timeout=settings.database_connect_timeout,
+    db = Database.from_url(settings.database_url, pool_size=settings.database_pool_size,
+                           connect_timeout=settings.database_connect_timeout,
                            statement_timeout=settings.database_statement_timeout)
     if migrate(db.engine) and seed and settings.load_demo and not settings.sign_in:
         with db.write() as session:

@@ -51,8 +51,9 @@ class PhoneView:
 
 
 def _signal(vote_id: int | None, pace: Pace) -> tuple[object, ...]:
-    # A self-paced phone has no need to change screen as the room moves on: only a second vote moves it.
-    return (vote_id, pace if pace.paced else None)
+    # A self-paced phone has no need to change screen as the room moves on: only a second vote moves it, and the
+    # end of scoring, after which it looks for one more often (pages/join.py).
+    return (vote_id, pace if pace.paced else pace.over)
 
 
 def pace_of(workshop: Workshop) -> Pace:

@@ -22,7 +22,8 @@ WRITES = "placeready_writes"  # execution option: False for a transaction that o
 MIGRATING = "placeready_migrating"  # execution option: the transaction changes the schema
 
 
-def make_engine(url: str, *, connect_timeout: int | None = None, statement_timeout: int | None = None) -> Engine:
+def make_engine(url: str, *, pool_size: int = 10, connect_timeout: int | None = None,
+                statement_timeout: int | None = None) -> Engine:
     """An engine for `url`. On PostgreSQL, the timeouts (seconds) bound how long a page waits on a database that is
     unreachable or stuck, so a person is told "not saved" within seconds; pre-ping replaces connections that died
     while the database was away, so saves work again as soon as it is back."""
@@ -35,7 +36,7 @@ def make_engine(url: str, *, connect_timeout: int | None = None, statement_timeo
         connect_args["connect_timeout"] = connect_timeout
     if statement_timeout:
         connect_args["options"] = f"-c statement_timeout={statement_timeout * 1000}"
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, pool_timeout=30,
+    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_timeout=30,
                          connect_args=connect_args)
 
 
@@ -99,9 +100,10 @@ class Database:
         self._writing = session_factory(engine.execution_options(**{WRITES: True}))
 
     @classmethod
-    def from_url(cls, url: str, *, connect_timeout: int | None = None, statement_timeout: int | None = None
-                 ) -> Database:
-        return cls(make_engine(url, connect_timeout=connect_timeout, statement_timeout=statement_timeout))
+    def from_url(cls, url: str, *, pool_size: int = 10, connect_timeout: int | None = None,
+                 statement_timeout: int | None = None) -> Database:
+        return cls(make_engine(url, pool_size=pool_size, connect_timeout=connect_timeout,
+                               statement_timeout=statement_timeout))
 
     @contextmanager
     def read(self) -> Iterator[Session]:

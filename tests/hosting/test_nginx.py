@@ -1,4 +1,5 @@
-"""The shipped deploy/nginx.conf, run by Debian's nginx in front of two app servers on one PostgreSQL: TLS and
+"""The shipped deploy/nginx.conf, run by Debian's nginx in front of the shipped number of app processes (two) on one
+PostgreSQL, as deploy/docker-compose.yml runs them on a machine: TLS and
 security headers, rate limits that a room behind one NAT stays under, and participants who lose nothing and
 carry on within seconds when each server in turn is killed mid-workshop."""
 
@@ -12,7 +13,7 @@ import pytest
 from assessment.services.database import Database
 from assessment.storage.db import migrate
 from tests.conftest import LiveApp, fresh_postgres_database
-from tests.utils.deployment import Nginx
+from tests.utils.deployment import Nginx, shipped_app_processes
 from tests.utils.faults import kill_each_server
 
 # Timings are the point (so run alone), and one worker takes the fault tests in turn (so that they do not
@@ -25,12 +26,12 @@ RECOVERY_SECONDS = 5.0  # the issue's bound: a phone cut off by a server's death
 
 @pytest.fixture(scope="module")
 def hosted(nginx_installed, tmp_path_factory):
-    """Two app servers on a fresh PostgreSQL database, behind nginx; yields (nginx, servers, database)."""
+    """The shipped app processes on a fresh PostgreSQL database, behind nginx; yields (nginx, servers, database)."""
     folder = tmp_path_factory.mktemp("hosted")
     with fresh_postgres_database(folder) as url:
         db = Database.from_url(url)
         migrate(db.engine)
-        servers = [LiveApp({"PLACEREADY_DATABASE_URL": url}, wait=False) for _ in range(2)]
+        servers = [LiveApp({"PLACEREADY_DATABASE_URL": url}, wait=False) for _ in shipped_app_processes()]
         nginx = Nginx(folder / "nginx", [server.port for server in servers])
         try:
             for server in servers:

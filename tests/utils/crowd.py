@@ -48,22 +48,35 @@ class Participant:
     attempts: list[Attempt] = field(default_factory=list)
     refused: list[tuple[float, float]] = field(default_factory=list)  # (began, ended): runs showing no page
     failure: str | None = None  # why the script stopped early, if it did
+    arrived_at: float = 0.0  # time.monotonic() when the join page was asked for
+    join_drawn_at: float | None = None  # when the join form was drawn
+    scoring_at: float | None = None  # when the first screen to score was drawn, after "Start scoring"
+    timer_reruns: list[float] = field(default_factory=list)  # seconds each fragment rerun on its timer took
 
 
 async def take_part(url: str, join_code: str, number: int, *, screens: int, think: float, arrive: float,
-                    tls: ssl.SSLContext | None = None, retry_after: float = 1.0) -> Participant:
-    """Arrive within `arrive` seconds, join, and answer `screens` screens (each answer after a think time)."""
+                    tls: ssl.SSLContext | None = None, retry_after: float = 1.0,
+                    timers: bool = False) -> Participant:
+    """Arrive within `arrive` seconds, join, and answer `screens` screens (each answer after a think time);
+    `timers`: rerun the page's self-refreshing parts on their timers meanwhile, as a phone's browser does."""
     rng = random.Random(number)
     me = Participant(number, Phone(url, tls=tls))
     await asyncio.sleep(rng.uniform(0, arrive))
+    stop = asyncio.Event()
+    following = None
     try:
+        me.arrived_at = time.monotonic()
         screen = await me.phone.open("join", f"code={join_code}")
+        me.join_drawn_at = time.monotonic()
+        if timers:
+            following = asyncio.create_task(me.phone.follow_timers(stop))
         done, given = 0, set[str]()
         while done < screens and not any(text.startswith("Thank you") for text in screen.texts):
             if ("selectbox", "Your sector") in screen.widgets:
                 screen = await me.phone.run({screen.widgets[("selectbox", "Your sector")]:
                                              ("string_value", SECTORS[number % len(SECTORS)])},
                                             trigger=screen.widgets[("button", "Start scoring")])
+                me.scoring_at = time.monotonic()
             elif unanswered := [label for label in screen.radios if label not in given]:
                 await asyncio.sleep(rng.expovariate(1 / think))
                 screen = await _answer(me, screen, unanswered[0], rng)
@@ -83,9 +96,13 @@ async def take_part(url: str, join_code: str, number: int, *, screens: int, thin
                 screen = await me.phone.run()
                 if screen.alerts and not screen.radios:  # no page, only a message (not a note on an earlier save)
                     me.refused.append((started, time.monotonic()))
+        stop.set()
+        if following:
+            me.timer_reruns = await following
     except Exception as error:
         me.failure = f"participant {number}: {type(error).__name__}: {error}"
     finally:
+        stop.set()
         await me.phone.close()
     return me
 

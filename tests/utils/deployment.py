@@ -26,6 +26,14 @@ SHIPPED_TLS = "/etc/nginx/tls/placeready"  # the certificate's path in the shipp
 SHIPPED_ACCESS_LOG = "access_log /var/log/nginx/placeready-access.log placeready_private;"
 
 
+def shipped_app_processes() -> list[str]:
+    """The app processes deploy/docker-compose.yml runs on its machine (app1, app2, …), as nginx.conf lists them."""
+    import yaml
+
+    services = yaml.safe_load((ROOT / "deploy" / "docker-compose.yml").read_text())["services"]
+    return [name for name in services if re.fullmatch(r"app\d+", name)]
+
+
 def nginx_program() -> Path | None:
     found = shutil.which("nginx") or "/usr/sbin/nginx"
     return Path(found) if Path(found).is_file() else None
