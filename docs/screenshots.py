@@ -260,7 +260,7 @@ def _guide(page: Page, room: Room) -> None:
 
 SHOTS = [
     Shot("projector-join", PROJECTOR, "The projector while people join: the code, the QR code and the count",
-         _projector(lambda room: Step(Stage.join), "Join on your phone")),
+         _projector(lambda room: Step(Stage.joining), "Join on your phone")),
     Shot("projector-principle", PROJECTOR, "The projector on one principle: how the room's answers fall",
          _projector(_split_principle)),
     Shot("projector-sectors", PROJECTOR, "The projector: how sectors see a principle, and the comments shown",
@@ -270,11 +270,11 @@ SHOTS = [
     Shot("projector-second-vote", PROJECTOR, "The projector: a second vote's result beside the first",
          _projector(lambda room: vote_on(*room.split), "Second vote")),
     Shot("control-join", DESK, "The control view while people join, at 1366×768",
-         _control(lambda room: Step(Stage.join))),
+         _control(lambda room: Step(Stage.joining))),
     Shot("control-principle", DESK, "The control view on a principle, comments waiting beside the navigation",
          _control(_sectors)),
     Shot("control-devices", DESK, "The control view's screens and devices: the projector's link, a new "
-         "facilitator link", _control(lambda room: Step(Stage.join), section="Screens and devices", heading="The projector")),
+         "facilitator link", _control(lambda room: Step(Stage.joining), section="Screens and devices", heading="The projector")),
     Shot("setup", DESK, "Setting up a workshop", _setup),
     Shot("phone-join", PHONE, "Joining on a phone at 390×844: organisation and sector, never a name", _phone_join),
     Shot("phone-scoring", PHONE, "Scoring on a phone at 390×844", _phone_scoring),
