@@ -13,12 +13,15 @@ The summary is printed too: read it aloud.
 from __future__ import annotations
 
 import argparse
+import io
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from pptx import Presentation
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -81,7 +84,8 @@ def main() -> None:
     for fmt in ("pptx", "docx"):
         if fmt in files:
             count = _through_libreoffice(args.png / f"{stem}.{fmt}", args.png, f"{stem}-{fmt}")
-            print(f"{fmt} through LibreOffice: " + (f"{count} pages" if count is not None else "not installed"))
+            print(f"{fmt} through LibreOffice: " + (f"{count} pages" if count is not None else "not installed")
+                  + (f" ({len(Presentation(io.BytesIO(files[fmt])).slides)} slides in the deck)" if fmt == "pptx" else ""))
 
 
 if __name__ == "__main__":
