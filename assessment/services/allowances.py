@@ -13,7 +13,17 @@ from collections.abc import Mapping
 
 from limits import RateLimitItem, parse, storage, strategies
 
+from assessment.errors import InputError, Problem
+
 _limiter = strategies.MovingWindowRateLimiter(storage.MemoryStorage())
+
+
+class UsedUp(InputError):
+    """An allowance is used up: `seconds` until it may be used again, said in the one problem's words."""
+
+    def __init__(self, title: str, problem: str, seconds: int):
+        super().__init__(title, [Problem(problem)])
+        self.seconds = seconds
 
 
 class Allowance:

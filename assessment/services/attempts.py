@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from assessment.errors import InputError, Problem
-from assessment.services.allowances import Allowance, forget_all
+from assessment.services.allowances import Allowance, UsedUp, forget_all
 
 __all__ = ["TooManyTries", "checked", "forget_all"]
 
@@ -22,12 +21,10 @@ WRONG_TRIES = Allowance("codes", {"session": "5/minute", "address": "20/minute"}
 Found = TypeVar("Found")
 
 
-class TooManyTries(InputError):
+class TooManyTries(UsedUp):
     def __init__(self, seconds: int):
-        super().__init__("Too many wrong codes", [Problem(
-            f"too many wrong codes were tried from here in the last minute. Wait a minute ({seconds} seconds), "
-            "then try again")])
-        self.seconds = seconds
+        super().__init__("Too many wrong codes", "too many wrong codes were tried from here in the last minute. Wait "
+                         f"a minute ({seconds} seconds), then try again", seconds)
 
 
 def checked(attempt: Callable[[], Found | None], *, session: str, address: str) -> Found | None:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from assessment.content.framework import Framework, Principle
 from assessment.errors import InputError, Problem
 from assessment.services import codes, entries
-from assessment.services.allowances import Allowance
+from assessment.services.allowances import Allowance, UsedUp
 from assessment.services.workshops import frameworks_of
 from assessment.settings import get_settings
 from assessment.storage import answers, participants, second_votes
@@ -74,14 +74,12 @@ def resume(db: Database, *, join_code: str, resume_code: str) -> Joined | None:
         return Joined(workshop.id, workshop.join_code, found.id, codes.normalise_code(resume_code)) if found else None
 
 
-class TooFast(InputError):
+class TooFast(UsedUp):
     """This person has changed answers more often in the last minute than anyone reading them could."""
 
     def __init__(self, seconds: int):
-        super().__init__("Slow down", [Problem(
-            f"answers are changing faster than anyone could read the statements. Wait {seconds} seconds, then "
-            "answer again")])
-        self.seconds = seconds
+        super().__init__("Slow down", "answers are changing faster than anyone could read the statements. Wait "
+                         f"{seconds} seconds, then answer again", seconds)
 
 
 @functools.lru_cache
