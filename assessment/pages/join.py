@@ -25,6 +25,8 @@ from assessment.services.workshops import WorkshopFacts
 from assessment.settings import get_settings
 
 NOT_SAYING = "Prefer not to say"
+JOIN_ORGANISATION, JOIN_SECTOR = "join_organisation", "join_sector"  # the join form's answers
+JOIN_PROBLEM = "join_problem"  # why joining failed, said when the form is drawn again
 WRONG_CODES = "wrong_join_codes"  # join codes this session found wrong: each counts once as a wrong try
 SIGNAL_JUST_READ = "participant_signal_just_read"  # this run of the whole page has read what the room is doing
 SIGNAL_KEPT_SECONDS = 0.25  # what the room is doing, read once for all phones on a server in this long
@@ -191,24 +193,22 @@ def _join() -> None:
         return
     st.markdown(WHO_SEES_WHAT)
     organisations, sectors = list(workshop.organisations), list(workshop.sectors)
+    trouble = st.session_state.pop(JOIN_PROBLEM, None)
+    if isinstance(trouble, Unavailable):
+        st.error(f"You have not joined yet. {trouble}", icon=":material/cloud_off:")
+    elif trouble is not None:
+        show_problems("You have not joined yet:", trouble)
     with st.form("join"):
-        organisation = (st.selectbox("Your organisation", [*organisations, NOT_SAYING], index=None,
-                                     placeholder="Choose your organisation")
-                        if organisations else st.text_input("Your organisation (optional)", max_chars=200))
-        sector = st.selectbox("Your sector", [*sectors, NOT_SAYING], index=None, placeholder="Choose your sector")
-        start = st.form_submit_button("Start scoring", type="primary")
-    if start:
-        try:
-            me = participation.join(state.database(), join_code=workshop.join_code,
-                                    organisation=None if organisation in (None, NOT_SAYING) else organisation,
-                                    sector=None if sector in (None, NOT_SAYING) else sector)
-        except InputError as error:
-            show_problems("You have not joined yet:", error)
-            return
-        st.session_state[state.PARTICIPANT] = me
-        st.session_state[STEP] = 0
-        st.query_params.update(code=me.join_code, me=me.resume_code)
-        st.rerun()
+        if organisations:
+            st.selectbox("Your organisation", [*organisations, NOT_SAYING], index=None, key=JOIN_ORGANISATION,
+                         placeholder="Choose your organisation")
+        else:
+            st.text_input("Your organisation (optional)", max_chars=200, key=JOIN_ORGANISATION)
+        st.selectbox("Your sector", [*sectors, NOT_SAYING], index=None, placeholder="Choose your sector",
+                     key=JOIN_SECTOR)
+        # Joined before the page runs (a callback), so that this same run draws the first screen: a rerun after
+        # joining made every arrival cost the server one whole page more.
+        st.form_submit_button("Start scoring", type="primary", on_click=_start, args=(workshop.join_code,))
     with st.expander("Started already on another device? Continue with your resume code"), st.form("resume"):
         resume = st.text_input("Resume code", max_chars=20)
         if st.form_submit_button("Continue"):
@@ -219,6 +219,21 @@ def _join() -> None:
                 st.error("That resume code does not match this workshop. Check it, or start afresh above.")
             except InputError as too_many:
                 show_problems("Your answers were not opened:", too_many)
+
+
+def _start(join_code: str) -> None:
+    """Join with what the form shows, as the run that draws the first screen begins."""
+    organisation, sector = (st.session_state.get(key) for key in (JOIN_ORGANISATION, JOIN_SECTOR))
+    try:
+        me = participation.join(state.database(), join_code=join_code,
+                                organisation=None if organisation in (None, NOT_SAYING) else organisation,
+                                sector=None if sector in (None, NOT_SAYING) else sector)
+    except (InputError, Unavailable) as error:  # said by the run this callback precedes
+        st.session_state[JOIN_PROBLEM] = error
+        return
+    st.session_state[state.PARTICIPANT] = me
+    st.session_state[STEP] = 0
+    st.query_params.update(code=me.join_code, me=me.resume_code)
 
 
 def _workshop_with(code: str) -> WorkshopFacts | None:

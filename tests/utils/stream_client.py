@@ -100,6 +100,7 @@ class Phone:
         self._started = asyncio.Event()  # the run asked for has begun (the server sent its new_session)
         self._screen = Screen()  # the page as the last run left it
         self.dropped_timer_reruns = 0
+        self.runs_begun = 0  # script runs the server began for this tab, a run st.rerun() starts included
         self.auto_reruns: dict[str, float] = {}  # fragment id -> seconds between its reruns
         self._page_hash = ""  # the page drawn, as the server names it: a fragment that reruns the app names it
         self._turn = asyncio.Lock()  # one script run at a time
@@ -230,6 +231,7 @@ class Phone:
         kind = message.WhichOneof("type")
         if kind == "new_session":  # a run starts: of the whole page, or of the fragments it names
             self._session_id = message.new_session.initialize.session_id
+            self.runs_begun += 1
             self._this_run = (tuple(message.metadata.run.fragment_ids), set())
             if not self._this_run[0]:  # as the frontend: a run of the whole page sets the timers afresh
                 self.auto_reruns.clear()
