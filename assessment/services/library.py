@@ -78,6 +78,16 @@ def pinned(row: FrameworkVersion) -> Framework:
     return _PINNED[row.content_sha256]
 
 
+def pinned_by_digest(session: Session, *, digest: str) -> Framework:
+    """`pinned` for the stored content with this digest (read from the database only when first met)."""
+    if digest not in _PINNED:
+        row = stored.by_digest(session, digest=digest)
+        if row is None:
+            raise LookupError(f"no framework content with digest {digest}")
+        return pinned(row)
+    return _PINNED[digest]
+
+
 def pin(session: Session, *, framework: Framework) -> FrameworkVersion:
     """The stored copy of exactly this framework content, made on first use."""
     content = framework.model_dump(mode="json")

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from assessment.content.framework import Framework, Principle
 from assessment.errors import InputError, Problem
-from assessment.services import codes, entries
+from assessment.services import codes, entries, library
 from assessment.services.allowances import Allowance, UsedUp
 from assessment.services.workshops import frameworks_of
 from assessment.settings import get_settings
@@ -109,21 +109,22 @@ def save_answer(db: Database, *, participant_id: int, framework_id: str, stateme
 def record(session: Session, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
            dont_know: bool = False, comment: str | None = None, round: int = 1) -> bool:
     """`save_answer` inside a caller's transaction."""
-    workshop = participants.workshop_of(session, participant_id=participant_id)
+    workshop = participants.answering(session, participant_id=participant_id)
     if workshop is None:
         raise InputError("Your answer", [Problem("this participant is not known; join the workshop again")])
     if round == 1 and not workshop.scoring_open:
         raise InputError("Your answer", [Problem("Scoring has closed, so answers can no longer change")])
+    frameworks = tuple(library.pinned_by_digest(session, digest=digest) for digest in workshop.framework_digests)
     if round == 2:
-        vote = second_votes.open_one(session, workshop_id=workshop.id)
-        principle = next((p for f in frameworks_of(workshop) if f.id == vote.framework_id
+        vote = second_votes.open_one(session, workshop_id=workshop.workshop_id)
+        principle = next((p for f in frameworks if f.id == vote.framework_id
                           for p in f.principles if p.id == vote.principle_id), None) if vote else None
         if vote is None or principle is None or framework_id != vote.framework_id or statement_id not in {
                 s.id for s in principle.statements}:
             raise InputError("Your second vote", [Problem("the second vote on this principle has closed")])
     elif round != 1:
         raise InputError("Your answer", [Problem("there are two rounds of voting, 1 and 2")])
-    comment = _checked_comment(frameworks_of(workshop), framework_id=framework_id, statement_id=statement_id,
+    comment = _checked_comment(frameworks, framework_id=framework_id, statement_id=statement_id,
                                value=value, dont_know=dont_know, comment=comment)
     current = answers.newest(session, participant_id=participant_id, framework_id=framework_id,
                              statement_id=statement_id, round=round)
