@@ -6,6 +6,7 @@ carry on within seconds when each server in turn is killed mid-workshop."""
 from __future__ import annotations
 
 import http.client
+import re
 from http.cookies import SimpleCookie
 
 import pytest
@@ -81,6 +82,24 @@ def test_pages_carry_the_security_headers_and_secure_cookies(hosted):
         cookies.load(header)
     for name in ("placeready_browser", "placeready_device"):  # nginx's stickiness; the app's device (over TLS)
         assert cookies[name]["secure"] and cookies[name]["httponly"] and cookies[name]["samesite"].lower() == "lax"
+
+
+def test_streamlits_scripts_come_from_an_app_server_once_then_from_nginx_compressed(hosted):
+    nginx, _, _ = hosted
+    connection = http.client.HTTPSConnection("127.0.0.1", nginx.https_port, context=nginx.tls(), timeout=30)
+    connection.request("GET", "/join")
+    page = connection.getresponse().read().decode()
+    script = re.search(r'src="\.(/static/js/[^"]+\.js)"', page)[1]
+    replies = []
+    for _ in range(3):
+        connection.request("GET", script, headers={"Accept-Encoding": "gzip"})
+        reply = connection.getresponse()
+        replies.append((reply.status, reply.getheader("Content-Encoding"), reply.getheader("Cache-Control"),
+                        len(reply.read())))
+    connection.close()
+    assert all(status == 200 and encoding == "gzip" and "immutable" in caching for status, encoding, caching, _ in replies)
+    upstreams = nginx.upstreams(script)
+    assert len(upstreams) == 3 and upstreams[0].startswith("127.0.0.1:") and upstreams[1:] == ["-", "-"]
 
 
 def test_streamlits_agent_api_is_not_served(hosted):

@@ -23,6 +23,7 @@ from tests.conftest import ROOT, free_port
 
 SHIPPED_NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 SHIPPED_TLS = "/etc/nginx/tls/placeready"  # the certificate's path in the shipped file, without .crt or .key
+SHIPPED_STATIC_CACHE = "/var/cache/nginx/placeready_static"
 SHIPPED_ACCESS_LOG = "access_log /var/log/nginx/placeready-access.log placeready_private;"
 
 
@@ -109,6 +110,8 @@ http {{
         text = text.replace("listen 443 ssl;", f"listen 127.0.0.1:{self.https_port} ssl;")
         text = text.replace("listen 80;", f"listen 127.0.0.1:{self.http_port};")
         text = text.replace(SHIPPED_TLS, str(self.folder / "tls" / "placeready"))
+        assert SHIPPED_STATIC_CACHE in text, "the shipped cache of Streamlit's files moved"
+        text = text.replace(SHIPPED_STATIC_CACHE, f"{self.buffers}/static")  # where nginx's workers may write
         # the shipped log, in the shipped format, and beside it the tests' trace of which server took each request
         assert text.count(SHIPPED_ACCESS_LOG) == 2, "the shipped access log changed"
         text = text.replace(SHIPPED_ACCESS_LOG, f"access_log {self.folder}/logs/access.log placeready_private; "
@@ -146,6 +149,11 @@ http {{
     def logs(self) -> str:
         """Everything nginx wrote: the shipped access log and the error log (not the tests' own trace)."""
         return "\n".join((self.folder / "logs" / name).read_text() for name in ("access.log", "error.log"))
+
+    def upstreams(self, path: str) -> list[str]:
+        """For each request for `path`, in order, the app server nginx passed it to ("-": none, nginx answered)."""
+        lines = (self.folder / "logs" / "trace.log").read_text().splitlines()
+        return [fields[4] for fields in (line.split("\t") for line in lines) if fields[2] == path]
 
     def upgrades(self) -> list[tuple[int, str]]:
         """Each websocket nginx passed on: the app server's port that took it, and the browser's cookie."""
