@@ -1,6 +1,7 @@
 """How long 100 phones take to show the next principle in a presenter-paced round.
 
     .venv/bin/python bench/paced_round.py [--phones 100] [--rounds 3] [--refresh 1.0]
+    .venv/bin/python bench/paced_round.py --servers 2 --database-url postgresql+psycopg://postgres@127.0.0.1/test
 
 Starts the app as it ships (`placeready-app`, SQLite in a temporary folder unless --database-url says otherwise)
 with PLACEREADY_PACED_REFRESH_SECONDS set to --refresh (the shipped default is 1), sets up a paced workshop, and
@@ -13,6 +14,10 @@ percentile and last. A phone looks every --refresh seconds and the whole page is
 last phone's time is about one refresh plus the queue of redraws the server works through. Once it shows the
 principle, each person answers its first statement after reading it (--read seconds, give or take half), and
 that answer's round trip is timed: the burst of redraws is what it may queue behind.
+
+With --servers 2 (the shipped deployment's shape: two app processes on one PostgreSQL), the phones are dealt to
+the servers in turn, as the load balancer's sticky sessions deal browsers, and the servers' processor time is
+their sum.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from pathlib import Path
 
 import host_speed  # beside this script
 import psutil
+from ws_load import start_server  # beside this script
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -38,6 +44,7 @@ from assessment.content.framework import builtin_framework
 from assessment.services import presenter, workshops
 from assessment.services.access import Actor
 from assessment.services.database import Database
+from assessment.storage.db import migrate
 from tests.utils.stream_client import Phone
 
 BENCH = Actor.system("bench")
@@ -97,39 +104,49 @@ async def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--refresh", type=float, default=1.0, help="PLACEREADY_PACED_REFRESH_SECONDS")
     parser.add_argument("--read", type=float, default=2.0, help="seconds before the first answer, on average")
-    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--database-url", default=None, help="default: a new SQLite file")
+    parser.add_argument("--servers", type=int, default=1, help="identical app servers on one database")
+    parser.add_argument("--port", type=int, default=8785, help="the first server's port; the next ones follow")
     args = parser.parse_args()
+    if args.servers > 1 and not args.database_url:
+        parser.error("--servers above 1 share one database: give a PostgreSQL --database-url")
     url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='placeready-bench-')}/paced.db"
-    os.environ.update(PLACEREADY_DATABASE_URL=url, PLACEREADY_LOAD_DEMO="false")
-    from tests.conftest import LiveApp
-
-    app = LiveApp({"PLACEREADY_PACED_REFRESH_SECONDS": str(args.refresh)})
+    os.environ.update(PLACEREADY_PACED_REFRESH_SECONDS=str(args.refresh))
+    db = Database.from_url(url)
+    migrate(db.engine)
+    ports = [args.port + n for n in range(args.servers)]
+    servers = [start_server(url, port) for port in ports]
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
     try:
-        db = Database.from_url(url)
         ham = builtin_framework("ham-2015")
         created = workshops.create_workshop(db, actor=BENCH, partnership_name="Bench", place="Bench",
                                             title="Paced round", held_on=date.today(), frameworks=[ham],
                                             sectors=SECTORS, paced=True)
         room, joined = Room(read=args.read), asyncio.Queue()
         started = time.monotonic()
-        tasks = [asyncio.create_task(phone(app.url, created.join_code, n, room, joined)) for n in range(args.phones)]
+        tasks = [asyncio.create_task(phone(urls[n % len(urls)], created.join_code, n, room, joined))
+                 for n in range(args.phones)]
         for _ in range(args.phones):
             await asyncio.wait_for(joined.get(), 300)
         print(f"{args.phones} phones joined in {time.monotonic() - started:.1f} s; each looks for the next "
               f"principle every {args.refresh:g} s")
-        server = psutil.Process(app.process.pid)
-        before, waited = sum(server.cpu_times()[:2]), time.monotonic()
+        watched = [psutil.Process(server.pid) for server in servers]
+
+        def cpu() -> float:
+            return sum(sum(process.cpu_times()[:2]) for process in watched)
+
+        before, waited = cpu(), time.monotonic()
         await asyncio.sleep(max(5.0, 3 * args.refresh))
-        print(f"the server while they wait: {(sum(server.cpu_times()[:2]) - before) / (time.monotonic() - waited):.0%} "
-              "of a core")
+        print(f"the server(s) while they wait: {(cpu() - before) / (time.monotonic() - waited):.0%} of a core")
         for number in range(args.rounds):
             room.target, room.seen, room.answered = ham.principles[number].name, {}, {}
-            room.moved_at = time.monotonic()
+            room.moved_at, used = time.monotonic(), cpu()
             presenter.move(db, actor=BENCH, workshop_id=created.id, by=1)  # join → the first principle, and on
             while len(room.seen) < args.phones and time.monotonic() - room.moved_at < 60:
                 await asyncio.sleep(0.05)
             waits = list(room.seen.values())
-            print(f"principle {number + 1}: {len(waits)} of {args.phones} phones showed it — {summary(waits)}")
+            print(f"principle {number + 1}: {len(waits)} of {args.phones} phones showed it — {summary(waits)}; "
+                  f"the server(s) {cpu() - used:.2f} s of processor time meanwhile")
             while len(room.answered) < len(waits) and time.monotonic() - room.moved_at < 60:
                 await asyncio.sleep(0.05)
             print(f"    its first answer, {len(room.answered)} saved: round trip "
@@ -138,7 +155,10 @@ async def main() -> None:
         room.stop = True
         await asyncio.gather(*tasks, return_exceptions=True)
     finally:
-        app.stop()
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
+        db.dispose()
 
 
 if __name__ == "__main__":
