@@ -30,6 +30,7 @@ JOIN_PROBLEM = "join_problem"  # why joining failed, said when the form is drawn
 WRONG_CODES = "wrong_join_codes"  # join codes this session found wrong: each counts once as a wrong try
 SIGNAL_JUST_READ = "participant_signal_just_read"  # this run of the whole page has read what the room is doing
 SIGNAL_KEPT_SECONDS = 0.25  # what the room is doing, read once for all phones on a server in this long
+WORKSHOP_KEPT_SECONDS = 1.0  # what a joining phone is told of the workshop, read once in this long per server
 # Seconds between a self-paced phone's looks while the room scores. Each look is a script run of its own (a few
 # milliseconds of a server's time): 200 phones looking every 3 s were as much work as their answers. The end of
 # scoring is seen within this long, and from then on the phone looks at the room view's refresh for a second vote.
@@ -242,10 +243,32 @@ def _workshop_with(code: str) -> WorkshopFacts | None:
     wrong: set[str] = st.session_state.setdefault(WRONG_CODES, set())
     if normalised in wrong:
         return None
-    workshop = state.guarded(lambda: workshops.by_join_code(state.database(), code=normalised))
+    workshop = state.guarded(lambda: _workshop_kept(normalised))
     if workshop is None:
         wrong.add(normalised)
     return workshop
+
+
+class _NoSuchWorkshop(LookupError):
+    """Raised, not returned, so that no cache keeps a code's absence: a workshop may be set up with it."""
+
+
+def _workshop_kept(code: str) -> WorkshopFacts | None:
+    try:
+        return _workshop_of_code(code)
+    except _NoSuchWorkshop:
+        return None
+
+
+@st.cache_resource(ttl=WORKSHOP_KEPT_SECONDS, show_spinner=False, max_entries=10_000)
+def _workshop_of_code(code: str) -> WorkshopFacts:
+    """`workshops.by_join_code`, read once a second for all the phones joining by one code on this server: a room
+    arriving at once read it a few hundred times in 8 s, for the same answer. Whether scoring is open may be a
+    second old here; joining itself checks it afresh."""
+    found = workshops.by_join_code(state.database(), code=code)
+    if found is None:
+        raise _NoSuchWorkshop(code)
+    return found
 
 
 def _code_form(*, bad: bool) -> None:

@@ -6,12 +6,15 @@ round the next principle opened."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Row
 
 from assessment.engine.agenda import Stage
-from assessment.services import codes
+from assessment.services import codes, library
 from assessment.services.second_votes import OpenVote, open_for
-from assessment.services.workshops import WorkshopFacts, facts
-from assessment.storage import answers, participants, second_votes
+from assessment.services.workshops import WorkshopFacts, facts_of_row
+from assessment.storage import answers, second_votes
 from assessment.storage import workshops as stored_workshops
 from assessment.storage.answers import CurrentAnswer
 from assessment.storage.db import Database
@@ -56,7 +59,8 @@ def _signal(vote_id: int | None, pace: Pace) -> tuple[object, ...]:
     return (vote_id, pace if pace.paced else pace.over)
 
 
-def pace_of(workshop: Workshop) -> Pace:
+def pace_of(workshop: Workshop | Row[Any]) -> Pace:
+    """From a `Workshop`, or a row with its columns' names (`stored_workshops.seen_by_participant`)."""
     stage = Stage(workshop.stage)
     scoring = stage is Stage.scoring
     open_principle = None
@@ -71,17 +75,20 @@ def view(db: Database, *, participant_id: int) -> PhoneView | None:
     """The participant's workshop, any open second vote, their answers and the room's pace; None if they are not
     known."""
     with db.read() as session:
-        workshop = participants.workshop_of(session, participant_id=participant_id)
-        if workshop is None:
+        seen = stored_workshops.seen_by_participant(session, participant_id=participant_id)
+        if seen is None:
             return None
-        vote = open_for(session, workshop=workshop)
+        workshop, digests = seen
+        frameworks = tuple(library.pinned_by_digest(session, digest=digest) for digest in digests)
+        vote = open_for(session, workshop_id=workshop.id, frameworks=frameworks)
 
         def current(round: int) -> dict[tuple[str, str], CurrentAnswer]:
             return {(a.framework_id, a.statement_id): a for a in answers.current(
                 session, workshop_id=workshop.id, participant_id=participant_id, round=round)}
 
         mine = current(2 if vote else 1)
-        return PhoneView(facts(workshop), vote, mine, current(1) if vote else mine, pace_of(workshop))
+        return PhoneView(facts_of_row(workshop, frameworks), vote, mine, current(1) if vote else mine,
+                         pace_of(workshop))
 
 
 def signal(db: Database, *, join_code: str) -> tuple[object, ...] | None:

@@ -6,6 +6,7 @@ facilitator reveals them. Both rounds are kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -95,13 +96,14 @@ def held(db: Database, *, actor: Actor, workshop_id: int) -> list[tuple[str, str
                 for v in stored.of_workshop(session, workshop_id=workshop_id)]
 
 
-def open_for(session: Session, *, workshop: Workshop) -> OpenVote | None:
-    vote = stored.open_one(session, workshop_id=workshop.id)
+def open_for(session: Session, *, workshop_id: int, frameworks: Sequence[Framework]) -> OpenVote | None:
+    """The second vote open in the workshop (whose frameworks these are), if any."""
+    vote = stored.open_one(session, workshop_id=workshop_id)
     if vote is None:
         return None
-    framework = pick(frameworks_of(workshop), vote.framework_id)
+    framework = pick(frameworks, vote.framework_id)
     principle = _principle(framework, vote.principle_id)
-    first = workshop_responses(session, workshop_id=workshop.id, framework_id=framework.id)
+    first = workshop_responses(session, workshop_id=workshop_id, framework_id=framework.id)
     return OpenVote(vote.id, framework, principle, statement_counts(framework, principle, first))
 
 
@@ -109,7 +111,7 @@ def open_now(db: Database, *, join_code: str) -> OpenVote | None:
     """The second vote open in the workshop with this join code, for its participants' phones."""
     with db.read() as session:
         workshop = stored_workshops.by_join_code(session, join_code=codes.normalise_code(join_code))
-        return open_for(session, workshop=workshop) if workshop else None
+        return open_for(session, workshop_id=workshop.id, frameworks=frameworks_of(workshop)) if workshop else None
 
 
 def comparisons_in(session: Session, *, workshop: Workshop) -> dict[tuple[str, str], RoundComparison]:

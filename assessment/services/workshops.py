@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -87,13 +88,25 @@ def pick(frameworks: Sequence[Framework], framework_id: str) -> Framework:
 
 def facts(workshop: Workshop) -> WorkshopFacts:
     partnership = workshop.partnership
+    return _facts(workshop, partnership.id, partnership.name, partnership.place, partnership.organisation_id,
+                  frameworks_of(workshop))
+
+
+def facts_of_row(row: Any, frameworks: tuple[Framework, ...]) -> WorkshopFacts:
+    """`facts` of a row of `stored.seen_by_participant` and the frameworks of its digests."""
+    return _facts(row, row.partnership_id, row.partnership, row.place, row.organisation_id, frameworks)
+
+
+def _facts(workshop: Any, partnership_id: int, partnership: str, place: str, organisation_id: int | None,
+           frameworks: tuple[Framework, ...]) -> WorkshopFacts:
+    """From a `Workshop`, or a row with its columns' names."""
     return WorkshopFacts(
-        id=workshop.id, title=workshop.title, held_on=workshop.held_on, partnership_id=partnership.id,
-        partnership=partnership.name, place=partnership.place, organisation_id=partnership.organisation_id,
+        id=workshop.id, title=workshop.title, held_on=workshop.held_on, partnership_id=partnership_id,
+        partnership=partnership, place=place, organisation_id=organisation_id,
         join_code=workshop.join_code, revealed=workshop.revealed, scoring_open=workshop.scoring_open,
         archived=workshop.archived, personal_data_erased=workshop.personal_data_erased,
         exemplar_ids=tuple(workshop.exemplar_ids), sectors=tuple(workshop.sectors),
-        organisations=tuple(workshop.organisations), frameworks=frameworks_of(workshop),
+        organisations=tuple(workshop.organisations), frameworks=frameworks,
         sector_groups=dict(workshop.sector_groups) if workshop.sector_groups is not None else None,
         auto_release_comments=workshop.auto_release_comments)
 

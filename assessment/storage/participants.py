@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from assessment.storage.models import FrameworkVersion, Participant, Workshop, WorkshopFramework, utcnow
 
@@ -21,16 +21,6 @@ def insert(session: Session, *, workshop_id: int, resume_code_sha256: str, organ
 
 def get(session: Session, *, participant_id: int) -> Participant | None:
     return session.get(Participant, participant_id)
-
-
-def workshop_of(session: Session, *, participant_id: int) -> Workshop | None:
-    """The participant's workshop, its partnership and frameworks loaded with it (None: no such participant):
-    one query where a phone's every answer took four."""
-    return session.scalars(
-        select(Workshop).join(Participant, Participant.workshop_id == Workshop.id)
-        .where(Participant.id == participant_id)
-        .options(joinedload(Workshop.partnership), joinedload(Workshop.frameworks))
-    ).unique().first()
 
 
 @dataclass(frozen=True)

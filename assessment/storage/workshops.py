@@ -78,6 +78,27 @@ def by_join_code(session: Session, *, join_code: str) -> Workshop | None:
     return session.scalar(select(Workshop).where(Workshop.join_code == join_code))
 
 
+def seen_by_participant(session: Session, *, participant_id: int) -> tuple[Any, tuple[str, ...]] | None:
+    """What a participant's phone shows of their workshop, as plain columns named as `Workshop`'s (its partnership's
+    as `partnership_id`, `partnership`, `place` and `organisation_id`), with its frameworks' content digests in the
+    workshop's order; None if no such participant. One query: reading the workshop, its partnership and its
+    frameworks as ORM objects was a fifth of every run of a phone's whole page."""
+    rows = session.execute(
+        select(Workshop.id, Workshop.title, Workshop.held_on, Workshop.join_code, Workshop.revealed,
+               Workshop.scoring_open, Workshop.archived, Workshop.personal_data_erased, Workshop.exemplar_ids,
+               Workshop.sectors, Workshop.organisations, Workshop.sector_groups, Workshop.auto_release_comments,
+               Workshop.stage, Workshop.paced, Workshop.spotlight, Partnership.id.label("partnership_id"),
+               Partnership.name.label("partnership"), Partnership.place, Partnership.organisation_id,
+               FrameworkVersion.content_sha256)
+        .join(Partnership, Partnership.id == Workshop.partnership_id)
+        .join(Participant, Participant.workshop_id == Workshop.id)
+        .join(WorkshopFramework, WorkshopFramework.workshop_id == Workshop.id)
+        .join(FrameworkVersion, FrameworkVersion.id == WorkshopFramework.framework_version_id)
+        .where(Participant.id == participant_id)
+        .order_by(WorkshopFramework.position)).all()
+    return (rows[0], tuple(row.content_sha256 for row in rows)) if rows else None
+
+
 def by_facilitator_key(session: Session, *, key_sha256: str) -> Workshop | None:
     return session.scalar(select(Workshop).where(Workshop.facilitator_key_sha256 == key_sha256))
 
