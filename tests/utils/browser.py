@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from axe_playwright_python.base import AxeResults
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from tests.conftest import wait_for_app
 
@@ -67,20 +67,6 @@ def settle(page: Page) -> None:
       return (seen.started > seen.acted && seen.finished > seen.started && now - seen.finished > {STILL_AFTER_RUN_MS})
         || now - seen.acted > {NO_RERUN_AFTER_MS};
     }}""", polling=50, timeout=30_000)
-
-
-def set_up(page: Page, url: str) -> tuple[str, str]:
-    page.goto(f"{url}/setup")
-    wait_for_app(page)
-    page.get_by_label("Partnership name").fill("Riverbrook Health and Care Partnership")
-    page.get_by_label("Place", exact=True).fill("Riverbrook")
-    page.get_by_label("Workshop title").fill("Baseline workshop")
-    page.get_by_role("button", name="Create workshop").click()
-    settle(page)
-    expect(page.get_by_text("Workshop created")).to_be_visible()
-    facilitator_link = private_link(page)
-    join_code = re.search(r"Join code (\w+)", page.get_by_text("Workshop created").inner_text()).group(1)
-    return join_code, facilitator_link
 
 
 def private_link(page: Page) -> str:
