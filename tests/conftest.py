@@ -327,14 +327,35 @@ def db(engine):
     return Database(engine)
 
 
+@pytest.fixture(scope="session")
+def _migrated_sqlite(tmp_path_factory) -> Path:
+    """A SQLite file migrated once per test process, for `engine` to copy: Alembic's run took about 0.3 s, paid
+    again by each of the hundreds of tests of one process on SQLite."""
+    import sqlite3
+
+    from assessment.storage.db import make_engine, migrate
+
+    path = tmp_path_factory.mktemp("migrated") / "migrated.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()
+    with sqlite3.connect(path) as connection:  # everything in the main file, none left in a write-ahead log
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    return path
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path):
-    """A freshly migrated database: a SQLite file, or a new PostgreSQL database dropped afterwards."""
+    """A freshly migrated database: a SQLite file (a copy of one migrated once, `_migrated_sqlite`), or a new
+    PostgreSQL database dropped afterwards."""
+    import shutil
+
     from assessment.storage.db import make_engine, migrate
 
     if request.param == "sqlite":
+        shutil.copyfile(request.getfixturevalue("_migrated_sqlite"), tmp_path / "test.db")
         engine = make_engine(f"sqlite:///{tmp_path / 'test.db'}")
-        migrate(engine)
         yield engine
         engine.dispose()
         return

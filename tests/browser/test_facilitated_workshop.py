@@ -5,8 +5,11 @@ as a second control device by a one-time link, a projector opened by its screen 
 a presenter-paced round with a latecomer, comments held until the facilitator shows or hides them, the end
 screen's list of gaps, a second vote from each person's own first answers with its result shown only when the
 facilitator reveals it, an agreed score, actions and the close, and at the end the tablet ending the laptop's
-control. axe-core finds no WCAG 2.2 A or AA violation of any impact on any view; each projector step is
-photographed at each size, the control view and a phone at each stage."""
+control and, after a restart of the server, finding the agreed score and actions on the agree page and adding one
+there. The control view counts the room by itself and keeps its results hidden until revealed, then shows the
+first round's profile and agreement table, one person's Don't know left out of the mean. axe-core finds no
+WCAG 2.2 A or AA violation of any impact on any view; each projector step is photographed at each size, the
+control view and a phone at each stage."""
 
 from __future__ import annotations
 
@@ -122,6 +125,7 @@ def test_a_facilitated_follow_up_from_review_to_close(windows, browser, tmp_path
         wait_for_app(control)
         expect(_button(control, "Next")).to_be_visible()
         assert "key=" not in control.url and "session=" not in control.url  # control is the browser's
+        expect(control.locator(".join-code")).to_have_text(code)
         _shot(control, "control-join")
         axe_all_clear(control)
 
@@ -137,6 +141,9 @@ def test_a_facilitated_follow_up_from_review_to_close(windows, browser, tmp_path
         axe_all_clear(screen)
         expect(phones[0].get_by_role("heading", name="The facilitator will open the first principle")).to_be_visible()
         axe_all_clear(phones[0])
+
+        show_section(control, "Results")
+        expect(control.get_by_text("Results are hidden")).to_be_visible()
 
         # the office computer's control is ended from the laptop, and a tablet (a browser of its own) is added as
         # a second control device by a one-time link; it follows the room by itself
@@ -203,6 +210,9 @@ def test_a_facilitated_follow_up_from_review_to_close(windows, browser, tmp_path
         # comments wait in the control view's queue, newest first, until shown or hidden
         queue = control.locator(".st-key-comment-queue")
         expect(control.get_by_text("Comments waiting: 2")).to_be_visible(timeout=10_000)
+        # beside them, the control view counts the room by itself: joined, and have started
+        expect(control.get_by_test_id("stMetricValue").nth(0)).to_have_text("8", timeout=10_000)
+        expect(control.get_by_test_id("stMetricValue").nth(1)).to_have_text("8", timeout=10_000)
         expect(queue.get_by_text(re.compile("Ask Dr Smith"))).to_be_visible()
         assert "Ask Dr Smith" in queue.locator("p").first.inner_text()  # the newer one first, with its principle
         assert population.name in queue.locator("p").first.inner_text()
@@ -217,7 +227,9 @@ def test_a_facilitated_follow_up_from_review_to_close(windows, browser, tmp_path
         _press(control, "Next")  # the next principle opens on every phone
         for phone in phones:
             expect(phone.get_by_role("heading", name=partners.name)).to_be_visible(timeout=10_000)
-        choose_together(partners.statements[0].text, [(phone, labels[3]) for phone in phones])
+        # one person does not know: the room's mean leaves them out (it stays 3, not 3 × 7 / 8)
+        choose_together(partners.statements[0].text,
+                        [(phone, labels[3]) for phone in phones[:7]] + [(phones[7], "Don't know")])
         expect(phones[0].get_by_text("Done:", exact=False)).to_have_count(0)
 
         # the round ends early: phones list what is left, each a tap from its screen
@@ -346,6 +358,18 @@ def test_a_facilitated_follow_up_from_review_to_close(windows, browser, tmp_path
             show_section(control, section)
             _shot(control, f"control-{section.lower().replace(' ', '-')}")
             axe_all_clear(control)
+            if section == "Results":  # the first round's profile, and its agreement table
+                expect(control.get_by_role("heading", name="The room's profile")).to_be_visible()
+                radar = control.evaluate("document.querySelectorAll('.js-plotly-plot')[0].data[0].r")
+                assert radar[0] == pytest.approx(expected.principles[0].mean)
+                assert radar[1] == pytest.approx(3)  # the Don't know left out
+                assert all(value is None for value in radar[2:-1])  # principles nobody answered
+                agreement = control.locator("[data-testid='stTable']").nth(1)  # radar, agreement
+                first_row = agreement.locator("tbody tr").first.locator("td").all_inner_texts()
+                shown = expected.principles[0]
+                assert first_row[:5] == [population.name, f"{shown.mean:.1f}", f"{shown.median:.1f}",
+                                         "no single level: two camps", "8"]
+                assert first_row[7] == str(shown.agreement) == "two camps"
         control.get_by_label("Close", exact=True).fill("7")  # minutes typed in the running order are kept
         _press(control, "Save running order")
         follow_up = workshops.by_join_code(db, code=code)
@@ -367,6 +391,22 @@ def test_a_facilitated_follow_up_from_review_to_close(windows, browser, tmp_path
         assert _button(control, "Next").count() == 0
         show_section(tablet, "This step")
         expect(_button(tablet, "Next")).to_be_visible()
+
+        # everything survives a restart of the server: the tablet, still in control, finds the agreed score and
+        # the action on the agree page, and adds another there
+        app.kill()
+        app.start()
+        tablet.reload()
+        wait_for_app(tablet)
+        tablet.get_by_role("link", name="Agree scores and actions").click()
+        settle(tablet)
+        expect(tablet.get_by_role("cell", name=labels[3])).to_be_visible()
+        expect(tablet.get_by_role("cell", name="Director of Public Health")).to_be_visible()
+        another = tablet.get_by_test_id("stForm").filter(has_text="New action for")
+        another.get_by_label("What will be done").fill("Ask the children's partnership board in")
+        another.get_by_label("Who owns it").fill("Director of Children's Services")
+        _press(tablet, "Add action")
+        expect(tablet.get_by_role("cell", name="Ask the children's partnership board in")).to_be_visible()
     finally:
         for page in (office, tablet):
             if page is not None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from axe_playwright_python.base import AxeResults
+from playwright.sync_api import Page
 
 from tests.conftest import wait_for_app
 
@@ -68,20 +69,6 @@ def settle(page: Page) -> None:
     }}""", polling=50, timeout=30_000)
 
 
-def set_up(page: Page, url: str) -> tuple[str, str]:
-    page.goto(f"{url}/setup")
-    wait_for_app(page)
-    page.get_by_label("Partnership name").fill("Riverbrook Health and Care Partnership")
-    page.get_by_label("Place", exact=True).fill("Riverbrook")
-    page.get_by_label("Workshop title").fill("Baseline workshop")
-    page.get_by_role("button", name="Create workshop").click()
-    settle(page)
-    expect(page.get_by_text("Workshop created")).to_be_visible()
-    facilitator_link = private_link(page)
-    join_code = re.search(r"Join code (\w+)", page.get_by_text("Workshop created").inner_text()).group(1)
-    return join_code, facilitator_link
-
-
 def private_link(page: Page) -> str:
     """The private facilitator link set-up shows only when asked to (the laptop may be on the projector)."""
     page.get_by_text("Show the link to copy it").click()
@@ -133,12 +120,16 @@ def show_section(page: Page, name: str) -> None:
     settle(page)
 
 
-def _axe(page: Page):  # type: ignore[no-untyped-def]
+def _axe(page: Page) -> AxeResults:
     """axe-core's WCAG 2.2 A and AA rules on the page. Only the violations are reported in full: the passes' and
     the inapplicable rules' nodes, which the options would otherwise bring back too, took a third of each run."""
     from axe_playwright_python.sync_playwright import Axe
 
-    return Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]})
+    axe = Axe()
+    if page.evaluate("typeof window.axe === 'undefined'"):  # axe-core once per document, not its 0.5 MB each run
+        page.evaluate(axe.axe_script)
+    options = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
+    return AxeResults(page.evaluate("options => axe.run(document, options)", options))
 
 
 def axe_all_clear(page: Page) -> None:
