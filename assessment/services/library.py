@@ -8,6 +8,7 @@ version never changes a workshop already set up.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -78,14 +79,18 @@ def pinned(row: FrameworkVersion) -> Framework:
     return _PINNED[row.content_sha256]
 
 
-def pinned_by_digest(session: Session, *, digest: str) -> Framework:
-    """`pinned` for the stored content with this digest (read from the database only when first met)."""
-    if digest not in _PINNED:
-        row = stored.by_digest(session, digest=digest)
-        if row is None:
-            raise LookupError(f"no framework content with digest {digest}")
-        return pinned(row)
-    return _PINNED[digest]
+def pinned_by_digests(session: Session, *, digests: Sequence[str]) -> tuple[Framework, ...]:
+    """`pinned` for the stored contents with these digests, in their order (each read from the database only when
+    this process first meets it)."""
+    frameworks = []
+    for digest in digests:
+        if digest not in _PINNED:
+            row = stored.by_digest(session, digest=digest)
+            if row is None:
+                raise LookupError(f"no framework content with digest {digest}")
+            pinned(row)
+        frameworks.append(_PINNED[digest])
+    return tuple(frameworks)
 
 
 def pin(session: Session, *, framework: Framework) -> FrameworkVersion:

@@ -109,14 +109,15 @@ def save_answer(db: Database, *, participant_id: int, framework_id: str, stateme
 def record(session: Session, *, participant_id: int, framework_id: str, statement_id: str, value: int | None,
            dont_know: bool = False, comment: str | None = None, round: int = 1) -> bool:
     """`save_answer` inside a caller's transaction."""
-    workshop = participants.answering(session, participant_id=participant_id)
-    if workshop is None:
+    found = stored_workshops.row_of_participant(session, participant_id=participant_id)
+    if found is None:
         raise InputError("Your answer", [Problem("this participant is not known; join the workshop again")])
+    workshop, digests = found
     if round == 1 and not workshop.scoring_open:
         raise InputError("Your answer", [Problem("Scoring has closed, so answers can no longer change")])
-    frameworks = tuple(library.pinned_by_digest(session, digest=digest) for digest in workshop.framework_digests)
+    frameworks = library.pinned_by_digests(session, digests=digests)
     if round == 2:
-        vote = second_votes.open_one(session, workshop_id=workshop.workshop_id)
+        vote = second_votes.open_one(session, workshop_id=workshop.id)
         principle = next((p for f in frameworks if f.id == vote.framework_id
                           for p in f.principles if p.id == vote.principle_id), None) if vote else None
         if vote is None or principle is None or framework_id != vote.framework_id or statement_id not in {

@@ -60,7 +60,7 @@ def _signal(vote_id: int | None, pace: Pace) -> tuple[object, ...]:
 
 
 def pace_of(workshop: Workshop | Row[Any]) -> Pace:
-    """From a `Workshop`, or a row with its columns' names (`stored_workshops.seen_by_participant`)."""
+    """From a `Workshop`, or a row with its columns' names (`stored_workshops.row_of_participant`)."""
     stage = Stage(workshop.stage)
     scoring = stage is Stage.scoring
     open_principle = None
@@ -75,11 +75,11 @@ def view(db: Database, *, participant_id: int) -> PhoneView | None:
     """The participant's workshop, any open second vote, their answers and the room's pace; None if they are not
     known."""
     with db.read() as session:
-        seen = stored_workshops.seen_by_participant(session, participant_id=participant_id)
-        if seen is None:
+        found = stored_workshops.row_of_participant(session, participant_id=participant_id)
+        if found is None:
             return None
-        workshop, digests = seen
-        frameworks = tuple(library.pinned_by_digest(session, digest=digest) for digest in digests)
+        workshop, digests = found
+        frameworks = library.pinned_by_digests(session, digests=digests)
         vote = open_for(session, workshop_id=workshop.id, frameworks=frameworks)
 
         def current(round: int) -> dict[tuple[str, str], CurrentAnswer]:

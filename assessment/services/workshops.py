@@ -93,7 +93,7 @@ def facts(workshop: Workshop) -> WorkshopFacts:
 
 
 def facts_of_row(row: Any, frameworks: tuple[Framework, ...]) -> WorkshopFacts:
-    """`facts` of a row of `stored.seen_by_participant` and the frameworks of its digests."""
+    """`facts` of a row of `stored.row_of_participant` and the frameworks of its digests."""
     return _facts(row, row.partnership_id, row.partnership, row.place, row.organisation_id, frameworks)
 
 

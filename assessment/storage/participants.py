@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from assessment.storage.models import FrameworkVersion, Participant, Workshop, WorkshopFramework, utcnow
+from assessment.storage.models import Participant, utcnow
 
 
 def insert(session: Session, *, workshop_id: int, resume_code_sha256: str, organisation: str | None,
@@ -21,30 +21,6 @@ def insert(session: Session, *, workshop_id: int, resume_code_sha256: str, organ
 
 def get(session: Session, *, participant_id: int) -> Participant | None:
     return session.get(Participant, participant_id)
-
-
-@dataclass(frozen=True)
-class Answering:
-    """What checking one of a participant's answers needs of their workshop."""
-
-    workshop_id: int
-    scoring_open: bool
-    framework_digests: tuple[str, ...]  # the content digests of its frameworks, in the workshop's order
-
-
-def answering(session: Session, *, participant_id: int) -> Answering | None:
-    """`Answering` for the participant (None: no such participant), in one query of plain rows: reading the
-    workshop, its partnership and its frameworks as objects was half of saving an answer."""
-    rows = session.execute(
-        select(Workshop.id, Workshop.scoring_open, FrameworkVersion.content_sha256)
-        .join(Participant, Participant.workshop_id == Workshop.id)
-        .join(WorkshopFramework, WorkshopFramework.workshop_id == Workshop.id)
-        .join(FrameworkVersion, FrameworkVersion.id == WorkshopFramework.framework_version_id)
-        .where(Participant.id == participant_id)
-        .order_by(WorkshopFramework.position)).all()
-    if not rows:
-        return None
-    return Answering(rows[0].id, rows[0].scoring_open, tuple(row.content_sha256 for row in rows))
 
 
 def by_resume_code(session: Session, *, workshop_id: int, resume_code_sha256: str) -> Participant | None:

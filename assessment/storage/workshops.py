@@ -78,11 +78,12 @@ def by_join_code(session: Session, *, join_code: str) -> Workshop | None:
     return session.scalar(select(Workshop).where(Workshop.join_code == join_code))
 
 
-def seen_by_participant(session: Session, *, participant_id: int) -> tuple[Any, tuple[str, ...]] | None:
-    """What a participant's phone shows of their workshop, as plain columns named as `Workshop`'s (its partnership's
-    as `partnership_id`, `partnership`, `place` and `organisation_id`), with its frameworks' content digests in the
-    workshop's order; None if no such participant. One query: reading the workshop, its partnership and its
-    frameworks as ORM objects was a fifth of every run of a phone's whole page."""
+def row_of_participant(session: Session, *, participant_id: int) -> tuple[Any, tuple[str, ...]] | None:
+    """A participant's workshop as plain columns named as `Workshop`'s (its partnership's as `partnership_id`,
+    `partnership`, `place` and `organisation_id`), with its frameworks' content digests in the workshop's order;
+    None if no such participant. One query, for what a phone does most (drawing its page, saving an answer):
+    reading the workshop, its partnership and its frameworks as ORM objects was a fifth of every run of a phone's
+    whole page and half of saving an answer."""
     rows = session.execute(
         select(Workshop.id, Workshop.title, Workshop.held_on, Workshop.join_code, Workshop.revealed,
                Workshop.scoring_open, Workshop.archived, Workshop.personal_data_erased, Workshop.exemplar_ids,
