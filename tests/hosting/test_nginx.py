@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import re
+import time
 from http.cookies import SimpleCookie
 
 import pytest
@@ -98,7 +99,9 @@ def test_streamlits_scripts_come_from_an_app_server_once_then_from_nginx_compres
                         len(reply.read())))
     connection.close()
     assert all(status == 200 and encoding == "gzip" and "immutable" in caching for status, encoding, caching, _ in replies)
-    upstreams = nginx.upstreams(script)
+    deadline = time.monotonic() + 5  # nginx writes a request's log line just after its answer has gone
+    while len(upstreams := nginx.upstreams(script)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert len(upstreams) == 3 and upstreams[0].startswith("127.0.0.1:") and upstreams[1:] == ["-", "-"]
 
 
